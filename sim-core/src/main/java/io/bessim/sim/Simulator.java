@@ -1,0 +1,68 @@
+package io.bessim.sim;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * One simulation: one clock, one event queue. Single-threaded by design; parallelism is across
+ * independent simulators, never inside one.
+ */
+public final class Simulator {
+  private final EventQueue queue = new EventQueue(4096);
+  private long nowPs;
+  private long eventsFired;
+  private boolean stopRequested;
+
+  public long nowPs() {
+    return nowPs;
+  }
+
+  public long eventsFired() {
+    return eventsFired;
+  }
+
+  /** Schedules {@code handler} at absolute time {@code atPs} (not before now). */
+  public void scheduleAt(long atPs, EventHandler handler, int arg) {
+    checkArgument(atPs >= nowPs, "event in the past: %s < %s", atPs, nowPs);
+    queue.add(atPs, handler, arg);
+  }
+
+  /** Schedules {@code handler} {@code delayPs} from now. */
+  public void schedule(long delayPs, EventHandler handler, int arg) {
+    checkArgument(delayPs >= 0, "negative delay %s", delayPs);
+    queue.add(nowPs + delayPs, handler, arg);
+  }
+
+  /** Time of the next pending event, or {@link Long#MAX_VALUE}. */
+  public long nextEventPs() {
+    return queue.peekTime();
+  }
+
+  public int pendingEvents() {
+    return queue.size();
+  }
+
+  /** Asks {@link #runUntil} to return after the event being fired. */
+  public void stop() {
+    stopRequested = true;
+  }
+
+  /**
+   * Fires events in order until the queue is empty, {@link #stop()} is called, or the next event
+   * lies beyond {@code endPs}; the clock then stands at {@code endPs} (unless stopped early).
+   */
+  public void runUntil(long endPs) {
+    stopRequested = false;
+    EventQueue q = queue;
+    while (!q.isEmpty() && q.peekTime() <= endPs) {
+      long t = q.pollTime();
+      EventHandler h = q.firstHandler();
+      int a = q.firstArg();
+      q.removeFirst();
+      nowPs = t;
+      eventsFired++;
+      h.fire(t, a);
+      if (stopRequested) return;
+    }
+    if (endPs > nowPs) nowPs = endPs;
+  }
+}
