@@ -1,0 +1,187 @@
+package io.bessim.driver;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The platform profile: every model parameter with its value, unit and source, read from one text
+ * file ({@code platform.profile} in this package, or a file given with {@code --profile}).
+ *
+ * <p>Each line is {@code name = value | unit | kind | source}, where kind is one of
+ * {@code published}, {@code notes}, {@code estimate} or {@code fitted}. Values are immutable;
+ * {@link #with} returns a copy with overrides that were checked against the declared parameters.
+ */
+public final class Platform {
+  /** One declared parameter. */
+  public record Param(String name, String value, String unit, String kind, String source) {}
+
+  private static final String DEFAULT_RESOURCE = "platform.profile";
+  private static Platform defaults;
+
+  private final ImmutableMap<String, Param> params;
+
+  private Platform(Map<String, Param> params) {
+    this.params = ImmutableMap.copyOf(params);
+  }
+
+  /** The shipped RK3566 + BES2600 profile. */
+  public static synchronized Platform defaults() {
+    if (defaults == null) {
+      try (InputStream in = Platform.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        checkArgument(in != null, "platform profile resource missing");
+        defaults = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return defaults;
+  }
+
+  /** Reads a profile file; parameters it omits keep their default values. */
+  public static Platform load(Path file) throws IOException {
+    Platform p = parse(Files.readString(file), file.toString());
+    Map<String, Param> merged = new LinkedHashMap<>(defaults().params);
+    for (Param q : p.params.values()) {
+      checkArgument(merged.containsKey(q.name()), "%s: unknown parameter '%s'", file, q.name());
+      merged.put(q.name(), q);
+    }
+    Platform out = new Platform(merged);
+    for (Param q : p.params.values()) defaults().checkValue(q.name(), q.value());
+    return out;
+  }
+
+  static Platform parse(String text, String origin) {
+    Map<String, Param> m = new LinkedHashMap<>();
+    String[] lines = text.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) continue;
+      int eq = line.indexOf('=');
+      checkArgument(eq > 0, "%s:%s: expected 'name = value | unit | kind | source'", origin, i + 1);
+      String name = line.substring(0, eq).strip();
+      String[] rest = line.substring(eq + 1).split("\\|", 4);
+      String value = rest[0].strip();
+      checkArgument(!value.isEmpty(), "%s:%s: no value for %s", origin, i + 1, name);
+      m.put(
+          name,
+          new Param(
+              name,
+              value,
+              rest.length > 1 ? rest[1].strip() : "",
+              rest.length > 2 ? rest[2].strip() : "",
+              rest.length > 3 ? rest[3].strip() : ""));
+    }
+    return new Platform(m);
+  }
+
+  public List<Param> params() {
+    return new ArrayList<>(params.values());
+  }
+
+  public boolean has(String name) {
+    return params.containsKey(name);
+  }
+
+  /** A copy with each {@code name=value} override applied; unknown or malformed ones throw. */
+  public Platform with(Map<String, String> overrides) {
+    Map<String, Param> m = new LinkedHashMap<>(params);
+    overrides.forEach(
+        (k, v) -> {
+          checkValue(k, v);
+          Param old = m.get(k);
+          m.put(k, new Param(k, v.strip(), old.unit(), "override", "--set"));
+        });
+    return new Platform(m);
+  }
+
+  public Platform with(String name, String value) {
+    return with(Map.of(name, value));
+  }
+
+  private void checkValue(String name, String value) {
+    Param p = params.get(name);
+    checkArgument(p != null, "unknown parameter '%s' (see 'bessim arch list')", name);
+    String v = value.strip();
+    String old = p.value();
+    if (isBool(old)) {
+      checkArgument(isBool(v), "parameter %s wants true or false, got '%s'", name, value);
+    } else if (isNumber(old)) {
+      checkArgument(isNumber(v), "parameter %s wants a number, got '%s'", name, value);
+      checkArgument(Double.parseDouble(v.replace("_", "")) >= 0,
+          "parameter %s must not be negative, got '%s'", name, value);
+    } else {
+      checkArgument(!v.isEmpty(), "parameter %s wants a value", name);
+    }
+  }
+
+  private static boolean isBool(String s) {
+    return s.equals("true") || s.equals("false");
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      Double.parseDouble(s.replace("_", ""));
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private Param param(String name) {
+    Param p = params.get(name);
+    checkArgument(p != null, "unknown parameter '%s'", name);
+    return p;
+  }
+
+  public String string(String name) {
+    return param(name).value();
+  }
+
+  public double number(String name) {
+    return Double.parseDouble(param(name).value().replace("_", ""));
+  }
+
+  public long integer(String name) {
+    return Math.round(number(name));
+  }
+
+  public int intValue(String name) {
+    return Math.toIntExact(integer(name));
+  }
+
+  public boolean bool(String name) {
+    return Boolean.parseBoolean(param(name).value());
+  }
+
+  /** A parameter in microseconds, as picoseconds. */
+  public long micros(String name) {
+    return Math.round(number(name) * 1_000_000.0);
+  }
+
+  /** A parameter in nanoseconds, as picoseconds. */
+  public long nanos(String name) {
+    return Math.round(number(name) * 1_000.0);
+  }
+
+  /** The profile as text in its own file format. */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    for (Param p : params.values()) {
+      b.append(String.format(Locale.US, "%-34s = %-12s | %s | %s | %s%n",
+          p.name(), p.value(), p.unit(), p.kind(), p.source()));
+    }
+    return b.toString();
+  }
+}

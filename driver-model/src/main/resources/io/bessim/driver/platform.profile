@@ -1,0 +1,1 @@
+sdio.clockHz = 50000000 | Hz | published | placeholder

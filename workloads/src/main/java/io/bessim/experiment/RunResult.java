@@ -1,0 +1,22 @@
+package io.bessim.experiment;
+
+import java.util.Map;
+
+/**
+ * What one run measured. Field names are the JSON keys users' scripts rely on; {@code perSecond}
+ * keeps insertion order. Rates are per simulated second; MB are 10^6 bytes.
+ */
+public record RunResult(
+    String arch,
+    long seed,
+    String workload,
+    double simSeconds,
+    double wallSeconds,
+    double offeredMBps,
+    double deliveredMBps,
+    double cpuUtilization,
+    Map<String, Double> perSecond,
+    long lostUpdates,
+    long warns,
+    Double firstWarnSec,
+    Double wedgedAtSec) {}
