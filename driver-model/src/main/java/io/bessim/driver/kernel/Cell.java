@@ -1,0 +1,78 @@
+package io.bessim.driver.kernel;
+
+/**
+ * A shared memory location (a field of {@code struct bes2600_common}). Loads and stores happen at
+ * their exact simulated time; each store bumps a version so that a store based on a stale load is
+ * seen as a lost update. Every access is reported to the {@link AccessLog} for the race tools.
+ */
+public final class Cell {
+  private final String name;
+  final int id;
+  final boolean atomicType;
+  long value;
+  long version;
+  int lastWriterCpu = -1;
+  int lastWriterCtx = -1;
+  long lostUpdates;
+  long firstLostUpdatePs = -1;
+  int openWindows;
+  long overlaps;
+  long rmwWindows;
+  long rmwWindowPsTotal;
+
+  Cell(String name, int id, boolean atomicType) {
+    this.name = name;
+    this.id = id;
+    this.atomicType = atomicType;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  /** The value now (for checks and reports, not for modelled driver code). */
+  public long peek() {
+    return value;
+  }
+
+  /** Whether the field is declared {@code atomic_t}. */
+  public boolean isAtomicType() {
+    return atomicType;
+  }
+
+  public long lostUpdates() {
+    return lostUpdates;
+  }
+
+  /** Time of the first lost update, or -1. */
+  public long firstLostUpdatePs() {
+    return firstLostUpdatePs;
+  }
+
+  /** How often a load found another context's read-modify-write window already open. */
+  public long overlaps() {
+    return overlaps;
+  }
+
+  public long rmwWindows() {
+    return rmwWindows;
+  }
+
+  public long rmwWindowPsTotal() {
+    return rmwWindowPsTotal;
+  }
+
+  /** Sets the value without modelling an access (initialisation). */
+  public void init(long v) {
+    value = v;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

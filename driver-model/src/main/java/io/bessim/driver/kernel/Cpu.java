@@ -1,0 +1,21 @@
+package io.bessim.driver.kernel;
+
+import java.util.ArrayDeque;
+
+/** One CPU: the context running on it, a FIFO run queue, hard-IRQ occupancy and busy time. */
+final class Cpu {
+  final int id;
+  Ctx current;
+  final ArrayDeque<Ctx> runqueue = new ArrayDeque<>();
+  long irqBusyUntilPs;
+  long busyPs;
+  long irqs;
+  final ArrayDeque<Object> softirqPending = new ArrayDeque<>();
+  final ArrayDeque<Routine> softirqRoutines = new ArrayDeque<>();
+  final ArrayDeque<Integer> deferredIrqs = new ArrayDeque<>();
+  Ctx ksoftirqd;
+
+  Cpu(int id) {
+    this.id = id;
+  }
+}

@@ -1,0 +1,738 @@
+package io.bessim.driver.kernel;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import io.bessim.sim.EventHandler;
+import io.bessim.sim.Simulator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The host kernel: CPUs, scheduler, hard IRQs, workqueues, locks, wait queues, softirqs, and the
+ * interpreter that runs driver {@link Routine}s on them.
+ *
+ * <p>Scheduling model (documented simplifications): each CPU runs one context at a time and keeps a
+ * FIFO run queue; a woken context starts after a wake-up latency if its CPU is idle, otherwise when
+ * the running one sleeps (kernel threads are not preempted by other threads; PREEMPT_VOLUNTARY).
+ * Hard IRQs preempt whatever runs on their CPU unless it holds an irqsave lock, and delay it by
+ * their duration. Softirqs raised from process context run at the next {@code local_bh_enable} on
+ * that CPU, or in ksoftirqd when the raiser sleeps first ([SIRQ] in driver-topology.md).
+ */
+public final class Kernel {
+  private static final int ID_BITS = 10;
+  private static final int ID_MASK = (1 << ID_BITS) - 1;
+
+  private final Simulator sim;
+  private final KernelCosts costs;
+  private final Cpu[] cpus;
+  private final List<Ctx> contexts = new ArrayList<>();
+  private final List<Cell> cells = new ArrayList<>();
+  private final List<SpinLock> spinLocks = new ArrayList<>();
+  private final List<Mutex> mutexes = new ArrayList<>();
+  private final List<WorkItem> workItems = new ArrayList<>();
+  private final List<WaitQueue> waitQueues = new ArrayList<>();
+  private final EventHandler resume = this::onResume;
+  private final EventHandler waitTimeout = this::onWaitTimeout;
+  private final EventHandler sleepDone = this::onSleepDone;
+  private AccessLog accessLog;
+  private Ctx firedCtx;
+
+  private long warns;
+  private long firstWarnPs = -1;
+  private long lockContentions;
+  private long lostUpdates;
+  private WarnListener warnListener;
+
+  /** Told of each WARN as it fires (the race explainer listens). */
+  public interface WarnListener {
+    void warn(long atPs, Ctx ctx, String what);
+  }
+
+  public Kernel(Simulator sim, KernelCosts costs, int cpuCount) {
+    checkArgument(cpuCount >= 1 && cpuCount <= 64, "cpu count %s out of range 1..64", cpuCount);
+    this.sim = sim;
+    this.costs = costs;
+    this.cpus = new Cpu[cpuCount];
+    for (int i = 0; i < cpuCount; i++) {
+      cpus[i] = new Cpu(i);
+    }
+    for (int i = 0; i < cpuCount; i++) {
+      Ctx k = newCtx("ksoftirqd/" + i, Ctx.Kind.SOFTIRQ_THREAD, cpus[i]);
+      cpus[i].ksoftirqd = k;
+    }
+  }
+
+  public Simulator sim() {
+    return sim;
+  }
+
+  public KernelCosts costs() {
+    return costs;
+  }
+
+  public int cpuCount() {
+    return cpus.length;
+  }
+
+  public void setAccessLog(AccessLog log) {
+    this.accessLog = log;
+  }
+
+  public void setWarnListener(WarnListener l) {
+    this.warnListener = l;
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private Ctx newCtx(String name, Ctx.Kind kind, Cpu cpu) {
+    checkState(contexts.size() < ID_MASK, "too many contexts");
+    Ctx c = new Ctx(contexts.size(), name, kind, cpu);
+    contexts.add(c);
+    return c;
+  }
+
+  public Cell cell(String name, boolean atomicType) {
+    Cell c = new Cell(name, cells.size(), atomicType);
+    cells.add(c);
+    for (Ctx x : contexts) growLoadArrays(x);
+    return c;
+  }
+
+  private void growLoadArrays(Ctx x) {
+    if (x.loadVersion.length < cells.size()) {
+      int n = Math.max(cells.size(), x.loadVersion.length * 2);
+      x.loadVersion = java.util.Arrays.copyOf(x.loadVersion, n);
+      x.loadTimePs = java.util.Arrays.copyOf(x.loadTimePs, n);
+      x.loaded = java.util.Arrays.copyOf(x.loaded, n);
+    }
+  }
+
+  public SpinLock spinLock(String name) {
+    checkState(spinLocks.size() + mutexes.size() < 63, "too many locks");
+    SpinLock l = new SpinLock(name, spinLocks.size() + mutexes.size());
+    spinLocks.add(l);
+    return l;
+  }
+
+  public Mutex mutex(String name) {
+    Mutex m = new Mutex(name, spinLocks.size() + mutexes.size(), false);
+    mutexes.add(m);
+    return m;
+  }
+
+  /** The MMC host claim taken by {@code sdio_claim_host}. */
+  public Mutex hostClaim(String name) {
+    Mutex m = new Mutex(name, spinLocks.size() + mutexes.size(), true);
+    mutexes.add(m);
+    return m;
+  }
+
+  public WaitQueue waitQueue(String name, Ctx.Test condition) {
+    WaitQueue q = new WaitQueue(name, condition);
+    waitQueues.add(q);
+    return q;
+  }
+
+  /**
+   * A work item on a workqueue. {@code dispatchPs} is the queue_work-to-start latency on an idle
+   * CPU; {@code countsAsWork} says whether its runs are workqueue_execute_start events.
+   */
+  public WorkItem workItem(String name, String workqueue, Routine fn, long dispatchPs,
+      boolean countsAsWork) {
+    Ctx worker = newCtx("kworker:" + name, Ctx.Kind.WORKER, cpus[0]);
+    growLoadArrays(worker);
+    WorkItem w = new WorkItem(name, workqueue, fn, dispatchPs, countsAsWork, worker);
+    worker.work = w;
+    workItems.add(w);
+    return w;
+  }
+
+  /** A kernel thread (or a work item that never returns) started at {@code atPs} on a CPU. */
+  public Ctx startThread(String name, int cpu, Routine entry, long atPs) {
+    Ctx c = newCtx(name, Ctx.Kind.THREAD, cpus[cpu]);
+    growLoadArrays(c);
+    push(c, entry, 0, null, false);
+    c.state = Ctx.State.BLOCKED;
+    wake(c, atPs, 0);
+    return c;
+  }
+
+  /** Binds a context to another CPU (takes effect the next time it is woken). */
+  public void setCpu(Ctx c, int cpu) {
+    c.cpu = cpus[cpu];
+  }
+
+  // ---------------------------------------------------------------- interrupts, softirqs, waking
+
+  /**
+   * A hard IRQ on {@code cpu} at {@code atPs} lasting {@code durationPs}; {@code action} fires at
+   * its end with {@code arg}. Preempts the running context (delaying it by the duration) unless it
+   * holds an irqsave lock, in which case delivery waits for the irqrestore.
+   */
+  public void hardIrq(int cpu, long atPs, long durationPs, EventHandler action, int arg) {
+    Cpu c = cpus[cpu];
+    Ctx cur = c.current;
+    if (cur != null && cur.irqOff > 0) {
+      c.deferredIrqs.add(0);
+      deferred.add(new long[] {cpu, durationPs, arg});
+      deferredActions.add(action);
+      return;
+    }
+    long start = Math.max(atPs, c.irqBusyUntilPs);
+    long end = start + durationPs;
+    c.irqBusyUntilPs = end;
+    c.irqs++;
+    if (cur != null && cur.state == Ctx.State.RUNNING) {
+      cur.tPs += durationPs;
+      reschedule(cur);
+    } else {
+      c.busyPs += durationPs;
+    }
+    sim.scheduleAt(end, action, arg);
+  }
+
+  private final ArrayList<long[]> deferred = new ArrayList<>();
+  private final ArrayList<EventHandler> deferredActions = new ArrayList<>();
+
+  private void deliverDeferredIrqs(Cpu cpu, long atPs) {
+    if (cpu.deferredIrqs.isEmpty()) return;
+    cpu.deferredIrqs.clear();
+    for (int i = 0; i < deferred.size(); i++) {
+      long[] d = deferred.get(i);
+      if (d[0] != cpu.id) continue;
+      EventHandler a = deferredActions.get(i);
+      deferred.remove(i);
+      deferredActions.remove(i);
+      i--;
+      long start = Math.max(atPs, cpu.irqBusyUntilPs);
+      cpu.irqBusyUntilPs = start + d[1];
+      cpu.irqs++;
+      Ctx cur = cpu.current;
+      if (cur != null) cur.tPs += d[1];
+      sim.scheduleAt(start + d[1], a, (int) d[2]);
+    }
+  }
+
+  /**
+   * Raises a softirq on {@code ctx}'s CPU that will run {@code handler} with {@code obj}: at the
+   * next local_bh_enable there, or in ksoftirqd if the raiser sleeps first.
+   */
+  public void raiseSoftirq(Ctx ctx, Routine handler, Object obj) {
+    Cpu cpu = ctx.cpu;
+    cpu.softirqRoutines.add(handler);
+    cpu.softirqPending.add(obj == null ? Boolean.FALSE : obj);
+  }
+
+  /** Wakes a sleeping context; returns false if it was not asleep. */
+  public boolean wake(Ctx c, long atPs, long latencyPs) {
+    if (c.state != Ctx.State.BLOCKED && c.state != Ctx.State.IDLE) return false;
+    Cpu cpu = c.cpu;
+    if (cpu.current == null) {
+      cpu.current = c;
+      c.state = Ctx.State.RUNNING;
+      c.tPs = atPs + latencyPs;
+      c.sliceStartPs = c.tPs;
+      reschedule(c);
+    } else {
+      c.state = Ctx.State.RUNNABLE;
+      cpu.runqueue.add(c);
+    }
+    return true;
+  }
+
+  /** Wake-up latency from a context on {@code fromCpu} to {@code c}. */
+  public long wakeLatency(int fromCpu, Ctx c) {
+    return fromCpu == c.cpu.id ? costs.wakeSameCpuPs() : costs.wakeCrossCpuPs();
+  }
+
+  /** Ends a {@link Ctx.Blocking} request: the context becomes runnable after a wake-up. */
+  public void complete(Ctx c, long atPs, int fromCpu) {
+    checkState(c.state == Ctx.State.BLOCKED, "%s completed while %s", c, c.state);
+    wake(c, atPs, wakeLatency(fromCpu, c));
+  }
+
+  /**
+   * {@code queue_work} from outside any modelled context (an IRQ handler): Linux's rules apply.
+   * Returns false when the item was already pending.
+   */
+  public boolean queueWork(WorkItem w, int cpu, long atPs) {
+    if (w.pending) {
+      w.coalesced++;
+      return false;
+    }
+    w.pending = true;
+    w.queued++;
+    if (w.running) return true;
+    Ctx worker = w.worker;
+    if (worker.state == Ctx.State.IDLE) {
+      worker.cpu = cpus[cpu];
+      wake(worker, atPs, w.dispatchPs);
+    }
+    return true;
+  }
+
+  /** {@code wake_up(q)}: wakes its sleeping waiter, if any. */
+  public boolean wakeUp(WaitQueue q, int fromCpu, long atPs) {
+    Ctx w = q.waiter;
+    if (w == null || w.state != Ctx.State.BLOCKED) return false;
+    q.waiter = null;
+    q.wakeups++;
+    q.timeoutToken++;
+    w.waitingOn = null;
+    w.timedOut = false;
+    return wake(w, atPs, wakeLatency(fromCpu, w));
+  }
+
+  // ---------------------------------------------------------------- the interpreter
+
+  private void reschedule(Ctx c) {
+    c.token = (c.token + 1) & ((1 << (31 - ID_BITS)) - 1);
+    sim.scheduleAt(c.tPs, resume, (c.token << ID_BITS) | c.id);
+  }
+
+  private void onResume(long nowPs, int packed) {
+    Ctx c = contexts.get(packed & ID_MASK);
+    if (c.token != (packed >>> ID_BITS) || c.state != Ctx.State.RUNNING) return;
+    if (c.tPs != nowPs) return;
+    run(c, nowPs);
+  }
+
+  private void push(Ctx c, Routine r, long arg, Object obj, boolean softirq) {
+    checkState(c.depth < Ctx.MAX_DEPTH, "%s: call stack overflow in %s", c, r);
+    int d = c.depth++;
+    c.stack[d] = r;
+    c.pcs[d] = 0;
+    c.args[d] = arg;
+    c.objs[d] = obj;
+    c.softirqFrame[d] = softirq;
+    if (softirq) c.softirqDepth++;
+  }
+
+  private void pop(Ctx c) {
+    int d = --c.depth;
+    if (c.softirqFrame[d]) c.softirqDepth--;
+    c.stack[d] = null;
+    c.objs[d] = null;
+  }
+
+  /** Pushes the next pending softirq handler onto {@code c}; returns false if none. */
+  private boolean takeSoftirq(Ctx c) {
+    Cpu cpu = c.cpu;
+    if (cpu.softirqRoutines.isEmpty()) return false;
+    Routine r = cpu.softirqRoutines.poll();
+    Object o = cpu.softirqPending.poll();
+    push(c, r, 0, o == Boolean.FALSE ? null : o, true);
+    return true;
+  }
+
+  private void run(Ctx c, long firedAt) {
+    firedCtx = c;
+    long t = c.tPs;
+    for (;;) {
+      if (c.depth == 0) {
+        c.tPs = t;
+        if (!onEmptyStack(c)) return;
+        t = c.tPs;
+        continue;
+      }
+      int d = c.depth - 1;
+      Routine r = c.stack[d];
+      int pc = c.pcs[d];
+      if (pc >= r.length()) {
+        boolean wasSoftirq = c.softirqFrame[d];
+        pop(c);
+        if (wasSoftirq && c.bhOff == 0) takeSoftirq(c);
+        continue;
+      }
+      Op op = r.op(pc);
+      switch (op.code) {
+        case Op.COMPUTE:
+          t += op.ps;
+          c.pcs[d] = pc + 1;
+          continue;
+        case Op.COMPUTE_FN:
+          t += op.cost.ps(c);
+          c.pcs[d] = pc + 1;
+          continue;
+        case Op.JUMP:
+          c.pcs[d] = op.target;
+          continue;
+        case Op.JUMP_IF:
+          c.pcs[d] = op.test.test(c) ? op.target : pc + 1;
+          continue;
+        case Op.CALL:
+          c.pcs[d] = pc + 1;
+          push(c, op.routine, op.cost == null ? 0 : op.cost.ps(c), c.obj, false);
+          continue;
+        case Op.RETURN:
+          c.pcs[d] = r.length();
+          continue;
+        default:
+          break;
+      }
+      // Everything below can be observed by another context: execute it only when no pending
+      // event comes first, so shared effects happen in global time order.
+      if (t != firedAt && t >= sim.nextEventPs()) {
+        c.tPs = t;
+        reschedule(c);
+        return;
+      }
+      c.tPs = t;
+      c.pcs[d] = pc + 1;
+      Cpu cpu = c.cpu;
+      switch (op.code) {
+        case Op.EXEC:
+          op.action.run(c, t);
+          t = c.tPs;
+          if (c.state != Ctx.State.RUNNING) return;
+          break;
+        case Op.LOAD:
+        case Op.ATOMIC_READ:
+          t = load(c, op, r, t);
+          break;
+        case Op.STORE:
+          t = store(c, op, r, t);
+          break;
+        case Op.ATOMIC_ADD:
+          t = atomicAdd(c, op, r, t);
+          break;
+        case Op.SPIN_LOCK:
+          if (!spinLock(c, op, t)) return;
+          t = c.tPs;
+          break;
+        case Op.SPIN_UNLOCK:
+          t = spinUnlock(c, op, t);
+          break;
+        case Op.MUTEX_LOCK:
+          if (!mutexLock(c, op.mutex, t)) return;
+          t += costs.mutexPs();
+          break;
+        case Op.MUTEX_UNLOCK:
+          mutexUnlock(c, op.mutex, t);
+          t += costs.mutexPs();
+          break;
+        case Op.QUEUE_WORK:
+          queueWork(op.work, cpu.id, t);
+          t += costs.queueWorkPs();
+          break;
+        case Op.WAKE_UP:
+          wakeUp(op.waitQueue, cpu.id, t);
+          t += costs.wakeUpCallPs();
+          break;
+        case Op.WAIT_EVENT:
+          if (op.waitQueue.condition.test(c)) {
+            c.timedOut = false;
+            break;
+          }
+          waitEvent(c, op, t);
+          return;
+        case Op.BLOCKING:
+          block(c, t);
+          op.blocking.start(c, t);
+          return;
+        case Op.SLEEP:
+          block(c, t);
+          sim.scheduleAt(t + op.ps, sleepDone, c.id);
+          return;
+        case Op.WARN_ON:
+          if (op.test.test(c)) {
+            warns++;
+            if (firstWarnPs < 0) firstWarnPs = t;
+            if (warnListener != null) warnListener.warn(t, c, op.text());
+            t += costs.warnPs();
+          }
+          break;
+        case Op.LOCAL_BH_ENABLE:
+          if (c.bhOff == 0) takeSoftirq(c);
+          break;
+        default:
+          throw new IllegalStateException("unknown op " + op.code);
+      }
+    }
+  }
+
+  /** Called when a context's stack is empty; returns true if it has more to run. */
+  private boolean onEmptyStack(Ctx c) {
+    long t = c.tPs;
+    if (takeSoftirq(c)) return true;
+    WorkItem w = c.work;
+    if (w != null) {
+      if (!w.running || w.pending) {
+        if (w.running) {
+          w.redispatches++;
+          c.tPs = t + costs.workLoopPs();
+        }
+        w.running = true;
+        w.pending = false;
+        w.executions++;
+        push(c, w.fn, 0, null, false);
+        return true;
+      }
+      w.running = false;
+    }
+    c.state = Ctx.State.BLOCKED;
+    leaveCpu(c, t);
+    c.state = Ctx.State.IDLE;
+    return false;
+  }
+
+  private void block(Ctx c, long t) {
+    c.state = Ctx.State.BLOCKED;
+    leaveCpu(c, t);
+  }
+
+  private void leaveCpu(Ctx c, long t) {
+    Cpu cpu = c.cpu;
+    long slice = Math.max(0, t - c.sliceStartPs);
+    c.runPs += slice;
+    cpu.busyPs += slice;
+    if (cpu.current == c) cpu.current = null;
+    if (!cpu.softirqRoutines.isEmpty() && c != cpu.ksoftirqd) {
+      wake(cpu.ksoftirqd, t, costs.wakeSameCpuPs());
+      if (cpu.current != null) return;
+    }
+    Ctx next = cpu.runqueue.poll();
+    if (next != null) {
+      cpu.current = next;
+      next.state = Ctx.State.RUNNING;
+      next.tPs = t + costs.contextSwitchPs();
+      next.sliceStartPs = t;
+      reschedule(next);
+    }
+  }
+
+  private void onSleepDone(long nowPs, int id) {
+    Ctx c = contexts.get(id);
+    if (c.state == Ctx.State.BLOCKED) wake(c, nowPs, 0);
+  }
+
+  private void waitEvent(Ctx c, Op op, long t) {
+    WaitQueue q = op.waitQueue;
+    q.waiter = c;
+    c.waitingOn = q;
+    block(c, t);
+    long timeout = op.cost == null ? -1 : op.cost.ps(c);
+    if (timeout > 0) {
+      q.timeoutToken++;
+      sim.scheduleAt(t + timeout, waitTimeout, (q.timeoutToken << ID_BITS) | c.id);
+    }
+  }
+
+  private void onWaitTimeout(long nowPs, int packed) {
+    Ctx c = contexts.get(packed & ID_MASK);
+    WaitQueue q = c.waitingOn;
+    if (q == null || c.state != Ctx.State.BLOCKED || q.timeoutToken != (packed >>> ID_BITS)) return;
+    q.waiter = null;
+    q.timeouts++;
+    c.waitingOn = null;
+    c.timedOut = true;
+    wake(c, nowPs, costs.wakeSameCpuPs());
+  }
+
+  // ---------------------------------------------------------------- memory
+
+  private String routineName(Ctx c, Routine r) {
+    return r.name();
+  }
+
+  private long load(Ctx c, Op op, Routine r, long t) {
+    Cell cell = op.cell;
+    long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
+    long v = cell.value;
+    c.reg[op.reg] = v;
+    boolean plain = op.code == Op.LOAD;
+    if (plain) {
+      if (cell.openWindows > 0) cell.overlaps++;
+      cell.openWindows++;
+      c.loaded[cell.id] = true;
+      c.loadVersion[cell.id] = cell.version;
+      c.loadTimePs[cell.id] = t;
+    }
+    if (accessLog != null) {
+      accessLog.access(t, cell, c, routineName(c, r), plain ? 'R' : 'r', v, v, c.lockMask, false);
+    }
+    return t + costs.loadPs() + extra;
+  }
+
+  private long store(Ctx c, Op op, Routine r, long t) {
+    Cell cell = op.cell;
+    long before = cell.value;
+    boolean lost = false;
+    if (c.loaded[cell.id]) {
+      c.loaded[cell.id] = false;
+      cell.openWindows--;
+      cell.rmwWindows++;
+      cell.rmwWindowPsTotal += t - c.loadTimePs[cell.id];
+      if (c.loadVersion[cell.id] != cell.version) {
+        lost = true;
+        cell.lostUpdates++;
+        lostUpdates++;
+        if (cell.firstLostUpdatePs < 0) cell.firstLostUpdatePs = t;
+      }
+    }
+    long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
+    cell.value = c.reg[op.reg];
+    cell.version++;
+    cell.lastWriterCpu = c.cpu.id;
+    cell.lastWriterCtx = c.id;
+    if (accessLog != null) {
+      accessLog.access(t, cell, c, routineName(c, r), 'W', before, cell.value, c.lockMask, lost);
+    }
+    return t + costs.storePs() + extra;
+  }
+
+  private long atomicAdd(Ctx c, Op op, Routine r, long t) {
+    Cell cell = op.cell;
+    long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
+    long before = cell.value;
+    cell.value = before + op.delta.delta(c);
+    cell.version++;
+    cell.lastWriterCpu = c.cpu.id;
+    cell.lastWriterCtx = c.id;
+    c.reg[op.reg] = before;
+    if (accessLog != null) {
+      accessLog.access(t, cell, c, routineName(c, r), 'A', before, cell.value, c.lockMask, false);
+    }
+    return t + costs.atomicPs() + extra;
+  }
+
+  // ---------------------------------------------------------------- locks
+
+  private boolean spinLock(Ctx c, Op op, long t) {
+    SpinLock l = op.lock;
+    if (op.irqSave) c.irqOff++;
+    if (op.bh) c.bhOff++;
+    long cost = op.irqSave ? costs.spinLockIrqPs() : costs.spinLockPs();
+    if (l.holder == null) {
+      l.holder = c;
+      l.acquisitions++;
+      c.lockMask |= 1L << l.id;
+      c.tPs = t + cost / 2;
+      return true;
+    }
+    checkState(l.holder != c, "%s: recursive spin_lock(%s) deadlocks", c, l);
+    l.contentions++;
+    lockContentions++;
+    c.state = Ctx.State.SPINNING;
+    c.spinningOn = l;
+    c.tPs = t;
+    l.spinners.add(c);
+    return false;
+  }
+
+  private long spinUnlock(Ctx c, Op op, long t) {
+    SpinLock l = op.lock;
+    checkState(l.holder == c, "%s: spin_unlock(%s) not held", c, l);
+    c.lockMask &= ~(1L << l.id);
+    long cost = op.irqSave ? costs.spinLockIrqPs() : costs.spinLockPs();
+    t += cost - cost / 2;
+    Ctx next = l.spinners.poll();
+    if (next != null) {
+      l.holder = next;
+      l.acquisitions++;
+      l.spinPs += t - next.tPs;
+      next.lockMask |= 1L << l.id;
+      next.spinningOn = null;
+      next.state = Ctx.State.RUNNING;
+      next.tPs = t + costs.lockHandoffPs();
+      reschedule(next);
+    } else {
+      l.holder = null;
+    }
+    if (op.irqSave && --c.irqOff == 0) deliverDeferredIrqs(c.cpu, t);
+    if (op.bh && --c.bhOff == 0) takeSoftirq(c);
+    return t;
+  }
+
+  private boolean mutexLock(Ctx c, Mutex m, long t) {
+    if (m.holder == null) {
+      m.holder = c;
+      m.acquisitions++;
+      c.lockMask |= 1L << m.id;
+      return true;
+    }
+    checkState(m.holder != c, "%s: recursive %s", c, m);
+    m.contentions++;
+    lockContentions++;
+    m.waiters.add(c);
+    block(c, t);
+    return false;
+  }
+
+  private void mutexUnlock(Ctx c, Mutex m, long t) {
+    checkState(m.holder == c, "%s: releasing %s it does not hold", c, m);
+    c.lockMask &= ~(1L << m.id);
+    Ctx next = m.waiters.poll();
+    if (next != null) {
+      m.holder = next;
+      m.acquisitions++;
+      next.lockMask |= 1L << m.id;
+      // The waiter was blocked inside mutex_lock; it resumes after the op (pc already advanced).
+      wake(next, t, wakeLatency(c.cpu.id, next));
+    } else {
+      m.holder = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- statistics
+
+  public long warns() {
+    return warns;
+  }
+
+  public long firstWarnPs() {
+    return firstWarnPs;
+  }
+
+  public long lockContentions() {
+    return lockContentions;
+  }
+
+  public long lostUpdates() {
+    return lostUpdates;
+  }
+
+  public List<WorkItem> workItems() {
+    return workItems;
+  }
+
+  public List<Cell> cells() {
+    return cells;
+  }
+
+  public List<SpinLock> spinLocks() {
+    return spinLocks;
+  }
+
+  public List<Mutex> mutexes() {
+    return mutexes;
+  }
+
+  public List<Ctx> contexts() {
+    return contexts;
+  }
+
+  public long irqs() {
+    long n = 0;
+    for (Cpu c : cpus) n += c.irqs;
+    return n;
+  }
+
+  /** Busy time of all CPUs together up to {@code nowPs}, counting the running slices. */
+  public long busyPs(long nowPs) {
+    long b = 0;
+    for (Cpu c : cpus) {
+      b += c.busyPs;
+      if (c.current != null && c.current.state == Ctx.State.RUNNING) {
+        b += Math.max(0, nowPs - c.current.sliceStartPs);
+      }
+    }
+    return b;
+  }
+
+  /** Hook so a context's current routine can be named in traces. */
+  public String currentRoutine(Ctx c) {
+    return c.depth == 0 ? "-" : c.stack[c.depth - 1].name();
+  }
+}

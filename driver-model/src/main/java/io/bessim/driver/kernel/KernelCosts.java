@@ -1,0 +1,22 @@
+package io.bessim.driver.kernel;
+
+/**
+ * Costs of kernel primitives on the host CPU, in picoseconds. Values come from the platform
+ * profile (see docs/platform.md for each source).
+ */
+public record KernelCosts(
+    long loadPs,
+    long storePs,
+    long atomicPs,
+    long cacheLinePs,
+    long spinLockPs,
+    long spinLockIrqPs,
+    long lockHandoffPs,
+    long mutexPs,
+    long queueWorkPs,
+    long wakeUpCallPs,
+    long contextSwitchPs,
+    long wakeSameCpuPs,
+    long wakeCrossCpuPs,
+    long warnPs,
+    long workLoopPs) {}
