@@ -172,7 +172,10 @@ public final class SdioTiming {
             + CRC_STATUS_DELAY_CYCLES
             + CRC_STATUS_TOKEN_CYCLES
             + config.writeBusy();
-    return commandAndResponseCycles() + config.nWr() + blocks * perBlock + (blocks - 1L) * config.nWr();
+    return commandAndResponseCycles()
+        + config.nWr()
+        + blocks * perBlock
+        + (blocks - 1L) * config.nWr();
   }
 
   /** Cost of one CMD53 of {@code blocks} blocks of {@code blockBytes} bytes. */
