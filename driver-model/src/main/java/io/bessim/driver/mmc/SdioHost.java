@@ -1,0 +1,192 @@
+package io.bessim.driver.mmc;
+
+import io.bessim.chip.fw.Bes2600Firmware;
+import io.bessim.chip.sdio.SdioTiming;
+import io.bessim.driver.kernel.Ctx;
+import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.kernel.WorkItem;
+import io.bessim.sim.EventHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SDIO host: bus timing to the cycle from {@link SdioTiming}, the completion path of each
+ * request, and the card interrupt. Requests are serialised by the host claim in the driver; the
+ * bus itself is also kept exclusive here as a check.
+ */
+public final class SdioHost {
+  /** The request kinds the bes2600 driver issues. */
+  public enum Cmd { CMD52_CTRL, CMD52_EMPTY, CMD53_READ, CMD53_WRITE }
+
+  private final Kernel kernel;
+  private final SdioTiming timing;
+  private final Bes2600Firmware chip;
+  private final int irqCpu;
+  private final long completionIrqPs;
+  private final int completionIrqsData;
+  private final long completionBhPs;
+  private final long cardIrqPs;
+  private final boolean countBhWork;
+
+  private WorkItem sdioIrqWork;
+  private boolean sdioIrqMasked;
+  private boolean irqPendingWhileMasked;
+  private long busFreePs;
+  private long busBusyPs;
+  private long requests;
+  private long bhWorkRuns;
+  private long cardIrqs;
+
+  // One in-flight request at a time (the host claim guarantees it).
+  private Ctx reqCtx;
+  private Cmd reqCmd;
+  private int reqBytes;
+  private List<io.bessim.chip.fw.Frame> reqFrames;
+
+  private final EventHandler busDone = (t, a) -> onBusDone(t);
+  private final EventHandler completionDone = (t, a) -> onCompletion(t);
+  private final EventHandler cardIrqDone = (t, a) -> onCardIrq(t);
+
+  public SdioHost(Kernel kernel, SdioTiming timing, Bes2600Firmware chip, int irqCpu,
+      long completionIrqPs, int completionIrqsData, long completionBhPs, long cardIrqPs,
+      boolean countBhWork) {
+    this.kernel = kernel;
+    this.timing = timing;
+    this.chip = chip;
+    this.irqCpu = irqCpu;
+    this.completionIrqPs = completionIrqPs;
+    this.completionIrqsData = completionIrqsData;
+    this.completionBhPs = completionBhPs;
+    this.cardIrqPs = cardIrqPs;
+    this.countBhWork = countBhWork;
+  }
+
+  public SdioTiming timing() {
+    return timing;
+  }
+
+  /** The MMC core's {@code sdio_irq_work}, queued by the hard IRQ. */
+  public void setSdioIrqWork(WorkItem w) {
+    this.sdioIrqWork = w;
+  }
+
+  // ------------------------------------------------------------ requests
+
+  /**
+   * Starts a request for a sleeping context. For CMD52_CTRL the length in 512-byte units lands in
+   * {@code reg[1]}; CMD52_EMPTY leaves 1 in {@code reg[1]} when the chip says really empty;
+   * CMD53_READ reads {@code reg[1]} units and leaves the message list in {@code ctx.obj};
+   * CMD53_WRITE writes the frame list in {@code ctx.obj} of {@code reg[2]} bytes.
+   */
+  @SuppressWarnings("unchecked")
+  public void request(Ctx c, long t, Cmd cmd) {
+    if (reqCtx != null) throw new IllegalStateException("SDIO bus in use by " + reqCtx + " for " + c);
+    reqCtx = c;
+    reqCmd = cmd;
+    long busPs;
+    switch (cmd) {
+      case CMD52_CTRL:
+      case CMD52_EMPTY:
+        busPs = timing.cyclesToPs(timing.cmd52Cycles() + timing.commandGapCycles());
+        break;
+      case CMD53_READ:
+        reqBytes = (int) (c.reg[1] * chip.config().lengthUnitBytes());
+        busPs = timing.cyclesToPs(timing.cmd53ReadCycles(reqBytes) + timing.commandGapCycles());
+        break;
+      case CMD53_WRITE:
+        reqBytes = (int) c.reg[2];
+        reqFrames = (List<io.bessim.chip.fw.Frame>) c.obj;
+        busPs = timing.cyclesToPs(timing.cmd53WriteCycles(reqBytes) + timing.commandGapCycles());
+        break;
+      default:
+        throw new AssertionError(cmd);
+    }
+    long start = Math.max(t, busFreePs);
+    busFreePs = start + busPs;
+    busBusyPs += busPs;
+    requests++;
+    kernel.sim().scheduleAt(busFreePs, busDone, 0);
+  }
+
+  private void onBusDone(long t) {
+    Ctx c = reqCtx;
+    switch (reqCmd) {
+      case CMD52_CTRL:
+        c.reg[1] = chip.readCtrl(t);
+        break;
+      case CMD52_EMPTY:
+        c.reg[1] = chip.readReallyEmpty(t) ? 1 : 0;
+        break;
+      case CMD53_READ:
+        c.obj = chip.readBatch(t);
+        break;
+      case CMD53_WRITE:
+        chip.write(t, reqFrames);
+        reqFrames = null;
+        break;
+      default:
+        throw new AssertionError(reqCmd);
+    }
+    // Completion: dw_mmc hard IRQ(s), then its BH work, then complete() wakes the sleeper.
+    boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
+    long irq = completionIrqPs * (data ? completionIrqsData : 1) + completionBhPs;
+    if (countBhWork) bhWorkRuns += data ? completionIrqsData : 1;
+    kernel.hardIrq(irqCpu, t, irq, completionDone, 0);
+  }
+
+  private void onCompletion(long t) {
+    Ctx c = reqCtx;
+    reqCtx = null;
+    kernel.complete(c, t, irqCpu);
+  }
+
+  // ------------------------------------------------------------ the card interrupt
+
+  /** The chip asserted DAT1. */
+  public void cardInterrupt(long t) {
+    if (sdioIrqMasked) {
+      irqPendingWhileMasked = true;
+      return;
+    }
+    sdioIrqMasked = true;
+    cardIrqs++;
+    kernel.hardIrq(irqCpu, t, cardIrqPs, cardIrqDone, 0);
+  }
+
+  private void onCardIrq(long t) {
+    // sdio_signal_irq: queue sdio_irq_work on system_wq (the CPU that took the IRQ).
+    kernel.queueWork(sdioIrqWork, irqCpu, t);
+  }
+
+  /** {@code ack_sdio_irq}: unmask; an interrupt that came while masked fires now. */
+  public void ackSdioIrq(long t) {
+    sdioIrqMasked = false;
+    if (irqPendingWhileMasked) {
+      irqPendingWhileMasked = false;
+      cardInterrupt(t);
+    }
+  }
+
+  // ------------------------------------------------------------ counters
+
+  public long busBusyPs() {
+    return busBusyPs;
+  }
+
+  public long requests() {
+    return requests;
+  }
+
+  /** dw_mmc BH work executions (workqueue_execute_start on system_bh_wq kernels). */
+  public long bhWorkRuns() {
+    return bhWorkRuns;
+  }
+
+  public long cardIrqs() {
+    return cardIrqs;
+  }
+
+  public static List<io.bessim.chip.fw.Frame> frames() {
+    return new ArrayList<>();
+  }
+}
