@@ -62,9 +62,9 @@ public final class EventQueue {
   }
 
   /**
-   * Time of the earliest event, which must exist. Together with {@link #firstHandler()}, {@link
-   * #firstArg()} and {@link #removeFirst()} this splits a poll into parts, so the caller can set its
-   * clock before firing without an event object being allocated.
+   * Time of the earliest event, which must exist. Together with {@link #firstHandler()},
+   * {@link #firstArg()} and {@link #removeFirst()} this splits a poll into parts, so the caller can
+   * set its clock before firing without an event object being allocated.
    *
    * @throws NoSuchElementException if the queue is empty
    */

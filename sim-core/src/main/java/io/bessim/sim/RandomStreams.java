@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * by sampling noise.
  *
  * <p>The derivation is fixed forever: a 64-bit FNV-1a hash of the name's UTF-8 bytes, combined with
- * the root seed and passed through the SplitMix64 finaliser. Changing it would silently change every
- * recorded result, so the tests pin a golden value.
+ * the root seed and passed through the SplitMix64 finaliser. Changing it would silently change
+ * every recorded result, so the tests pin a golden value.
  */
 public final class RandomStreams {
   private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;

@@ -59,8 +59,8 @@ public final class Simulator {
 
   /**
    * Fires events in order until the queue is empty, {@link #stop()} is called, or the next event
-   * lies beyond {@code endPs}; the clock then stands at {@code endPs} (unless stopped early). Events
-   * at exactly {@code endPs} fire.
+   * lies beyond {@code endPs}; the clock then stands at {@code endPs} (unless stopped early).
+   * Events at exactly {@code endPs} fire.
    */
   public void runUntil(long endPs) {
     if (runLoop(endPs) && endPs > nowPs) nowPs = endPs;

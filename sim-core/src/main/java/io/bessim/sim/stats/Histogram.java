@@ -12,8 +12,8 @@ import java.util.Locale;
  * <p>Values below 64 are counted exactly. Above that, each power-of-two range [2^e, 2^(e+1)) is cut
  * into 32 equal buckets, so a bucket is at most 1/32 (3.1%) of its lower bound wide, and a
  * percentile reported as the bucket midpoint is within 1.6% of a recorded value. The layout is the
- * one HdrHistogram uses with 5 sub-bucket bits. There are 1,888 buckets in all; {@link #record} does
- * no allocation and no floating-point work beyond the running sum.
+ * one HdrHistogram uses with 5 sub-bucket bits. There are 1,888 buckets in all; {@link #record}
+ * does no allocation and no floating-point work beyond the running sum.
  *
  * <p>Count, minimum, maximum and mean are exact; only percentiles are quantised.
  */

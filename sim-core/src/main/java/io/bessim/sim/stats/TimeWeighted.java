@@ -29,7 +29,7 @@ public final class TimeWeighted {
     this.max = initialLevel;
   }
 
-  /** Changes the level to {@code newLevel} at {@code nowPs}, which must not precede the last change. */
+  /** Changes the level to {@code newLevel} at {@code nowPs}, not before the last change. */
   public void set(long nowPs, double newLevel) {
     advance(nowPs);
     level = newLevel;
