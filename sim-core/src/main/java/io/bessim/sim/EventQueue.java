@@ -1,6 +1,8 @@
 package io.bessim.sim;
 
 import java.util.Arrays;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * The pending-event set: a binary min-heap on parallel primitive arrays.
@@ -42,7 +44,10 @@ public final class EventQueue {
     return size == 0 ? Long.MAX_VALUE : times[0];
   }
 
+  /** Adds an event; among events with equal times, earlier adds fire first. */
   public void add(long timePs, EventHandler handler, int arg) {
+    // Fail here rather than as a NullPointerException at fire time, far from the faulty caller.
+    Objects.requireNonNull(handler, "handler");
     if (size == times.length) grow();
     long seq = nextSeq++;
     int i = size++;
@@ -57,24 +62,35 @@ public final class EventQueue {
   }
 
   /**
-   * Removes the earliest event and fires it through {@code sink}; returns false when empty. Split
-   * into poll-then-fire so the caller can set its clock first.
+   * Time of the earliest event, which must exist. Together with {@link #firstHandler()},
+   * {@link #firstArg()} and {@link #removeFirst()} this splits a poll into parts, so the caller can
+   * set its clock before firing without an event object being allocated.
+   *
+   * @throws NoSuchElementException if the queue is empty
    */
   public long pollTime() {
+    if (size == 0) throw new NoSuchElementException("event queue is empty");
     return times[0];
   }
 
-  /** Handler of the earliest event (call before {@link #removeFirst()}). */
+  /** Handler of the earliest event (call before {@link #removeFirst()}); null when empty. */
   public EventHandler firstHandler() {
     return handlers[0];
   }
 
+  /** Argument of the earliest event (call before {@link #removeFirst()}). */
   public int firstArg() {
     return args[0];
   }
 
-  /** Drops the earliest event. */
+  /**
+   * Drops the earliest event.
+   *
+   * @throws NoSuchElementException if the queue is empty
+   */
   public void removeFirst() {
+    // Without this check size would go to -1 and corrupt the queue for good.
+    if (size == 0) throw new NoSuchElementException("event queue is empty");
     int last = --size;
     long t = times[last];
     long s = seqs[last];
@@ -95,6 +111,7 @@ public final class EventQueue {
     set(i, t, s, h, a);
   }
 
+  /** Drops every pending event. */
   public void clear() {
     Arrays.fill(handlers, 0, size, null);
     size = 0;

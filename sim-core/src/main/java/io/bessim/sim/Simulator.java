@@ -29,6 +29,9 @@ public final class Simulator {
   /** Schedules {@code handler} {@code delayPs} from now. */
   public void schedule(long delayPs, EventHandler handler, int arg) {
     checkArgument(delayPs >= 0, "negative delay %s", delayPs);
+    // An overflowing sum would wrap negative and fire at once, ahead of everything pending.
+    checkArgument(
+        delayPs <= Long.MAX_VALUE - nowPs, "delay %s overflows the clock at %s", delayPs, nowPs);
     queue.add(nowPs + delayPs, handler, arg);
   }
 
@@ -47,10 +50,24 @@ public final class Simulator {
   }
 
   /**
+   * Fires events in order until the queue is empty or {@link #stop()} is called; the clock is left
+   * at the last event fired.
+   */
+  public void run() {
+    runLoop(Long.MAX_VALUE);
+  }
+
+  /**
    * Fires events in order until the queue is empty, {@link #stop()} is called, or the next event
    * lies beyond {@code endPs}; the clock then stands at {@code endPs} (unless stopped early).
+   * Events at exactly {@code endPs} fire.
    */
   public void runUntil(long endPs) {
+    if (runLoop(endPs) && endPs > nowPs) nowPs = endPs;
+  }
+
+  /** Returns false if stopped by {@link #stop()}. */
+  private boolean runLoop(long endPs) {
     stopRequested = false;
     EventQueue q = queue;
     while (!q.isEmpty() && q.peekTime() <= endPs) {
@@ -61,8 +78,8 @@ public final class Simulator {
       nowPs = t;
       eventsFired++;
       h.fire(t, a);
-      if (stopRequested) return;
+      if (stopRequested) return false;
     }
-    if (endPs > nowPs) nowPs = endPs;
+    return true;
   }
 }
