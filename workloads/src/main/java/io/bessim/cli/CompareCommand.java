@@ -73,10 +73,12 @@ final class CompareCommand implements Callable<Integer> {
     String seedText = seeds == 1
         ? "seed " + seedBase
         : String.format(Locale.US, "%d seeds (%d..%d)", seeds, seedBase, seedBase + seeds - 1);
+    String values = seeds == 1
+        ? "values are from one seed (no interval)"
+        : "values are mean ±95% interval across seeds (Student t)";
     return String.format(Locale.US,
         "workload %s, duration %s simulated, %s; all rows share one platform profile: %s%n"
-            + "values are mean ±95%% interval across seeds; MB = 10^6 bytes; /s = per simulated"
-            + " second%n",
-        plan.workload(), Durations.format(plan.durationPs()), seedText, plan.platform());
+            + "%s; MB = 10^6 bytes; /s = per simulated second%n",
+        plan.workload(), Durations.format(plan.durationPs()), seedText, plan.platform(), values);
   }
 }
