@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bessim",
     mixinStandardHelpOptions = true,
-    version = "bessim 0.1.0-SNAPSHOT",
+    version = Bessim.VERSION,
     description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
     subcommands = {CompareCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Bessim implements Callable<Integer> {
+  static final String VERSION = "bessim 0.1.0-SNAPSHOT";
+
   @Spec CommandSpec spec;
 
   Bessim() {}

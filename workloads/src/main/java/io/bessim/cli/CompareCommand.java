@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
 /** {@code bessim compare}: every architecture on one platform and workload, over several seeds. */
 @Command(
     name = "compare",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
     sortOptions = false,
     description = {
       "Compares architectures on one platform profile and workload over several seeds.",
-      "Prints one row per architecture: mean and 95% interval across seeds."
+      "Prints one row per architecture: mean and 95%% interval across seeds."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code bessim run}: one architecture, one seed, the full result as {@code key: value} lines. */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
     sortOptions = false,
     description = "Runs one architecture for one seed (--seed-base) and prints the full result.")
 final class RunCommand implements Callable<Integer> {

@@ -105,8 +105,10 @@ public final class Reports {
     Path abs = file.toAbsolutePath().normalize();
     Path dir = abs.getParent();
     checkArgument(dir != null, "cannot write %s '%s': not a file path", what, file);
-    checkArgument(Files.isDirectory(dir),
+    checkArgument(Files.exists(dir),
         "cannot write %s '%s': directory %s does not exist", what, file, dir);
+    checkArgument(Files.isDirectory(dir),
+        "cannot write %s '%s': %s is not a directory", what, file, dir);
     checkArgument(Files.isWritable(dir),
         "cannot write %s '%s': directory %s is not writable", what, file, dir);
     checkArgument(!Files.isDirectory(abs), "cannot write %s '%s': it is a directory", what, file);
