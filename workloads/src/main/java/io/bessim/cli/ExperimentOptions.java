@@ -32,14 +32,17 @@ final class ExperimentOptions {
       names = "--workload",
       paramLabel = "KIND:RATE",
       defaultValue = "tcp:4MB/s",
-      description = "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s, udp:32Mbit/s (default: ${DEFAULT-VALUE}).")
+      description =
+          "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s, udp:32Mbit/s"
+              + " (default: ${DEFAULT-VALUE}).")
   String workload;
 
   @Option(
       names = "--duration",
       paramLabel = "TIME",
       defaultValue = "180s",
-      description = "Simulated time per run, e.g. 180s, 500ms, 3m, 1.5s, 2h (default: ${DEFAULT-VALUE}).")
+      description =
+          "Simulated time per run, e.g. 180s, 500ms, 3m, 1.5s, 2h (default: ${DEFAULT-VALUE}).")
   String duration;
 
   @Option(
@@ -61,7 +64,10 @@ final class ExperimentOptions {
       description = "Platform profile file; parameters it omits keep their defaults.")
   Path profile;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write runs and summary as JSON.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write runs and summary as JSON.")
   Path json;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per run.")
@@ -70,7 +76,8 @@ final class ExperimentOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Runs in parallel (default: number of processors). Results do not depend on it.")
+      description =
+          "Runs in parallel (default: number of processors). Results do not depend on it.")
   Integer threads;
 
   @Option(names = "--quiet", description = "No progress line on the terminal.")
@@ -110,7 +117,10 @@ final class ExperimentOptions {
         !quiet && ctx.terminal().getAsBoolean() ? new ProgressLine(err) : null;
     try {
       return Batch.runAll(
-          plan.specs(), ctx.runner(), plan.threads(), progress != null ? progress : Batch.Progress.NONE);
+          plan.specs(),
+          ctx.runner(),
+          plan.threads(),
+          progress != null ? progress : Batch.Progress.NONE);
     } finally {
       if (progress != null) progress.clear();
     }
@@ -119,7 +129,9 @@ final class ExperimentOptions {
   /** Writes --json and --csv, if given. */
   void writeReports(List<RunResult> results) {
     try {
-      if (json != null) Reports.writeAtomically(json, Reports.json(results, ArchSummary.of(results)));
+      if (json != null) {
+        Reports.writeAtomically(json, Reports.json(results, ArchSummary.of(results)));
+      }
       if (csv != null) Reports.writeAtomically(csv, Reports.csv(results));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report: " + describe(e), e);
