@@ -1,0 +1,120 @@
+package io.bessim.cli;
+
+import io.bessim.experiment.Experiment;
+import io.bessim.experiment.RunResult;
+import io.bessim.experiment.RunSpec;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bessim} command line. Bad input exits 2 with one line on stderr; an unexpected
+ * failure exits 1 with one line (a stack trace too when {@code BESSIM_DEBUG} is set).
+ */
+@Command(
+    name = "bessim",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
+    description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
+    subcommands = {CompareCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class Bessim implements Callable<Integer> {
+  static final String VERSION = "bessim 0.1.0-SNAPSHOT";
+
+  @Spec CommandSpec spec;
+
+  Bessim() {}
+
+  /** No subcommand: show usage on stderr and fail as bad input. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    spec.commandLine().usage(err);
+    err.flush();
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cl = commandLine(Experiment::run);
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    System.exit(cl.execute(args));
+  }
+
+  /** The command line with every simulation run through {@code runner}. */
+  public static CommandLine commandLine(Function<RunSpec, RunResult> runner) {
+    return commandLine(
+        new CliContext(
+            runner, () -> System.console() != null, System.getenv("BESSIM_DEBUG") != null));
+  }
+
+  static CommandLine commandLine(CliContext ctx) {
+    CommandLine cl = new CommandLine(new Bessim(), new Factory(ctx));
+    cl.setParameterExceptionHandler(Bessim::parameterError);
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> executionError(ex, cmd.getErr(), ctx.debug()));
+    return cl;
+  }
+
+  /** picocli's own parse errors: one line with a pointer to --help, exit 2. */
+  private static int parameterError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("bessim: " + oneLine(ex.getMessage())
+        + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  static int executionError(Exception ex, PrintWriter err, boolean debug) {
+    int code;
+    if (ex instanceof IllegalArgumentException) {
+      err.println("bessim: " + oneLine(message(ex)));
+      code = CommandLine.ExitCode.USAGE;
+    } else if (ex instanceof UncheckedIOException) {
+      err.println("bessim: " + oneLine(message(ex)));
+      code = CommandLine.ExitCode.SOFTWARE;
+    } else if (ex instanceof InterruptedException) {
+      err.println("bessim: interrupted");
+      code = CommandLine.ExitCode.SOFTWARE;
+    } else {
+      err.println("bessim: internal error: " + oneLine(message(ex))
+          + (debug ? "" : " (set BESSIM_DEBUG=1 for details)"));
+      code = CommandLine.ExitCode.SOFTWARE;
+    }
+    if (debug) ex.printStackTrace(err);
+    err.flush();
+    return code;
+  }
+
+  private static String message(Throwable t) {
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+  }
+
+  private static String oneLine(String s) {
+    return s.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
+  /** Builds the subcommands around the shared context; everything else the picocli way. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final CliContext ctx;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    Factory(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == CompareCommand.class) return cls.cast(new CompareCommand(ctx));
+      if (cls == RunCommand.class) return cls.cast(new RunCommand(ctx));
+      return fallback.create(cls);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.bessim.cli;
+
+import io.bessim.experiment.Batch;
+import io.bessim.experiment.RunSpec;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A one-line progress display on a terminal, rewritten in place with carriage returns. */
+final class ProgressLine implements Batch.Progress {
+  private final PrintWriter err;
+  private int width;
+
+  ProgressLine(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public synchronized void started(int started, int total, RunSpec spec) {
+    String line = String.format(Locale.US, "[%d/%d] %s seed %d ...",
+        started, total, spec.arch().cliName(), spec.seed());
+    err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+    err.flush();
+    width = Math.max(width, line.length());
+  }
+
+  /** Erases the line, leaving the cursor at its start. */
+  synchronized void clear() {
+    if (width == 0) return;
+    err.print("\r" + " ".repeat(width) + "\r");
+    err.flush();
+    width = 0;
+  }
+}

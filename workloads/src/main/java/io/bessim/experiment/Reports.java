@@ -1,0 +1,200 @@
+package io.bessim.experiment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.bessim.sim.stats.Summary;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Machine-readable reports of a batch of runs. The run keys are the {@link RunResult} component
+ * names in record order, so scripts see exactly the record. Output is deterministic: the same
+ * results give the same bytes.
+ */
+public final class Reports {
+  private static final String PER_SECOND = "perSecond";
+
+  private Reports() {}
+
+  /** {@code {"runs": [...], "summary": [...]}}, pretty-printed, nulls written as null. */
+  public static String json(List<RunResult> runs, List<ArchSummary> summary) {
+    JsonObject root = new JsonObject();
+    JsonArray runArray = new JsonArray();
+    for (RunResult r : runs) {
+      JsonObject o = new JsonObject();
+      fields(r).forEach((k, v) -> o.add(k, toJson(v)));
+      runArray.add(o);
+    }
+    root.add("runs", runArray);
+    JsonArray sumArray = new JsonArray();
+    for (ArchSummary s : summary) sumArray.add(toJson(s));
+    root.add("summary", sumArray);
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(root)
+        + "\n";
+  }
+
+  /** One row per run; header is the record keys with perSecond flattened as perSecond.key. */
+  public static String csv(List<RunResult> runs) {
+    Set<String> rateKeys = new LinkedHashSet<>();
+    for (RunResult r : runs) rateKeys.addAll(r.perSecond().keySet());
+    List<String> header = new ArrayList<>();
+    for (RecordComponent c : RunResult.class.getRecordComponents()) {
+      if (c.getName().equals(PER_SECOND)) {
+        for (String k : rateKeys) header.add(PER_SECOND + "." + k);
+      } else {
+        header.add(c.getName());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    b.append(csvLine(header));
+    for (RunResult r : runs) {
+      List<String> cells = new ArrayList<>();
+      fields(r).forEach(
+          (k, v) -> {
+            if (k.equals(PER_SECOND)) {
+              for (String key : rateKeys) cells.add(csvValue(r.perSecond().get(key)));
+            } else {
+              cells.add(csvValue(v));
+            }
+          });
+      b.append(csvLine(cells));
+    }
+    return b.toString();
+  }
+
+  /** The result's components by name, in record order. */
+  public static Map<String, Object> fields(RunResult r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (RecordComponent c : RunResult.class.getRecordComponents()) {
+      try {
+        out.put(c.getName(), c.getAccessor().invoke(r));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks up front that {@code file} can be written: its directory exists and is writable and it
+   * is not itself a directory or read-only. Throws IllegalArgumentException naming the problem.
+   */
+  public static void checkWritable(Path file, String what) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    checkArgument(dir != null, "cannot write %s '%s': not a file path", what, file);
+    checkArgument(Files.exists(dir),
+        "cannot write %s '%s': directory %s does not exist", what, file, dir);
+    checkArgument(Files.isDirectory(dir),
+        "cannot write %s '%s': %s is not a directory", what, file, dir);
+    checkArgument(Files.isWritable(dir),
+        "cannot write %s '%s': directory %s is not writable", what, file, dir);
+    checkArgument(!Files.isDirectory(abs), "cannot write %s '%s': it is a directory", what, file);
+    checkArgument(!Files.exists(abs) || Files.isWritable(abs),
+        "cannot write %s '%s': file is read-only", what, file);
+  }
+
+  /**
+   * Writes {@code text} to a temporary file beside {@code file}, then moves it into place
+   * atomically, so readers never see a half-written report.
+   */
+  public static void writeAtomically(Path file, String text) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system: keep whatever the temp file got.
+      }
+      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static JsonElement toJson(ArchSummary s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("arch", s.arch());
+    o.addProperty("n", s.n());
+    o.add("offeredMBps", toJson(s.offeredMBps(), false));
+    o.add("deliveredMBps", toJson(s.deliveredMBps(), false));
+    o.add("cpuUtilization", toJson(s.cpuUtilization(), false));
+    JsonObject rates = new JsonObject();
+    s.perSecond().forEach((k, v) -> rates.add(k, toJson(v, false)));
+    o.add(PER_SECOND, rates);
+    o.add("lostUpdates", toJson(s.lostUpdates(), false));
+    o.add("warns", toJson(s.warns(), false));
+    o.add("firstWarnSec", toJson(s.firstWarnSec(), true));
+    o.add("wedgedAtSec", toJson(s.wedgedAtSec(), true));
+    return o;
+  }
+
+  /** {@code {mean, ci95}}, plus {@code n} (seeds where it happened) for per-event metrics. */
+  private static JsonElement toJson(Summary s, boolean withN) {
+    JsonObject o = new JsonObject();
+    if (withN) o.addProperty("n", s.n());
+    o.add("mean", toJson(s.mean()));
+    o.add("ci95", toJson(s.halfWidth95()));
+    return o;
+  }
+
+  private static JsonElement toJson(Object v) {
+    if (v == null) return JsonNull.INSTANCE;
+    if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      return Double.isFinite(d) ? new JsonPrimitive(d) : JsonNull.INSTANCE;
+    }
+    if (v instanceof Number) return new JsonPrimitive((Number) v);
+    if (v instanceof Boolean) return new JsonPrimitive((Boolean) v);
+    if (v instanceof Map) {
+      JsonObject o = new JsonObject();
+      ((Map<?, ?>) v).forEach((k, x) -> o.add(String.valueOf(k), toJson(x)));
+      return o;
+    }
+    return new JsonPrimitive(v.toString());
+  }
+
+  private static String csvValue(Object v) {
+    if (v == null) return "";
+    if (v instanceof Double && !Double.isFinite((Double) v)) return "";
+    return v.toString();
+  }
+
+  private static String csvLine(List<String> cells) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) b.append(',');
+      String c = cells.get(i);
+      if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
+        b.append('"').append(c.replace("\"", "\"\"")).append('"');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('\n').toString();
+  }
+}

@@ -1,0 +1,61 @@
+package io.bessim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class BadInputIsOneLineExitTwoTest {
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        Arguments.of("unknown architecture 'v9' (known: baseline, v1, v2, v3)",
+            new String[] {"compare", "--arch", "v1,v9"}),
+        Arguments.of("duration must be positive", new String[] {"compare", "--duration", "-5s"}),
+        Arguments.of("duration must be positive", new String[] {"compare", "--duration=-5s"}),
+        Arguments.of("duration must be positive", new String[] {"compare", "--duration", "0s"}),
+        Arguments.of("malformed duration 'banana'",
+            new String[] {"compare", "--duration", "banana"}),
+        Arguments.of("negative rate", new String[] {"compare", "--workload", "tcp:-1MB/s"}),
+        Arguments.of("unknown workload kind 'carrier-pigeon'",
+            new String[] {"compare", "--workload", "carrier-pigeon:3MB/s"}),
+        Arguments.of("--seeds must be at least 1", new String[] {"compare", "--seeds", "0"}),
+        Arguments.of("--threads must be at least 1", new String[] {"compare", "--threads", "0"}),
+        Arguments.of("unknown parameter 'no.such.knob'",
+            new String[] {"compare", "--set", "no.such.knob=1"}),
+        Arguments.of("sdio.clockHz wants a number, got 'abc'",
+            new String[] {"compare", "--set", "sdio.clockHz=abc"}),
+        Arguments.of("directory /nonexistent-dir does not exist",
+            new String[] {"compare", "--json", "/nonexistent-dir/x.json"}),
+        Arguments.of("directory /nonexistent-dir does not exist",
+            new String[] {"compare", "--csv", "/nonexistent-dir/x.csv"}),
+        Arguments.of("cannot read --profile", new String[] {"compare", "--profile", "/no/such"}),
+        Arguments.of("given twice", new String[] {"compare", "--arch", "v1,v1"}),
+        Arguments.of("unknown architecture 'v9'", new String[] {"run", "--arch", "v9"}),
+        // picocli's own parse errors get the same one-line treatment plus a pointer to --help.
+        Arguments.of("Unknown option: '--bogus' (see 'bessim compare --help')",
+            new String[] {"compare", "--bogus"}),
+        Arguments.of("'x' is not an int", new String[] {"compare", "--seeds", "x"}),
+        Arguments.of("Missing required option", new String[] {"run"}),
+        Arguments.of("KEY=VALUE", new String[] {"compare", "--set", "novalue"}));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInputs")
+  void printsOneNamedLineAndExitsTwoWithoutRunning(String expected, String[] args) {
+    FakeRunner runner = new FakeRunner();
+    Cli.Outcome o = Cli.run(runner, args);
+
+    assertEquals(2, o.exit(), o.err());
+    assertTrue(o.err().startsWith("bessim: "), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertFalse(o.err().contains("Exception"), o.err());
+    assertFalse(o.err().contains("\tat "), o.err());
+    assertEquals("", o.out());
+    assertTrue(runner.seen().isEmpty(), "nothing may run before the input is checked");
+  }
+}

@@ -1,0 +1,27 @@
+package io.bessim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bessim.experiment.RunSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class RunPrintsFullResultTest {
+  @Test
+  void printsEveryFieldAsKeyValueLines() {
+    FakeRunner runner = new FakeRunner();
+    Cli.Outcome o = Cli.run(runner, "run", "--arch", "v3", "--seed", "4", "--duration", "500ms");
+
+    assertEquals(0, o.exit(), o.err());
+    assertEquals(List.of(4L), runner.seen().stream().map(RunSpec::seed).toList());
+    List<String> keys = o.out().lines().map(l -> l.substring(0, l.indexOf(':'))).toList();
+    assertEquals(List.of("arch", "seed", "workload", "simSeconds", "wallSeconds", "offeredMBps",
+        "deliveredMBps", "cpuUtilization", "perSecond.sdio_rx_work", "perSecond.sdio_tx_work",
+        "perSecond.workqueue_execute_start", "perSecond.bh_wakeups",
+        "perSecond.lock_contention", "lostUpdates", "warns", "firstWarnSec", "wedgedAtSec"), keys);
+    assertTrue(o.out().contains("arch: v3\n"));
+    assertTrue(o.out().contains("simSeconds: 0.5\n"));
+    assertTrue(o.out().contains("firstWarnSec: none\n"));
+  }
+}
