@@ -1,1 +1,91 @@
-sdio.clockHz = 50000000 | Hz | published | placeholder
+# bessim platform profile: RK3566 (4 x Cortex-A55) tablet with a BES2600 on SDIO.
+# name = value | unit | kind | source
+# kind: published (a datasheet, spec or kernel source), notes (the research notes in
+# shared/reference), estimate (our judgement, scaled from a cited figure; calibration target),
+# fitted (fitted to the baseline rig measurements in field-notes.md).
+# docs/platform.md explains each group.
+
+# --- host CPUs and placement
+host.cpus = 4 | CPUs | notes | field-notes.md: RK3566, 4 x Cortex-A55
+host.cpuHz = 1800000000 | Hz | notes | driver-topology.md 6 / timing-facts.md 3: A55 at 1.8 GHz
+host.irqCpu = 0 | CPU | estimate | dw_mmc IRQ affinity defaults to CPU0; sdio_irq_work and the rx_work it queues run there (driver-topology.md open question 7)
+host.bhCpu = 1 | CPU | estimate | bh bound to the CPU that probed the driver; differs from the IRQ CPU on the rig (the v1 race needed two CPUs; open question 7)
+host.appCpu = 2 | CPU | estimate | the receiving application (netcat)
+
+# --- scheduler and workqueues
+sched.wakeSameCpuUs = 5 | us | estimate | timing-facts.md 3: wake_up_process -> running, scaled from RK3588 A55 futex handoff (4.4 us)
+sched.wakeCrossCpuUs = 6.4 | us | estimate | timing-facts.md 3: cross-CPU handoff scaled from RK3588 A55 (14.1 us at 816 MHz)
+sched.contextSwitchUs = 2 | us | estimate | timing-facts.md 3: lat_sem / lat_ctx
+wq.dispatchUs = 8 | us | estimate | timing-facts.md 3: queue_work -> work starts, bound system_wq, idle CPU (4-50)
+wq.highpriDispatchUs = 6 | us | estimate | timing-facts.md 3: WQ_HIGHPRI pool, nice -20 worker (3-30)
+irq.hardIrqUs = 1.5 | us | estimate | timing-facts.md 3: hard IRQ entry+exit on GIC/A55 (1-3)
+kernel.queueWorkNs = 300 | ns | estimate | queue_work call: pool lock, list add (our estimate)
+kernel.wakeUpCallNs = 400 | ns | estimate | wake_up / try_to_wake_up call on the waker's side (our estimate)
+kernel.workLoopNs = 500 | ns | estimate | process_one_work bookkeeping for a redispatch (our estimate)
+kernel.warnUs = 300 | us | estimate | WARN_ON stack dump to the kernel log (printk of a backtrace; 50-5000)
+
+# --- memory and locks
+cpu.loadNs = 1 | ns | estimate | L1 hit, about 2 cycles at 1.8 GHz
+cpu.storeNs = 1 | ns | estimate | L1 hit
+cpu.atomicNs = 20 | ns | estimate | LSE atomic RMW on A55 (ldadd), about 36 cycles
+cpu.rmwComputeNs = 3 | ns | estimate | the add between a plain load and its store (a few cycles)
+cpu.cacheLineNs = 80 | ns | estimate | cache-line transfer from another A55 core through the shared L3
+lock.spinNs = 25 | ns | estimate | timing-facts.md 3: spin_lock+unlock uncontended
+lock.spinIrqsaveNs = 35 | ns | estimate | timing-facts.md 3: irqsave+irqrestore
+lock.handoffNs = 80 | ns | estimate | contended lock handed to a spinner on another core (a cache-line transfer)
+lock.mutexNs = 30 | ns | estimate | timing-facts.md 3: mutex_lock/unlock uncontended
+
+# --- SDIO bus
+sdio.clockHz = 50000000 | Hz | published | SD High Speed 50 MHz (timing-facts.md 1.4); UHS not known to be negotiated (open question 2)
+sdio.busWidth = 4 | bits | published | rk3566-pinetab2.dtsi bus-width = <4>
+sdio.blockSize = 512 | bytes | published | Linux default block size; bes2600 never sets it (timing-facts.md 1.1)
+sdio.nCr = 8 | cycles | estimate | N_CR, spec range 2-64 (timing-facts.md 1.2)
+sdio.writeBusyCycles = 2 | cycles | estimate | busy after a write block (timing-facts.md 1.2)
+
+# --- MMC core and dw_mmc costs (timing-facts.md 2: about 25 us per CMD53 and 15 us per CMD52 in all)
+mmc.cmd53SetupUs = 5 | us | estimate | request build, IDMAC descriptors, cache maintenance
+mmc.cmd53TeardownUs = 3 | us | estimate | dma_unmap, mmc_request_done bookkeeping on the waiter
+mmc.cmd52SetupUs = 3 | us | estimate | request build without DMA
+mmc.cmd52TeardownUs = 1 | us | estimate | completion bookkeeping on the waiter
+mmc.completionIrqUs = 1.5 | us | estimate | dw_mmc hard IRQ per completion interrupt
+mmc.irqsPerDataRequest = 2 | count | notes | timing-facts.md 2.1: command done and data transfer over
+mmc.completionBhUs = 4 | us | estimate | dw_mmc BH work ending the request (system_bh_wq)
+mmc.bhWorkCountsAsWork = true | bool | notes | kernels >= 6.9 run dw_mmc's BH work on system_bh_wq, so each counts as workqueue_execute_start
+mmc.sdioRunIrqsUs = 1 | us | estimate | sdio_run_irqs around the driver's handler
+
+# --- driver costs (bes2600)
+drv.rxMsgUs = 1 | us | estimate | per message: length, sequence, wake-reason checks, wsm_handle_rx dispatch
+drv.rxCbUs = 1 | us | estimate | wsm_receive_indication / bes2600_rx_cb for a data frame
+drv.txConfirmUs = 1.5 | us | estimate | wsm_tx_confirm and bes2600_tx_confirm_cb
+drv.extractPerPacketUs = 1.5 | us | estimate | dev_alloc_skb + memcpy of about 1.6 KB (about 1 GB/s)
+drv.txUs = 3 | us | estimate | bes2600_tx: header, crypto, rate policy
+drv.txHelperUs = 2 | us | estimate | wsm_get_tx bookkeeping, length, sequence bits
+drv.txWorkPerFrameUs = 1 | us | estimate | sdio_tx_work: descriptor and scatter entry per frame
+drv.bhLoopUs = 1 | us | estimate | one pass of the bes2600_bh loop
+drv.gpioFlagUs = 1 | us | estimate | bes2600_gpio_wakeup_mcu / allow_mcu_sleep with the chip awake (no 10 ms sleep)
+bh.timeoutMs = 5000 | ms | published | bes2600 bh wait timeout 5 s (driver-topology.md 5)
+
+# --- network stack above the driver
+stack.mac80211RxUs = 4 | us | estimate | timing-facts.md 3: mac80211 RX per frame
+stack.ipTcpRxUs = 5 | us | estimate | timing-facts.md 3: NET_RX -> IP -> TCP per segment, no GRO
+stack.tcpAckUs = 6 | us | estimate | timing-facts.md 3: TCP ACK generation down to the driver
+stack.copyToUserUs = 1 | us | estimate | timing-facts.md 3: copy_to_user of 1448 B
+
+# --- firmware
+fw.numInpChBufs = 32 | buffers | estimate | unknown for BES2600 (open question 1); cw1200-family chips report 30-42
+fw.rxPoolFrames = 32 | frames | estimate | unknown (open question 6): the chip's RX buffers for frames from the air
+fw.rxProcessingUs = 20 | us | estimate | timing-facts.md: PHY done -> frame ready for the host (5-100)
+fw.txProcessingUs = 20 | us | estimate | timing-facts.md: SDIO write done -> on the air queue (5-100)
+fw.rxMultiple = true | bool | published | BES_SDIO_RX_MULTIPLE_ENABLE always defined (driver-topology.md 3.0)
+fw.rxMultipleMax = 16 | messages | published | BES_SDIO_RX_MULTIPLE_NUM (hwio.h)
+fw.rxBatchMaxBytes = 26112 | bytes | published | 16 x 1632 rx_buffer (bes2600_sdio.c)
+fw.rxIndicationOverheadBytes = 24 | bytes | estimate | WSM header + receive-indication fields before the 802.11 frame
+fw.confirmBytes = 32 | bytes | estimate | WSM TX confirm message
+fw.lengthUnitBytes = 512 | bytes | published | read_ctrl length in 512-byte units (driver-topology.md 3.3)
+
+# --- air
+air.mcs = 4 | index | notes | field-notes.md: rig at MCS 4 (-57 dBm), falling to 3
+air.shortGi = false | bool | estimate | long guard interval
+air.ampduMaxSubframes = 16 | subframes | estimate | timing-facts.md suggested default (1-31)
+air.apQueueFrames = 512 | frames | estimate | AP per-station queue
+air.retryLimit = 7 | tries | estimate | MAC retry limit for unacknowledged subframes

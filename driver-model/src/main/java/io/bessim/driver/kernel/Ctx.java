@@ -56,6 +56,8 @@ public final class Ctx {
   final long[] args = new long[MAX_DEPTH];
   final Object[] objs = new Object[MAX_DEPTH];
   final boolean[] softirqFrame = new boolean[MAX_DEPTH];
+  final long[] savedReg = new long[MAX_DEPTH * 8];
+  final Object[] savedObj = new Object[MAX_DEPTH];
   int depth;
 
   /** General-purpose registers for values loaded from cells or computed by actions. */

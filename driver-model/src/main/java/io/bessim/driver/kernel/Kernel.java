@@ -224,6 +224,17 @@ public final class Kernel {
     cpu.softirqPending.add(obj == null ? Boolean.FALSE : obj);
   }
 
+  /**
+   * A timer softirq on {@code cpu} (a kernel timer such as tcp_delack_timer): runs
+   * {@code handler} in ksoftirqd there.
+   */
+  public void timerSoftirq(int cpu, Routine handler, Object obj, long atPs) {
+    Cpu c = cpus[cpu];
+    c.softirqRoutines.add(handler);
+    c.softirqPending.add(obj == null ? Boolean.FALSE : obj);
+    wake(c.ksoftirqd, atPs, costs.wakeSameCpuPs());
+  }
+
   /** Wakes a sleeping context; returns false if it was not asleep. */
   public boolean wake(Ctx c, long atPs, long latencyPs) {
     if (c.state != Ctx.State.BLOCKED && c.state != Ctx.State.IDLE) return false;
@@ -306,7 +317,12 @@ public final class Kernel {
     c.args[d] = arg;
     c.objs[d] = obj;
     c.softirqFrame[d] = softirq;
-    if (softirq) c.softirqDepth++;
+    if (softirq) {
+      // A softirq borrows the interrupted context: save what the interrupted routine was using.
+      System.arraycopy(c.reg, 0, c.savedReg, d * 8, 8);
+      c.savedObj[d] = c.obj;
+      c.softirqDepth++;
+    }
   }
 
   private void pop(Ctx c) {
@@ -342,7 +358,11 @@ public final class Kernel {
       if (pc >= r.length()) {
         boolean wasSoftirq = c.softirqFrame[d];
         pop(c);
-        if (wasSoftirq && c.bhOff == 0) takeSoftirq(c);
+        if (wasSoftirq) {
+          System.arraycopy(c.savedReg, d * 8, c.reg, 0, 8);
+          c.obj = c.savedObj[d];
+          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
+        }
         continue;
       }
       Op op = r.op(pc);
@@ -444,7 +464,7 @@ public final class Kernel {
           }
           break;
         case Op.LOCAL_BH_ENABLE:
-          if (c.bhOff == 0) takeSoftirq(c);
+          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
           break;
         default:
           throw new IllegalStateException("unknown op " + op.code);
@@ -542,7 +562,7 @@ public final class Kernel {
     long v = cell.value;
     c.reg[op.reg] = v;
     boolean plain = op.code == Op.LOAD;
-    if (plain) {
+    if (op.rmw) {
       if (cell.openWindows > 0) cell.overlaps++;
       cell.openWindows++;
       c.loaded[cell.id] = true;
@@ -641,7 +661,7 @@ public final class Kernel {
       l.holder = null;
     }
     if (op.irqSave && --c.irqOff == 0) deliverDeferredIrqs(c.cpu, t);
-    if (op.bh && --c.bhOff == 0) takeSoftirq(c);
+    if (op.bh && --c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
     return t;
   }
 

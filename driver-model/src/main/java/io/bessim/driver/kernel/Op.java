@@ -37,6 +37,7 @@ public final class Op {
   SpinLock lock;
   boolean irqSave;
   boolean bh;
+  boolean rmw;
   Mutex mutex;
   WorkItem work;
   WaitQueue waitQueue;

@@ -93,11 +93,23 @@ public final class Routine {
       return add(op);
     }
 
-    /** Plain load of a shared cell into register {@code reg}. */
+    /** Plain load of a shared cell into register {@code reg} (a read, not an update). */
     public Builder load(Cell cell, int reg) {
       Op op = new Op(Op.LOAD, "load " + cell.name());
       op.cell = cell;
       op.reg = reg;
+      return add(op);
+    }
+
+    /**
+     * Plain load that opens a read-modify-write window, closed by this context's next store to
+     * the same cell: {@code x = cell; ...; cell = x'}.
+     */
+    public Builder loadForUpdate(Cell cell, int reg) {
+      Op op = new Op(Op.LOAD, "load " + cell.name());
+      op.cell = cell;
+      op.reg = reg;
+      op.rmw = true;
       return add(op);
     }
 

@@ -1,0 +1,178 @@
+package io.bessim.driver;
+
+import io.bessim.chip.air.AirConfig;
+import io.bessim.chip.air.AirLink;
+import io.bessim.chip.fw.Bes2600Firmware;
+import io.bessim.chip.fw.FirmwareConfig;
+import io.bessim.chip.sdio.SdioBusConfig;
+import io.bessim.chip.sdio.SdioTiming;
+import io.bessim.driver.bes2600.Bes2600Driver;
+import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.kernel.KernelCosts;
+import io.bessim.driver.kernel.WorkItem;
+import io.bessim.driver.mmc.SdioHost;
+import io.bessim.sim.RandomStreams;
+import io.bessim.sim.Simulator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One tablet: the host kernel and the bes2600 driver for an architecture, the SDIO host, the chip's
+ * firmware and the air link, all built from one {@link Platform}. The traffic model plugs in as
+ * the {@link NetStack} on the host and the {@link AirLink.Peer} on the far side.
+ */
+public final class Host {
+  private final Simulator sim;
+  private final Platform platform;
+  private final Kernel kernel;
+  private final Bes2600Firmware chip;
+  private final SdioHost sdio;
+  private final AirLink air;
+  private final Bes2600Driver driver;
+
+  public Host(Simulator sim, Platform p, Architecture arch, RandomStreams random, NetStack stack) {
+    this.sim = sim;
+    this.platform = p;
+    this.kernel = new Kernel(sim, kernelCosts(p), p.intValue("host.cpus"));
+    int irqCpu = p.intValue("host.irqCpu");
+    int cpus = p.intValue("host.cpus");
+    checkCpu("host.irqCpu", irqCpu, cpus);
+    checkCpu("host.bhCpu", p.intValue("host.bhCpu"), cpus);
+    checkCpu("host.appCpu", p.intValue("host.appCpu"), cpus);
+    this.chip = new Bes2600Firmware(sim, firmwareConfig(p));
+    SdioTiming timing = new SdioTiming(sdioConfig(p));
+    this.sdio = new SdioHost(kernel, timing, chip, irqCpu,
+        p.micros("mmc.completionIrqUs"), p.intValue("mmc.irqsPerDataRequest"),
+        p.micros("mmc.completionBhUs"), p.micros("irq.hardIrqUs"),
+        p.bool("mmc.bhWorkCountsAsWork"));
+    this.air = new AirLink(sim, airConfig(p), chip, random.stream("air.backoff"),
+        p.intValue("air.apQueueFrames"), p.intValue("air.retryLimit"));
+    chip.connect(sdio::cardInterrupt, air::staSend);
+    this.driver = new Bes2600Driver(arch, p, kernel, sdio, chip, stack);
+    driver.start(0, p.intValue("host.bhCpu"), p.intValue("host.appCpu"));
+  }
+
+  private static void checkCpu(String name, int cpu, int cpus) {
+    if (cpu < 0 || cpu >= cpus) {
+      throw new IllegalArgumentException(
+          name + " = " + cpu + " is not a CPU of a " + cpus + "-CPU host");
+    }
+  }
+
+  static KernelCosts kernelCosts(Platform p) {
+    return new KernelCosts(
+        p.nanos("cpu.loadNs"),
+        p.nanos("cpu.storeNs"),
+        p.nanos("cpu.atomicNs"),
+        p.nanos("cpu.cacheLineNs"),
+        p.nanos("lock.spinNs"),
+        p.nanos("lock.spinIrqsaveNs"),
+        p.nanos("lock.handoffNs"),
+        p.nanos("lock.mutexNs"),
+        p.nanos("kernel.queueWorkNs"),
+        p.nanos("kernel.wakeUpCallNs"),
+        p.micros("sched.contextSwitchUs"),
+        p.micros("sched.wakeSameCpuUs"),
+        p.micros("sched.wakeCrossCpuUs"),
+        p.micros("kernel.warnUs"),
+        p.nanos("kernel.workLoopNs"));
+  }
+
+  static FirmwareConfig firmwareConfig(Platform p) {
+    return new FirmwareConfig(
+        p.intValue("fw.numInpChBufs"),
+        p.intValue("fw.rxPoolFrames"),
+        p.micros("fw.rxProcessingUs"),
+        p.micros("fw.txProcessingUs"),
+        p.bool("fw.rxMultiple"),
+        p.intValue("fw.rxMultipleMax"),
+        p.intValue("fw.rxBatchMaxBytes"),
+        p.intValue("fw.rxIndicationOverheadBytes"),
+        p.intValue("fw.confirmBytes"),
+        p.intValue("fw.lengthUnitBytes"));
+  }
+
+  static SdioBusConfig sdioConfig(Platform p) {
+    SdioBusConfig d = SdioBusConfig.defaults();
+    return new SdioBusConfig(
+        p.integer("sdio.clockHz"),
+        p.intValue("sdio.busWidth"),
+        p.intValue("sdio.blockSize"),
+        p.intValue("sdio.nCr"),
+        d.firstDataGap(),
+        d.interBlockGap(),
+        d.trailingTurnaround(),
+        d.nWr(),
+        p.intValue("sdio.writeBusyCycles"),
+        d.nRc(),
+        d.maxBlocksPerCmd());
+  }
+
+  static AirConfig airConfig(Platform p) {
+    AirConfig d = AirConfig.defaults();
+    return new AirConfig(
+        p.intValue("air.mcs"),
+        p.bool("air.shortGi"),
+        p.intValue("air.ampduMaxSubframes"),
+        d.maxPpduPs(),
+        d.sifsPs(),
+        d.slotPs(),
+        d.aifsn(),
+        d.cwMin(),
+        d.basicRateMbps());
+  }
+
+  public Simulator sim() {
+    return sim;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public Kernel kernel() {
+    return kernel;
+  }
+
+  public Bes2600Firmware chip() {
+    return chip;
+  }
+
+  public SdioHost sdio() {
+    return sdio;
+  }
+
+  public AirLink air() {
+    return air;
+  }
+
+  public Bes2600Driver driver() {
+    return driver;
+  }
+
+  /** Event counts so far, by the names the rig's ftrace used where there is one. */
+  public Map<String, Long> counts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    long allWork = sdio.bhWorkRuns();
+    for (WorkItem w : kernel.workItems()) {
+      allWork += w.executions();
+    }
+    m.put("sdio_rx_work", driver.rxWork().executions());
+    m.put("sdio_tx_work", driver.txWork().executions());
+    m.put("workqueue_execute_start", allWork);
+    m.put("bh_wakeups", driver.bhWaitQueue().wakeups());
+    m.put("irq", kernel.irqs());
+    m.put("lock_contention", kernel.lockContentions());
+    m.put("sdio_irq_work", driver.sdioIrqWork().executions());
+    m.put("sdio_rx_work_redispatch", driver.rxWork().redispatches());
+    m.put("sdio_requests", sdio.requests());
+    m.put("card_irqs", sdio.cardIrqs());
+    m.put("frames_delivered", driver.deliveredFrames());
+    m.put("tx_frames", driver.txFrames());
+    m.put("tx_confirms", driver.confirms());
+    m.put("chip_rx_dropped_pool_full", chip.rxDroppedPoolFull());
+    m.put("air_retries", air.retries());
+    m.put("air_drops", air.retryDrops() + air.apDrops());
+    return m;
+  }
+}

@@ -1,0 +1,625 @@
+package io.bessim.driver.bes2600;
+
+import io.bessim.chip.fw.Bes2600Firmware;
+import io.bessim.chip.fw.Frame;
+import io.bessim.chip.fw.Message;
+import io.bessim.driver.Architecture;
+import io.bessim.driver.NetStack;
+import io.bessim.driver.Platform;
+import io.bessim.driver.kernel.Cell;
+import io.bessim.driver.kernel.Ctx;
+import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.kernel.Mutex;
+import io.bessim.driver.kernel.Routine;
+import io.bessim.driver.kernel.SpinLock;
+import io.bessim.driver.kernel.WaitQueue;
+import io.bessim.driver.kernel.WorkItem;
+import io.bessim.driver.mmc.SdioHost;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bes2600 driver, built for one {@link Architecture}: its shared state, locks, work items and
+ * routines. Receive path per architecture:
+ *
+ * <pre>
+ *  baseline  DAT1 -> hardirq -> sdio_irq_work -> queue_work(rx_work) -> sdio_rx_work: CMD52+CMD53,
+ *            skbs onto rx_queue, irq_handler -> bes2600_bh: pipe_read, handle, ieee80211_rx_irqsafe
+ *  v1, v2    ... -> sdio_rx_work: CMD52+CMD53, bes2600_bh_handle_rx_skb for each (release in rx_work)
+ *  v3        DAT1 -> hardirq -> sdio_irq_work -> irq_handler -> bes2600_bh: CMD52+CMD53, handle each
+ * </pre>
+ *
+ * Transmit path (all): mac80211 -> bes2600_tx -> bh: wsm_alloc_tx_buffer, wsm_get_tx, pipe_send ->
+ * sdio_tx_work: CMD53 write, then queue_work(rx_work) (v3: irq_handler).
+ *
+ * <p>Register use inside routines: reg[0] cell values, reg[1] SDIO results, reg[2] write length,
+ * reg[3] retries, reg[4] tx flag, reg[5] rx flag, reg[6] batch index, reg[7] scratch.
+ */
+public final class Bes2600Driver {
+  private final Architecture arch;
+  private final Kernel k;
+  private final SdioHost sdio;
+  private final NetStack stack;
+  private final DriverCosts cost;
+  private final int numInpChBufs;
+  private final int blockSize;
+  private final boolean atomics;
+
+  // struct bes2600_common: the shared state the race tools watch.
+  public final Cell hw_bufs_used;
+  public final Cell hw_bufs_used_vif;
+  public final Cell wsm_tx_pending;
+  public final Cell bh_rx;
+  public final Cell bh_tx;
+  public final Cell wsm_tx_seq;
+  public final Cell wsm_rx_seq;
+
+  final SpinLock rx_queue_lock;
+  final SpinLock tx_bufferlock;
+  final SpinLock pwr_lock;
+  final SpinLock ba_lock;
+  final SpinLock ps_state_lock;
+  final SpinLock vif_list_lock;
+  final SpinLock queue_lock;
+  final Mutex io_mutex;
+  final Mutex host;
+
+  final WaitQueue bh_wq;
+  final WaitQueue sk_wq;
+  final WorkItem sdio_irq_work;
+  final WorkItem rx_work;
+  final WorkItem tx_work;
+  Ctx bh;
+
+  // Java-side data guarded by the locks above (their modelled accesses are the lock sections).
+  private final ArrayDeque<Message> rx_queue = new ArrayDeque<>();
+  private final ArrayDeque<Frame> txQueue = new ArrayDeque<>();
+  private final ArrayList<Frame> tx_bufferlist = new ArrayList<>();
+  private final ArrayList<Frame> txSplice = new ArrayList<>();
+  private List<Message> rx_buffer = List.of();
+  private List<Message> bhRxBuffer = List.of();
+  private long socketBacklog;
+
+  private long deliveredFrames;
+  private long confirms;
+  private long missedIrqTimeouts;
+  private long txFrames;
+
+  // Routines.
+  public final Routine wsm_alloc_tx_buffer;
+  public final Routine wsm_release_tx_buffer;
+  final Routine wsm_release_vif_tx_buffer;
+  final Routine bes2600_bh_inc_pending_count;
+  final Routine bes2600_bh_dec_pending_count;
+  final Routine bes2600_irq_handler;
+  final Routine bes2600_bh_wakeup;
+  final Routine bes2600_bh_handle_rx_skb;
+  final Routine ieee80211_rx;
+  final Routine bes2600_tx;
+  final Routine tcp_delack_timer;
+  final Routine bes2600_bh_tx_helper;
+  final Routine bes2600_bh_rx_helper;
+  final Routine sdio_rx_work;
+  final Routine sdio_tx_work;
+  final Routine sdio_run_irqs;
+  final Routine bes2600_bh;
+  final Routine netcat;
+
+  public Bes2600Driver(Architecture arch, Platform p, Kernel k, SdioHost sdio,
+      Bes2600Firmware chip, NetStack stack) {
+    this.arch = arch;
+    this.k = k;
+    this.sdio = sdio;
+    this.stack = stack;
+    this.cost = DriverCosts.from(p);
+    this.numInpChBufs = chip.config().numInpChBufs();
+    this.blockSize = p.intValue("sdio.blockSize");
+    this.atomics = arch.counters == Architecture.Counters.ATOMIC;
+
+    hw_bufs_used = k.cell("hw_bufs_used", atomics);
+    hw_bufs_used_vif = k.cell("hw_bufs_used_vif[0]", atomics);
+    wsm_tx_pending = k.cell("wsm_tx_pending[0]", atomics);
+    bh_rx = k.cell("bh_rx", true);
+    bh_tx = k.cell("bh_tx", true);
+    wsm_tx_seq = k.cell("wsm_tx_seq[0]", false);
+    wsm_rx_seq = k.cell("wsm_rx_seq[0]", false);
+
+    rx_queue_lock = k.spinLock("rx_queue_lock");
+    tx_bufferlock = k.spinLock("tx_bufferlock");
+    pwr_lock = k.spinLock("pwr_lock");
+    ba_lock = k.spinLock("ba_lock");
+    ps_state_lock = k.spinLock("ps_state_lock");
+    vif_list_lock = k.spinLock("vif_list_lock");
+    queue_lock = k.spinLock("queue->lock");
+    io_mutex = k.mutex("io_mutex");
+    host = k.hostClaim("mmc_host");
+
+    bh_wq = k.waitQueue("bh_wq", c -> bh_rx.peek() > 0 || bh_tx.peek() > 0);
+    sk_wq = k.waitQueue("sk_sleep", c -> socketBacklog > 0);
+
+    wsm_alloc_tx_buffer = Routine.declare("wsm_alloc_tx_buffer");
+    wsm_release_tx_buffer = Routine.declare("wsm_release_tx_buffer");
+    wsm_release_vif_tx_buffer = Routine.declare("wsm_release_vif_tx_buffer");
+    bes2600_bh_inc_pending_count = Routine.declare("bes2600_bh_inc_pending_count");
+    bes2600_bh_dec_pending_count = Routine.declare("bes2600_bh_dec_pending_count");
+    bes2600_irq_handler = Routine.declare("bes2600_irq_handler");
+    bes2600_bh_wakeup = Routine.declare("bes2600_bh_wakeup");
+    bes2600_bh_handle_rx_skb = Routine.declare("bes2600_bh_handle_rx_skb");
+    ieee80211_rx = Routine.declare("ieee80211_rx");
+    bes2600_tx = Routine.declare("bes2600_tx");
+    tcp_delack_timer = Routine.declare("tcp_delack_timer");
+    bes2600_bh_tx_helper = Routine.declare("bes2600_bh_tx_helper");
+    bes2600_bh_rx_helper = Routine.declare("bes2600_bh_rx_helper");
+    sdio_rx_work = Routine.declare("sdio_rx_work");
+    sdio_tx_work = Routine.declare("sdio_tx_work");
+    sdio_run_irqs = Routine.declare("sdio_run_irqs");
+    bes2600_bh = Routine.declare("bes2600_bh");
+    netcat = Routine.declare("netcat_recv");
+
+    sdio_irq_work = k.workItem("sdio_irq_work", "system_wq", sdio_run_irqs,
+        p.micros("wq.dispatchUs"), true);
+    rx_work = k.workItem("sdio_rx_work", "bes_sdio", sdio_rx_work,
+        p.micros("wq.highpriDispatchUs"), true);
+    tx_work = k.workItem("sdio_tx_work", "bes_sdio", sdio_tx_work,
+        p.micros("wq.highpriDispatchUs"), true);
+    sdio.setSdioIrqWork(sdio_irq_work);
+
+    defineCounters();
+    defineRx();
+    defineTx();
+    defineIrqAndWorks();
+    defineBh();
+    netcat.body(b -> b
+        .label("loop")
+        .waitEvent(sk_wq, null)
+        .exec("skb_recv_datagram", (c, t) -> {
+          c.reg[0] = socketBacklog;
+          socketBacklog = 0;
+        })
+        .compute("copy_to_user", c -> c.reg[0] * cost.copyToUserPs())
+        .jump("loop"));
+    stack.attach((t, f) -> k.timerSoftirq(p.intValue("host.irqCpu"), tcp_delack_timer, f, t));
+  }
+
+  /** Starts the bottom half and the receiving application. */
+  public void start(long atPs, int bhCpu, int appCpu) {
+    bh = k.startThread("bes2600_bh", bhCpu, bes2600_bh, atPs);
+    k.startThread("netcat", appCpu, netcat, atPs);
+  }
+
+  // ---------------------------------------------------------------- hw_bufs_used and friends
+
+  /** {@code counter += delta} as the architecture writes it: plain RMW or an atomic. */
+  private void add(Routine.Builder b, Cell cell, long delta) {
+    if (atomics) {
+      b.atomicAdd(cell, c -> delta, 7).exec("new value", (c, t) -> c.reg[0] = c.reg[7] + delta);
+    } else {
+      b.loadForUpdate(cell, 0)
+          .compute(delta > 0 ? "++" : "--", cost.rmwPs())
+          .exec(cell.name() + (delta > 0 ? " + 1" : " - 1"), (c, t) -> c.reg[0] += delta)
+          .store(cell, 0);
+    }
+  }
+
+  private void read(Routine.Builder b, Cell cell, int reg) {
+    if (atomics) {
+      b.atomicRead(cell, reg);
+    } else {
+      b.load(cell, reg);
+    }
+  }
+
+  private void defineCounters() {
+    // bh.c: wsm_alloc_tx_buffer: ++hw_bufs_used.
+    wsm_alloc_tx_buffer.body(b -> add(b, hw_bufs_used, +1));
+    // bh.c: wsm_release_tx_buffer(priv, count): hw_bufs_used -= count; WARN_ON(< 0); at 0 clear
+    // the LMAC_RSP busy event under pwr_lock. (count is 1 on every path modelled here.)
+    wsm_release_tx_buffer.body(b -> {
+      add(b, hw_bufs_used, -1);
+      b.warnOn("hw_bufs_used < 0", c -> c.reg[0] < 0)
+          .jumpIf("hw_bufs_used != 0", c -> c.reg[0] != 0, "out")
+          .spinLockIrqsave(pwr_lock)
+          .compute("bes2600_pwr_clear_busy_event(LMAC_RSP)", cost.rxCbPs() / 4)
+          .spinUnlockIrqrestore(pwr_lock)
+          .label("out");
+    });
+    wsm_release_vif_tx_buffer.body(b -> {
+      add(b, hw_bufs_used_vif, -1);
+      b.warnOn("hw_bufs_used_vif[0] < 0", c -> c.reg[0] < 0);
+    });
+    bes2600_bh_inc_pending_count.body(b -> {
+      add(b, wsm_tx_pending, +1);
+      b.jumpIf("was not 0", c -> c.reg[0] != 1, "out")
+          .compute("mod_timer(lmac_mon_timer, 3 s)", cost.rxCbPs() / 4)
+          .label("out");
+    });
+    bes2600_bh_dec_pending_count.body(b -> {
+      add(b, wsm_tx_pending, -1);
+      b.compute("mod_timer/del_timer_sync(lmac_mon_timer)", cost.rxCbPs() / 4);
+    });
+    // bh.c: bes2600_irq_handler: bh_rx++ and wake the bh on 0 -> 1 (atomic_t, bh_wq).
+    bes2600_irq_handler.body(b -> b
+        .atomicAdd(bh_rx, c -> 1, 0)
+        .jumpIf("bh_rx was already set", c -> c.reg[0] != 0, "out")
+        .wakeUp(bh_wq)
+        .label("out"));
+    bes2600_bh_wakeup.body(b -> b
+        .atomicAdd(bh_tx, c -> 1, 0)
+        .jumpIf("bh_tx was already set", c -> c.reg[0] != 0, "out")
+        .wakeUp(bh_wq)
+        .label("out"));
+  }
+
+  // ---------------------------------------------------------------- receive
+
+  private void defineRx() {
+    // The per-message body of bes2600_bh_rx_helper (bh.c l.962): checks, the confirm's buffer
+    // release, then wsm_handle_rx. In v1/v2 sdio_rx_work runs it; in v3 the bh.
+    bes2600_bh_handle_rx_skb.body(b -> {
+      b.compute("length, sequence and wake-reason checks", cost.rxMsgPs())
+          .loadForUpdate(wsm_rx_seq, 0)
+          .exec("wsm_rx_seq + 1 (3 bits)", (c, t) -> c.reg[0] = (c.reg[0] + 1) & 7)
+          .store(wsm_rx_seq, 0)
+          .jumpIf("!WSM_CONFIRM_CONDITION", c -> !((Message) c.argObj()).isConfirm(), "data")
+          .call(wsm_release_tx_buffer)
+          .call(bes2600_bh_dec_pending_count)
+          // wsm_handle_rx -> wsm_tx_confirm -> wsm_release_vif_tx_buffer, bes2600_tx_confirm_cb
+          .compute("wsm_tx_confirm", cost.txConfirmPs())
+          .call(wsm_release_vif_tx_buffer)
+          .spinLockBh(queue_lock)
+          .exec("bes2600_queue_remove", (c, t) -> confirms++)
+          .spinUnlockBh(queue_lock)
+          .ret()
+          .label("data")
+          // wsm_handle_rx -> wsm_receive_indication -> bes2600_rx_cb
+          .spinLock(vif_list_lock)
+          .compute("wsm_receive_indication", cost.rxCbPs())
+          .spinUnlock(vif_list_lock)
+          .spinLockIrqsave(pwr_lock)
+          .compute("bes2600_pwr_set_busy_event_with_timeout_async(RX)", cost.rxCbPs() / 4)
+          .spinUnlockIrqrestore(pwr_lock)
+          .spinLockBh(ba_lock)
+          .compute("bes2600_rx_h_ba_stat", cost.rxCbPs() / 4)
+          .spinUnlockBh(ba_lock)
+          .exec("ieee80211_rx_irqsafe", (c, t) -> {
+            deliveredFrames++;
+            k.raiseSoftirq(c, ieee80211_rx, ((Message) c.argObj()).frame());
+          });
+    });
+
+    // mac80211 RX tasklet -> NET_RX: mac80211, IP, TCP; a TCP ACK goes straight back down.
+    ieee80211_rx.body(b -> b
+        .compute("ieee80211_rx", cost.mac80211RxPs())
+        .compute("netif_receive_skb -> ip_rcv -> tcp_v4_rcv", cost.ipTcpRxPs())
+        .exec("tcp_rcv_established", (c, t) -> {
+          Frame ack = stack.receive(t, (Frame) c.argObj());
+          socketBacklog++;
+          c.obj = ack;
+          c.reg[7] = ack == null ? 0 : 1;
+        })
+        .wakeUp(sk_wq)
+        .jumpIf("no ACK due", c -> c.reg[7] == 0, "out")
+        .compute("tcp_send_ack", cost.tcpAckPs())
+        .call(bes2600_tx)
+        .label("out"));
+    tcp_delack_timer.body(b -> b
+        .exec("tcp_delack_timer", (c, t) -> c.obj = c.argObj())
+        .compute("tcp_send_ack", cost.tcpAckPs())
+        .call(bes2600_tx));
+
+    // bes2600_sdio.c sdio_rx_work (l.825): read the chip until it says really empty.
+    sdio_rx_work.body(b -> {
+      b.mutexLock(io_mutex)
+          .compute("bes2600_gpio_wakeup_mcu(GPIO_WAKE_FLAG_SDIO_RX)", cost.gpioFlagPs())
+          .mutexUnlock(io_mutex)
+          .exec("retry = 0", (c, t) -> c.reg[3] = 0)
+          .label("again");
+      readChip(b, "empty", "done");
+      b.exec("rx_buffer", (c, t) -> rx_buffer = asMessages(c.obj))
+          .compute("bes2600_sdio_packets_check", cost.rxMsgPs() / 2)
+          .exec("i = 0", (c, t) -> c.reg[6] = 0)
+          .label("next")
+          .jumpIf("i == count", c -> c.reg[6] >= rx_buffer.size(), "batch_done")
+          .exec("skb = rx_buffer[i++]", (c, t) -> c.obj = rx_buffer.get((int) c.reg[6]++))
+          .compute("dev_alloc_skb + memcpy", cost.extractPerPacketPs());
+      if (arch.rxPath == Architecture.RxPath.RELAY_QUEUE) {
+        b.spinLock(rx_queue_lock)
+            .exec("skb_queue_tail(rx_queue)", (c, t) -> rx_queue.add((Message) c.obj))
+            .spinUnlock(rx_queue_lock);
+      } else {
+        b.call(bes2600_bh_handle_rx_skb);
+      }
+      b.jump("next")
+          .label("batch_done")
+          .call(bes2600_irq_handler)
+          .exec("retry = 0", (c, t) -> c.reg[3] = 0)
+          .jump("again")
+          .label("empty")
+          .exec("retry++", (c, t) -> c.reg[3]++)
+          .jumpIf("retry <= 5", c -> c.reg[3] <= 5, "again")
+          .label("done")
+          .mutexLock(io_mutex)
+          .compute("bes2600_gpio_allow_mcu_sleep(GPIO_WAKE_FLAG_SDIO_RX)", cost.gpioFlagPs())
+          .mutexUnlock(io_mutex);
+    });
+
+    // bh.c bes2600_bh_rx_helper with pipe_read (baseline): one skb from rx_queue; an empty queue
+    // with buffers outstanding queues rx_work again (speculative poll).
+    bes2600_bh_rx_helper.body(b -> {
+      b.compute("bes2600_sdio_pipe_read", cost.rxMsgPs() / 2)
+          .spinLock(rx_queue_lock)
+          .exec("skb_dequeue(rx_queue)", (c, t) -> {
+            c.obj = rx_queue.poll();
+            c.reg[5] = c.obj == null ? 0 : 1;
+          })
+          .spinUnlock(rx_queue_lock)
+          .spinLockIrqsave(pwr_lock)
+          .compute("bes2600_pwr_device_is_idle", cost.rxCbPs() / 4)
+          .spinUnlockIrqrestore(pwr_lock);
+      read(b, hw_bufs_used, 0);
+      b.jumpIf("skb || !hw_bufs_used", c -> c.reg[5] != 0 || c.reg[0] <= 0, "have")
+          .queueWork(rx_work)
+          .label("have")
+          .jumpIf("!skb", c -> c.reg[5] == 0, "out")
+          .call(bes2600_bh_handle_rx_skb)
+          .label("out");
+    });
+  }
+
+  /**
+   * Claims the host and reads one batch: CMD52 length; if zero, CMD52 "really empty" (jumping to
+   * {@code onEmpty}, or {@code onReallyEmpty}); else one CMD53 of the announced length, leaving the
+   * messages in {@code ctx.obj}.
+   */
+  private void readChip(Routine.Builder b, String onEmpty, String onReallyEmpty) {
+    String data = onEmpty + "_data";
+    b.mutexLock(host)
+        .compute("mmc_start_request(CMD52 0x1)", cost.cmd52SetupPs())
+        .blocking("bes2600_sdio_read_ctrl: CMD52", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL))
+        .compute("mmc_request_done", cost.cmd52TeardownPs())
+        .jumpIf("ctrl length != 0", c -> c.reg[1] != 0, data)
+        .compute("mmc_start_request(CMD52 0x0)", cost.cmd52SetupPs())
+        .blocking("read register 0x0: CMD52", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_EMPTY))
+        .compute("mmc_request_done", cost.cmd52TeardownPs())
+        .mutexUnlock(host)
+        .jumpIf("really empty", c -> c.reg[1] == 1, onReallyEmpty)
+        .jump(onEmpty)
+        .label(data)
+        .compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
+        .blocking("bes_sdio_memcpy_io_helper: CMD53 read", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_READ))
+        .compute("mmc_request_done", cost.cmd53TeardownPs())
+        .mutexUnlock(host);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Message> asMessages(Object o) {
+    return (List<Message>) o;
+  }
+
+  // ---------------------------------------------------------------- transmit
+
+  private void defineTx() {
+    // txrx.c bes2600_tx (mac80211 context): locks of the TX submit path, queue, wake the bh.
+    bes2600_tx.body(b -> b
+        .compute("bes2600_tx: header, crypto, rate policy", cost.txPs())
+        .spinLockIrqsave(pwr_lock)
+        .compute("bes2600_pwr_set_busy_event_with_timeout_async(TX)", cost.rxCbPs() / 4)
+        .spinUnlockIrqrestore(pwr_lock)
+        .spinLockBh(ba_lock)
+        .compute("bes2600_tx_h_ba_stat", cost.rxCbPs() / 4)
+        .spinUnlockBh(ba_lock)
+        .spinLockBh(ps_state_lock)
+        .compute("link id, ps state", cost.rxCbPs() / 4)
+        .spinUnlockBh(ps_state_lock)
+        .spinLockBh(queue_lock)
+        .exec("bes2600_queue_put", (c, t) -> txQueue.add((Frame) c.argObj()))
+        .spinUnlockBh(queue_lock)
+        .call(bes2600_bh_wakeup));
+
+    // bh.c bes2600_bh_tx_helper (l.1110): count the buffer, pick a frame, hand it to tx_work.
+    bes2600_bh_tx_helper.body(b -> {
+      b.call(wsm_alloc_tx_buffer);
+      read(b, hw_bufs_used, 0);
+      b.spinLockBh(queue_lock)
+          .exec("wsm_get_tx", (c, t) -> {
+            // Data may use at most numInpChBufs - 1 buffers (one is kept for commands).
+            boolean refuse = txQueue.isEmpty() || c.reg[0] >= numInpChBufs;
+            c.obj = refuse ? null : txQueue.poll();
+            c.reg[1] = refuse ? 0 : 1;
+          })
+          .spinUnlockBh(queue_lock)
+          .jumpIf("nothing to send", c -> c.reg[1] == 0, "undo")
+          .atomicAdd(bh_tx, c -> 1, 7)
+          .compute("wsm tx: length, alignment, sequence bits", cost.txHelperPs())
+          .spinLock(tx_bufferlock)
+          .exec("bes2600_sdio_pipe_send: list_add_tail(tx_bufferlist)", (c, t) -> {
+            tx_bufferlist.add((Frame) c.obj);
+            txFrames++;
+          })
+          .spinUnlock(tx_bufferlock)
+          .queueWork(tx_work);
+      add(b, hw_bufs_used_vif, +1);
+      b.spinLockIrqsave(pwr_lock)
+          .compute("wsm_txed", cost.rxCbPs() / 4)
+          .spinUnlockIrqrestore(pwr_lock)
+          .loadForUpdate(wsm_tx_seq, 0)
+          .exec("wsm_tx_seq + 1 (3 bits)", (c, t) -> c.reg[0] = (c.reg[0] + 1) & 7)
+          .store(wsm_tx_seq, 0)
+          .call(bes2600_bh_inc_pending_count)
+          .exec("sent", (c, t) -> c.reg[1] = 1)
+          .ret()
+          .label("undo")
+          .call(wsm_release_tx_buffer)
+          .exec("nothing sent", (c, t) -> c.reg[1] = 0);
+    });
+
+    // bes2600_sdio.c sdio_tx_work (l.1078): batches of up to 16 same-size slots per CMD53 write,
+    // then look for the reply (queue_work(rx_work); v3: irq_handler).
+    sdio_tx_work.body(b -> {
+      b.label("again")
+          .spinLock(tx_bufferlock)
+          .exec("list_splice(tx_bufferlist)", (c, t) -> {
+            txSplice.addAll(tx_bufferlist);
+            tx_bufferlist.clear();
+          })
+          .spinUnlock(tx_bufferlock)
+          .label("group")
+          .exec("build scatter list", (c, t) -> {
+            List<Frame> group = new ArrayList<>();
+            int blks = -1;
+            while (!txSplice.isEmpty() && group.size() < 16) {
+              int fb = (txSplice.get(0).mpduBytes() + 40 + blockSize - 1) / blockSize;
+              if (blks >= 0 && fb != blks) break;
+              blks = fb;
+              group.add(txSplice.remove(0));
+            }
+            c.obj = group;
+            c.reg[2] = group.isEmpty() ? 0 : (long) group.size() * (blks == 4 ? 1632 : blks * blockSize);
+            c.reg[7] = group.size();
+          })
+          .jumpIf("list empty", c -> c.reg[7] == 0, "check")
+          .compute("per-frame descriptors", c -> c.reg[7] * cost.txWorkPerFramePs())
+          .mutexLock(host)
+          .compute("mmc_start_request(CMD53 write)", cost.cmd53SetupPs())
+          .blocking("bes_sdio_memcpy_to_io_helper: CMD53 write", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_WRITE))
+          .compute("mmc_request_done", cost.cmd53TeardownPs())
+          .mutexUnlock(host);
+      if (arch.afterTx == Architecture.AfterTx.QUEUE_RX_WORK) {
+        b.queueWork(rx_work);
+      } else {
+        b.call(bes2600_irq_handler);
+      }
+      b.jump("group")
+          .label("check")
+          .spinLock(tx_bufferlock)
+          .exec("list_empty(tx_bufferlist)", (c, t) -> c.reg[7] = tx_bufferlist.isEmpty() ? 0 : 1)
+          .spinUnlock(tx_bufferlock)
+          .jumpIf("more queued", c -> c.reg[7] != 0, "again");
+    });
+  }
+
+  // ---------------------------------------------------------------- interrupt
+
+  private void defineIrqAndWorks() {
+    // drivers/mmc/core/sdio_irq.c sdio_run_irqs: claim, call the function's handler, ack, release.
+    sdio_run_irqs.body(b -> {
+      b.mutexLock(host).compute("sdio_run_irqs", cost.sdioRunIrqsPs());
+      if (arch.rxPath == Architecture.RxPath.BH_READS) {
+        b.call(bes2600_irq_handler);
+      } else {
+        // bes2600_sdio_irq_handler (l.400): queue rx_work, note the time.
+        b.queueWork(rx_work);
+      }
+      b.exec("ack_sdio_irq", (c, t) -> sdio.ackSdioIrq(t)).mutexUnlock(host);
+    });
+  }
+
+  // ---------------------------------------------------------------- the bottom half
+
+  private void defineBh() {
+    bes2600_bh.body(b -> {
+      b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
+      read(b, hw_bufs_used, 0);
+      b.waitEvent(bh_wq, c -> c.reg[0] > 0 ? cost.bhTimeoutPs() : -1)
+          .jumpIf("!timeout", c -> !c.timedOut(), "woken")
+          .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++)
+          .label("woken")
+          .atomicAdd(bh_rx, c -> -bh_rx.peek(), 5)
+          .atomicAdd(bh_tx, c -> -bh_tx.peek(), 4)
+          .label("rx");
+      switch (arch.rxPath) {
+        case RELAY_QUEUE:
+          b.exec("rx count = 0", (c, t) -> c.reg[6] = 0)
+              .label("rx_next")
+              .call(bes2600_bh_rx_helper)
+              .jumpIf("no skb", c -> c.reg[5] == 0, "tx")
+              .exec("rx count++", (c, t) -> c.reg[6]++)
+              .jumpIf("rx count < BH_RX_CONT_LIMIT", c -> c.reg[6] < 3, "rx_next");
+          break;
+        case DIRECT:
+          // sdio_rx_work delivers; the bh only transmits.
+          b.exec("rx = 0", (c, t) -> c.reg[5] = 0);
+          break;
+        case BH_READS:
+          // v3: read the chip inline (cw1200_bh_rx_helper shape): CMD52, CMD53, deliver each.
+          readChip(b, "rx_empty", "rx_empty");
+          b.exec("rx buffer", (c, t) -> bhRxBuffer = asMessages(c.obj))
+              .exec("i = 0", (c, t) -> c.reg[6] = 0)
+              .label("rx_deliver")
+              .jumpIf("i == count", c -> c.reg[6] >= bhRxBuffer.size(), "rx_more")
+              .exec("skb = buffer[i++]", (c, t) -> c.obj = bhRxBuffer.get((int) c.reg[6]++))
+              .compute("bes2600_sdio_extract_packets: dev_alloc_skb + memcpy",
+                  cost.extractPerPacketPs())
+              .call(bes2600_bh_handle_rx_skb)
+              .jump("rx_deliver")
+              .label("rx_more")
+              .exec("rx = 1", (c, t) -> c.reg[5] = 1)
+              .jump("tx")
+              .label("rx_empty")
+              .exec("rx = 0", (c, t) -> c.reg[5] = 0);
+          break;
+        default:
+          throw new AssertionError(arch.rxPath);
+      }
+      b.label("tx");
+      read(b, hw_bufs_used, 0);
+      b.jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
+              c -> numInpChBufs - c.reg[0] <= 0, "done_rx")
+          .call(bes2600_bh_tx_helper)
+          .label("done_rx")
+          .jumpIf("rx", c -> c.reg[5] != 0, "rx")
+          .jump("loop");
+    });
+  }
+
+  // ---------------------------------------------------------------- counters
+
+  public Architecture arch() {
+    return arch;
+  }
+
+  public WorkItem sdioIrqWork() {
+    return sdio_irq_work;
+  }
+
+  public WorkItem rxWork() {
+    return rx_work;
+  }
+
+  public WorkItem txWork() {
+    return tx_work;
+  }
+
+  public WaitQueue bhWaitQueue() {
+    return bh_wq;
+  }
+
+  public Ctx bh() {
+    return bh;
+  }
+
+  public long deliveredFrames() {
+    return deliveredFrames;
+  }
+
+  public long confirms() {
+    return confirms;
+  }
+
+  public long txFrames() {
+    return txFrames;
+  }
+
+  public long missedIrqTimeouts() {
+    return missedIrqTimeouts;
+  }
+
+  public List<Routine> routines() {
+    return List.of(wsm_alloc_tx_buffer, wsm_release_tx_buffer, wsm_release_vif_tx_buffer,
+        bes2600_bh_inc_pending_count, bes2600_bh_dec_pending_count, bes2600_irq_handler,
+        bes2600_bh_wakeup, bes2600_bh_handle_rx_skb, ieee80211_rx, bes2600_tx, tcp_delack_timer,
+        bes2600_bh_tx_helper, bes2600_bh_rx_helper, sdio_rx_work, sdio_tx_work, sdio_run_irqs,
+        bes2600_bh, netcat);
+  }
+}

@@ -1,0 +1,51 @@
+package io.bessim.driver.bes2600;
+
+import io.bessim.driver.Platform;
+
+/** Per-step CPU costs of the driver and the stack above it, in ps, from the platform profile. */
+record DriverCosts(
+    long rxMsgPs,
+    long rxCbPs,
+    long txConfirmPs,
+    long extractPerPacketPs,
+    long txPs,
+    long txHelperPs,
+    long txWorkPerFramePs,
+    long bhLoopPs,
+    long gpioFlagPs,
+    long cmd52SetupPs,
+    long cmd53SetupPs,
+    long cmd52TeardownPs,
+    long cmd53TeardownPs,
+    long sdioRunIrqsPs,
+    long rmwPs,
+    long mac80211RxPs,
+    long ipTcpRxPs,
+    long tcpAckPs,
+    long copyToUserPs,
+    long bhTimeoutPs) {
+
+  static DriverCosts from(Platform p) {
+    return new DriverCosts(
+        p.micros("drv.rxMsgUs"),
+        p.micros("drv.rxCbUs"),
+        p.micros("drv.txConfirmUs"),
+        p.micros("drv.extractPerPacketUs"),
+        p.micros("drv.txUs"),
+        p.micros("drv.txHelperUs"),
+        p.micros("drv.txWorkPerFrameUs"),
+        p.micros("drv.bhLoopUs"),
+        p.micros("drv.gpioFlagUs"),
+        p.micros("mmc.cmd52SetupUs"),
+        p.micros("mmc.cmd53SetupUs"),
+        p.micros("mmc.cmd52TeardownUs"),
+        p.micros("mmc.cmd53TeardownUs"),
+        p.micros("mmc.sdioRunIrqsUs"),
+        p.nanos("cpu.rmwComputeNs"),
+        p.micros("stack.mac80211RxUs"),
+        p.micros("stack.ipTcpRxUs"),
+        p.micros("stack.tcpAckUs"),
+        p.micros("stack.copyToUserUs"),
+        p.micros("bh.timeoutMs") * 1000);
+  }
+}

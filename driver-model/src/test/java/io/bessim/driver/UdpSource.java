@@ -1,0 +1,47 @@
+package io.bessim.driver;
+
+import io.bessim.chip.air.AirLink;
+import io.bessim.chip.fw.Frame;
+import io.bessim.sim.EventHandler;
+import io.bessim.sim.Simulator;
+
+/** A minimal constant-rate downlink source for driver-model tests (the real ones are in workloads). */
+final class UdpSource implements NetStack, AirLink.Peer {
+  private final Simulator sim;
+  private final long periodPs;
+  private AirLink link;
+  private long sent;
+  long delivered;
+  long lost;
+  private final EventHandler tick = this::tick;
+
+  UdpSource(Simulator sim, double bytesPerSecond) {
+    this.sim = sim;
+    this.periodPs = Math.round(1472 / bytesPerSecond * 1e12);
+  }
+
+  void start(AirLink l) {
+    this.link = l;
+    l.setPeer(this);
+    sim.scheduleAt(0, tick, 0);
+  }
+
+  private void tick(long t, int a) {
+    link.apSend(t, new Frame(sent++, 1554, 1472, null));
+    sim.scheduleAt(t + periodPs, tick, 0);
+  }
+
+  @Override
+  public Frame receive(long nowPs, Frame f) {
+    delivered += f.appBytes();
+    return null;
+  }
+
+  @Override
+  public void uplinkDelivered(long atPs, Frame f) {}
+
+  @Override
+  public void downlinkLost(long atPs, Frame f) {
+    lost++;
+  }
+}
