@@ -35,6 +35,7 @@ public final class Kernel {
   private final EventHandler resume = this::onResume;
   private final EventHandler waitTimeout = this::onWaitTimeout;
   private final EventHandler sleepDone = this::onSleepDone;
+  private final EventHandler threadStart = this::onThreadStart;
   private AccessLog accessLog;
   private Ctx firedCtx;
 
@@ -154,8 +155,18 @@ public final class Kernel {
     growLoadArrays(c);
     push(c, entry, 0, null, false);
     c.state = Ctx.State.BLOCKED;
-    wake(c, atPs, 0);
+    // Wake it at atPs, not now: waking now would claim the CPU (or a run-queue slot) before the
+    // thread exists.
+    if (atPs > sim.nowPs()) {
+      sim.scheduleAt(atPs, threadStart, c.id);
+    } else {
+      wake(c, atPs, 0);
+    }
     return c;
+  }
+
+  private void onThreadStart(long nowPs, int id) {
+    wake(contexts.get(id), nowPs, 0);
   }
 
   /** Binds a context to another CPU (takes effect the next time it is woken). */
@@ -347,6 +358,13 @@ public final class Kernel {
     long t = c.tPs;
     for (;;) {
       if (c.depth == 0) {
+        // Ending a run (or a work item's loop deciding to go again) is observable: a queue_work
+        // or a wake-up due before t must be seen first, so wait for them like any shared op.
+        if (t != firedAt && t >= sim.nextEventPs()) {
+          c.tPs = t;
+          reschedule(c);
+          return;
+        }
         c.tPs = t;
         if (!onEmptyStack(c)) return;
         t = c.tPs;
@@ -660,7 +678,12 @@ public final class Kernel {
     } else {
       l.holder = null;
     }
-    if (op.irqSave && --c.irqOff == 0) deliverDeferredIrqs(c.cpu, t);
+    if (op.irqSave && --c.irqOff == 0) {
+      // The deferred IRQs preempt this context now: they delay it by their duration.
+      c.tPs = t;
+      deliverDeferredIrqs(c.cpu, t);
+      t = c.tPs;
+    }
     if (op.bh && --c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
     return t;
   }
