@@ -62,7 +62,7 @@ drv.txUs = 3 | us | estimate | bes2600_tx: header, crypto, rate policy
 drv.txHelperUs = 2 | us | estimate | wsm_get_tx bookkeeping, length, sequence bits
 drv.txWorkPerFrameUs = 1 | us | estimate | sdio_tx_work: descriptor and scatter entry per frame
 drv.bhLoopUs = 1 | us | estimate | one pass of the bes2600_bh loop
-drv.gpioFlagUs = 1 | us | estimate | bes2600_gpio_wakeup_mcu / allow_mcu_sleep with the chip awake (no 10 ms sleep)
+drv.gpioFlagUs = 1 | us | estimate | bes2600_gpio_wakeup_mcu / allow_mcu_sleep bookkeeping (GPIO write, logging), without the settle sleep
 bh.timeoutMs = 5000 | ms | published | bes2600 bh wait timeout 5 s (driver-topology.md 5)
 
 # --- network stack above the driver
@@ -89,3 +89,20 @@ air.shortGi = false | bool | estimate | long guard interval
 air.ampduMaxSubframes = 16 | subframes | estimate | timing-facts.md suggested default (1-31)
 air.apQueueFrames = 512 | frames | estimate | AP per-station queue
 air.retryLimit = 7 | tries | estimate | MAC retry limit for unacknowledged subframes
+
+# --- power management and the GPIO wake flag (driver-topology.md 3.10)
+drv.gpioWakeSettleMs = 10 | ms | published | bes2600_gpio_wakeup_mcu: msleep(10) after raising the wake GPIO when no flag was held
+pm.mcuFlagHeld = false | bool | fitted | whether the power module holds GPIO_WAKE_FLAG_MCU during traffic. false fits the rig: its 86.4 sdio_rx_work/s is 1/(10 ms settle + about 1.6 ms of reading), i.e. every rx_work paid the 10 ms wake settle
+
+# --- TCP between the server and the tablet (workload tcp:)
+tcp.mss = 1448 | bytes | notes | timing-facts.md 4.2: MSS with timestamps
+tcp.initialCwnd = 10 | segments | published | Linux initial congestion window (RFC 6928)
+tcp.rwndBytes = 3145728 | bytes | estimate | receive window the tablet advertises (tcp_rmem autotuning ceiling)
+tcp.delAckMs = 40 | ms | published | TCP_DELACK_MIN (timing-facts.md 5)
+tcp.quickAcks = 16 | segments | published | TCP_MAX_QUICKACKS (timing-facts.md 5)
+tcp.rtoMinMs = 200 | ms | published | TCP_RTO_MIN
+tcp.wiredOneWayUs = 1000 | us | estimate | server -> AP one way: LAN and AP forwarding
+tcp.pvBurstBytes = 16384 | bytes | estimate | bytes the rate-capped sender (pv) may write at once
+
+# --- run control
+run.warmupS = 5 | s | estimate | simulated seconds excluded from rates (TCP slow start, queues filling); capped at a tenth of the run

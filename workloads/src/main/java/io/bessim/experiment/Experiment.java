@@ -1,10 +1,90 @@
 package io.bessim.experiment;
 
-/** Runs one {@link RunSpec} to a {@link RunResult}. Deterministic: same spec, same result. */
+import io.bessim.driver.Host;
+import io.bessim.driver.Platform;
+import io.bessim.sim.RandomStreams;
+import io.bessim.sim.Simulator;
+import io.bessim.sim.Time;
+import io.bessim.workloads.TcpConfig;
+import io.bessim.workloads.Traffic;
+import io.bessim.workloads.TrafficFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs one {@link RunSpec} to a {@link RunResult}: builds the tablet for the architecture, the
+ * traffic for the workload, runs the simulated time, and reports rates over the measured part of
+ * the run (after a warm-up). Deterministic: the same spec gives the same result, whatever thread
+ * runs it. Every architecture with the same seed sees the same traffic and the same air.
+ */
 public final class Experiment {
   private Experiment() {}
 
+  /** A built, not yet run, simulation: for tools that need to look inside (race, trace). */
+  public record Setup(Simulator sim, Host host, Traffic traffic) {}
+
+  public static Setup build(RunSpec spec) {
+    Simulator sim = new Simulator();
+    RandomStreams random = new RandomStreams(spec.seed());
+    Platform p = spec.platform();
+    Traffic traffic = TrafficFactory.create(kind(spec.workload()),
+        Math.round(spec.workload().bytesPerSecond()), sim, tcpConfig(p));
+    Host host = new Host(sim, p, spec.arch(), random, traffic);
+    traffic.setDownlink(host.air()::apSend);
+    host.air().setPeer(traffic);
+    traffic.start(0);
+    return new Setup(sim, host, traffic);
+  }
+
   public static RunResult run(RunSpec spec) {
-    throw new IllegalStateException("not wired yet");
+    long wall0 = System.nanoTime();
+    Setup s = build(spec);
+    Simulator sim = s.sim();
+    Host host = s.host();
+    long end = spec.durationPs();
+    long warm = Math.min(spec.platform().micros("run.warmupS") * 1_000_000L, end / 10);
+    sim.runUntil(warm);
+    Map<String, Long> c0 = host.counts();
+    long busy0 = host.kernel().busyPs(warm);
+    s.traffic().resetCounters(warm);
+    sim.runUntil(end);
+    Map<String, Long> c1 = host.counts();
+    double seconds = Time.toSeconds(end - warm);
+    Map<String, Double> perSecond = new LinkedHashMap<>();
+    c1.forEach((k, v) -> perSecond.put(k, (v - c0.get(k)) / seconds));
+    int cpus = host.kernel().cpuCount();
+    double cpu = (host.kernel().busyPs(end) - busy0) / (cpus * (double) (end - warm));
+    long firstWarn = host.kernel().firstWarnPs();
+    long wedged = host.chip().wedgedAtPs();
+    return new RunResult(
+        spec.arch().cliName(),
+        spec.seed(),
+        spec.workload().toString(),
+        Time.toSeconds(end),
+        (System.nanoTime() - wall0) / 1e9,
+        s.traffic().offeredAppBytes() / seconds / 1e6,
+        s.traffic().deliveredAppBytes() / seconds / 1e6,
+        cpu,
+        perSecond,
+        host.kernel().lostUpdates(),
+        host.kernel().warns(),
+        firstWarn < 0 ? null : Time.toSeconds(firstWarn),
+        wedged < 0 ? null : Time.toSeconds(wedged));
+  }
+
+  private static TrafficFactory.Kind kind(WorkloadSpec w) {
+    return w.kind() == WorkloadSpec.Kind.TCP ? TrafficFactory.Kind.TCP : TrafficFactory.Kind.UDP;
+  }
+
+  static TcpConfig tcpConfig(Platform p) {
+    return new TcpConfig(
+        p.intValue("tcp.mss"),
+        p.intValue("tcp.initialCwnd"),
+        p.integer("tcp.rwndBytes"),
+        p.micros("tcp.delAckMs") * 1000,
+        p.intValue("tcp.quickAcks"),
+        p.micros("tcp.rtoMinMs") * 1000,
+        p.micros("tcp.wiredOneWayUs"),
+        p.integer("tcp.pvBurstBytes"));
   }
 }

@@ -45,6 +45,9 @@ public final class Bes2600Driver {
   private final int numInpChBufs;
   private final int blockSize;
   private final boolean atomics;
+  private final long wakeSettlePs;
+  static final long GPIO_WAKE_FLAG_MCU = 1;
+  static final long GPIO_WAKE_FLAG_SDIO_RX = 1 << 6;
 
   // struct bes2600_common: the shared state the race tools watch.
   public final Cell hw_bufs_used;
@@ -54,6 +57,7 @@ public final class Bes2600Driver {
   public final Cell bh_tx;
   public final Cell wsm_tx_seq;
   public final Cell wsm_rx_seq;
+  public final Cell gpio_wakup_flags;
 
   final SpinLock rx_queue_lock;
   final SpinLock tx_bufferlock;
@@ -105,6 +109,8 @@ public final class Bes2600Driver {
   final Routine sdio_run_irqs;
   final Routine bes2600_bh;
   final Routine netcat;
+  final Routine bes2600_gpio_wakeup_mcu;
+  final Routine bes2600_gpio_allow_mcu_sleep;
 
   public Bes2600Driver(Architecture arch, Platform p, Kernel k, SdioHost sdio,
       Bes2600Firmware chip, NetStack stack) {
@@ -124,6 +130,9 @@ public final class Bes2600Driver {
     bh_tx = k.cell("bh_tx", true);
     wsm_tx_seq = k.cell("wsm_tx_seq[0]", false);
     wsm_rx_seq = k.cell("wsm_rx_seq[0]", false);
+    gpio_wakup_flags = k.cell("gpio_wakup_flags", false);
+    if (p.bool("pm.mcuFlagHeld")) gpio_wakup_flags.init(GPIO_WAKE_FLAG_MCU);
+    this.wakeSettlePs = p.micros("drv.gpioWakeSettleMs") * 1000;
 
     rx_queue_lock = k.spinLock("rx_queue_lock");
     tx_bufferlock = k.spinLock("tx_bufferlock");
@@ -156,6 +165,8 @@ public final class Bes2600Driver {
     sdio_run_irqs = Routine.declare("sdio_run_irqs");
     bes2600_bh = Routine.declare("bes2600_bh");
     netcat = Routine.declare("netcat_recv");
+    bes2600_gpio_wakeup_mcu = Routine.declare("bes2600_gpio_wakeup_mcu");
+    bes2600_gpio_allow_mcu_sleep = Routine.declare("bes2600_gpio_allow_mcu_sleep");
 
     sdio_irq_work = k.workItem("sdio_irq_work", "system_wq", sdio_run_irqs,
         p.micros("wq.dispatchUs"), true);
@@ -166,6 +177,7 @@ public final class Bes2600Driver {
     sdio.setSdioIrqWork(sdio_irq_work);
 
     defineCounters();
+    defineGpioWake();
     defineRx();
     defineTx();
     defineIrqAndWorks();
@@ -251,6 +263,30 @@ public final class Bes2600Driver {
         .label("out"));
   }
 
+  // ---------------------------------------------------------------- GPIO wake flag
+
+  private void defineGpioWake() {
+    // bes2600_sdio.c l.1358: set a reason to keep the chip awake; if the set was empty, drive the
+    // wake GPIO high and let the chip settle (msleep(10)) before talking to it.
+    bes2600_gpio_wakeup_mcu.body(b -> b
+        .mutexLock(io_mutex)
+        .load(gpio_wakup_flags, 0)
+        .compute("bes2600_gpio_wakeup_mcu", cost.gpioFlagPs())
+        .jumpIf("flags != 0", c -> c.reg[0] != 0, "set")
+        .sleep("gpio_set_value(wakeup, 1); msleep(10)", wakeSettlePs)
+        .label("set")
+        .exec("flags |= GPIO_WAKE_FLAG_SDIO_RX", (c, t) -> c.reg[0] |= GPIO_WAKE_FLAG_SDIO_RX)
+        .store(gpio_wakup_flags, 0)
+        .mutexUnlock(io_mutex));
+    bes2600_gpio_allow_mcu_sleep.body(b -> b
+        .mutexLock(io_mutex)
+        .load(gpio_wakup_flags, 0)
+        .compute("bes2600_gpio_allow_mcu_sleep", cost.gpioFlagPs())
+        .exec("flags &= ~GPIO_WAKE_FLAG_SDIO_RX", (c, t) -> c.reg[0] &= ~GPIO_WAKE_FLAG_SDIO_RX)
+        .store(gpio_wakup_flags, 0)
+        .mutexUnlock(io_mutex));
+  }
+
   // ---------------------------------------------------------------- receive
 
   private void defineRx() {
@@ -310,9 +346,7 @@ public final class Bes2600Driver {
 
     // bes2600_sdio.c sdio_rx_work (l.825): read the chip until it says really empty.
     sdio_rx_work.body(b -> {
-      b.mutexLock(io_mutex)
-          .compute("bes2600_gpio_wakeup_mcu(GPIO_WAKE_FLAG_SDIO_RX)", cost.gpioFlagPs())
-          .mutexUnlock(io_mutex)
+      b.call(bes2600_gpio_wakeup_mcu)
           .exec("retry = 0", (c, t) -> c.reg[3] = 0)
           .label("again");
       readChip(b, "empty", "done");
@@ -339,9 +373,7 @@ public final class Bes2600Driver {
           .exec("retry++", (c, t) -> c.reg[3]++)
           .jumpIf("retry <= 5", c -> c.reg[3] <= 5, "again")
           .label("done")
-          .mutexLock(io_mutex)
-          .compute("bes2600_gpio_allow_mcu_sleep(GPIO_WAKE_FLAG_SDIO_RX)", cost.gpioFlagPs())
-          .mutexUnlock(io_mutex);
+          .call(bes2600_gpio_allow_mcu_sleep);
     });
 
     // bh.c bes2600_bh_rx_helper with pipe_read (baseline): one skb from rx_queue; an empty queue
@@ -543,6 +575,8 @@ public final class Bes2600Driver {
           break;
         case BH_READS:
           // v3: read the chip inline (cw1200_bh_rx_helper shape): CMD52, CMD53, deliver each.
+          // The GPIO wake-flag bracketing moved here from sdio_rx_work.
+          b.call(bes2600_gpio_wakeup_mcu);
           readChip(b, "rx_empty", "rx_empty");
           b.exec("rx buffer", (c, t) -> bhRxBuffer = asMessages(c.obj))
               .exec("i = 0", (c, t) -> c.reg[6] = 0)
@@ -557,6 +591,7 @@ public final class Bes2600Driver {
               .exec("rx = 1", (c, t) -> c.reg[5] = 1)
               .jump("tx")
               .label("rx_empty")
+              .call(bes2600_gpio_allow_mcu_sleep)
               .exec("rx = 0", (c, t) -> c.reg[5] = 0);
           break;
         default:
