@@ -19,7 +19,7 @@ final class LoopbackNet implements Traffic.Downlink, NetStack.TimerTx {
   private final Traffic flow;
   private final long oneWayPs;
   private final long serviceTimePs;
-  private final long dropNth;
+  private final Loss loss;
   private final ArrayDeque<Frame> down = new ArrayDeque<>();
   private final ArrayDeque<Frame> up = new ArrayDeque<>();
   private final EventHandler atHost = (t, a) -> atHost(t);
@@ -28,14 +28,24 @@ final class LoopbackNet implements Traffic.Downlink, NetStack.TimerTx {
   private long downlinkFrames;
   long uplinkFrames;
 
-  LoopbackNet(Simulator sim, Traffic flow, long oneWayPs, long serviceTimePs, long dropNth) {
+  /** Decides which downlink frames the air loses; {@code n} counts from 1. */
+  interface Loss {
+    boolean lose(long n, Frame f);
+  }
+
+  LoopbackNet(Simulator sim, Traffic flow, long oneWayPs, long serviceTimePs, Loss loss) {
     this.sim = sim;
     this.flow = flow;
     this.oneWayPs = oneWayPs;
     this.serviceTimePs = serviceTimePs;
-    this.dropNth = dropNth;
+    this.loss = loss;
     flow.setDownlink(this);
     flow.attach(this);
+  }
+
+  /** Loses only the {@code dropNth} downlink frame (0: none). */
+  LoopbackNet(Simulator sim, Traffic flow, long oneWayPs, long serviceTimePs, long dropNth) {
+    this(sim, flow, oneWayPs, serviceTimePs, (n, f) -> n == dropNth);
   }
 
   /** Lossless. */
@@ -50,7 +60,7 @@ final class LoopbackNet implements Traffic.Downlink, NetStack.TimerTx {
   @Override
   public boolean send(long atPs, Frame f) {
     downlinkFrames++;
-    if (downlinkFrames == dropNth) {
+    if (loss.lose(downlinkFrames, f)) {
       flow.downlinkLost(atPs, f);
       return true; // accepted by the AP, lost on the air
     }
