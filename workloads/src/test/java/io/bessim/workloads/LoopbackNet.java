@@ -23,7 +23,7 @@ final class LoopbackNet implements Traffic.Downlink, NetStack.TimerTx {
   private final ArrayDeque<Frame> down = new ArrayDeque<>();
   private final ArrayDeque<Frame> up = new ArrayDeque<>();
   private final EventHandler atHost = (t, a) -> atHost(t);
-  private final EventHandler atAp = (t, a) -> flowOf().uplinkDelivered(t, up.poll());
+  private final EventHandler atAp = (t, a) -> atAp(t);
   private long bottleneckFreePs;
   private long downlinkFrames;
   long uplinkFrames;
@@ -53,8 +53,8 @@ final class LoopbackNet implements Traffic.Downlink, NetStack.TimerTx {
     this(sim, flow, oneWayPs, serviceTimePs, 0);
   }
 
-  private Traffic flowOf() {
-    return flow;
+  private void atAp(long nowPs) {
+    flow.uplinkDelivered(nowPs, up.poll());
   }
 
   @Override
