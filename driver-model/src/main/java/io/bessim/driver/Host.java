@@ -34,6 +34,7 @@ public final class Host {
     this.sim = sim;
     this.platform = p;
     this.kernel = new Kernel(sim, kernelCosts(p), p.intValue("host.cpus"));
+    kernel.setPreemptive(p.bool("sched.preempt"));
     int irqCpu = p.intValue("host.irqCpu");
     int cpus = p.intValue("host.cpus");
     checkCpu("host.irqCpu", irqCpu, cpus);

@@ -16,6 +16,7 @@ host.appCpu = 2 | CPU | estimate | the receiving application (netcat)
 sched.wakeSameCpuUs = 5 | us | estimate | timing-facts.md 3: wake_up_process -> running, scaled from RK3588 A55 futex handoff (4.4 us)
 sched.wakeCrossCpuUs = 6.4 | us | estimate | timing-facts.md 3: cross-CPU handoff scaled from RK3588 A55 (14.1 us at 816 MHz)
 sched.contextSwitchUs = 2 | us | estimate | timing-facts.md 3: lat_sem / lat_ctx
+sched.preempt = true | bool | estimate | CONFIG_PREEMPT with CFS wake-up preemption: a woken kworker preempts a running one outside spinlocks (rig kernel unknown: open question 10)
 wq.dispatchUs = 8 | us | estimate | timing-facts.md 3: queue_work -> work starts, bound system_wq, idle CPU (4-50)
 wq.highpriDispatchUs = 6 | us | estimate | timing-facts.md 3: WQ_HIGHPRI pool, nice -20 worker (3-30)
 irq.hardIrqUs = 1.5 | us | estimate | timing-facts.md 3: hard IRQ entry+exit on GIC/A55 (1-3)
@@ -73,8 +74,8 @@ stack.copyToUserUs = 1 | us | estimate | timing-facts.md 3: copy_to_user of 1448
 
 # --- firmware
 fw.numInpChBufs = 32 | buffers | estimate | unknown for BES2600 (open question 1); cw1200-family chips report 30-42
-fw.rxPoolFrames = 32 | frames | estimate | unknown (open question 6): the chip's RX buffers for frames from the air
-fw.rxProcessingUs = 20 | us | estimate | timing-facts.md: PHY done -> frame ready for the host (5-100)
+fw.rxPoolFrames = 11 | frames | fitted | unknown (open question 6); fitted to the baseline rig run (1.362 MB/s at tcp:4MB/s): grid 8..16 with rx processing 20..80 us, 3-5 seeds, see docs/platform.md
+fw.rxProcessingUs = 60 | us | fitted | PHY done -> frame ready for the host, estimate range 5-100 us (timing-facts.md); fitted to the rig baseline sdio_tx_work rate (276.1/s)
 fw.txProcessingUs = 20 | us | estimate | timing-facts.md: SDIO write done -> on the air queue (5-100)
 fw.rxMultiple = true | bool | published | BES_SDIO_RX_MULTIPLE_ENABLE always defined (driver-topology.md 3.0)
 fw.rxMultipleMax = 16 | messages | published | BES_SDIO_RX_MULTIPLE_NUM (hwio.h)

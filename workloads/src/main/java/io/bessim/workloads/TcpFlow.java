@@ -338,8 +338,10 @@ public final class TcpFlow implements Traffic {
     segmentsReceived++;
     boolean ackNow;
     if (s.end() <= rcvNxt) {
-      // A retransmission of data we have: Linux tcp_data_queue forces an immediate (dup)ACK.
+      // A retransmission of data we have: Linux tcp_data_queue forces an immediate (dup)ACK and
+      // enters quick-ack mode (tcp_enter_quickack_mode(sk, TCP_MAX_QUICKACKS), out_of_window).
       duplicateSegments++;
+      quickAcksLeft = Math.max(quickAcksLeft, cfg.quickAcks());
       ackNow = true;
     } else if (s.seq() > rcvNxt) {
       // A hole before it: queue it and send an immediate dupACK (RFC 5681 4.2, tcp_data_queue_ofo).

@@ -84,6 +84,7 @@ public final class Bes2600Driver {
   private List<Message> rx_buffer = List.of();
   private List<Message> bhRxBuffer = List.of();
   private long socketBacklog;
+  private boolean bhHoldsWakeFlag;
 
   private long deliveredFrames;
   private long confirms;
@@ -522,12 +523,10 @@ public final class Bes2600Driver {
       } else {
         b.call(bes2600_irq_handler);
       }
+      // Loops over the spliced list only: frames queued meanwhile re-queued tx_work (pipe_send's
+      // queue_work on a running item), so they get a new execution.
       b.jump("group")
-          .label("check")
-          .spinLock(tx_bufferlock)
-          .exec("list_empty(tx_bufferlist)", (c, t) -> c.reg[7] = tx_bufferlist.isEmpty() ? 0 : 1)
-          .spinUnlock(tx_bufferlock)
-          .jumpIf("more queued", c -> c.reg[7] != 0, "again");
+          .label("check");
     });
   }
 
@@ -552,6 +551,13 @@ public final class Bes2600Driver {
   private void defineBh() {
     bes2600_bh.body(b -> {
       b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
+      if (arch.rxPath == Architecture.RxPath.BH_READS) {
+        b.jumpIf("will not sleep, or flag not held",
+                c -> !bhHoldsWakeFlag || bh_rx.peek() > 0 || bh_tx.peek() > 0, "keep_flag")
+            .call(bes2600_gpio_allow_mcu_sleep)
+            .exec("released", (c, t) -> bhHoldsWakeFlag = false)
+            .label("keep_flag");
+      }
       read(b, hw_bufs_used, 0);
       b.waitEvent(bh_wq, c -> c.reg[0] > 0 ? cost.bhTimeoutPs() : -1)
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
@@ -575,8 +581,12 @@ public final class Bes2600Driver {
           break;
         case BH_READS:
           // v3: read the chip inline (cw1200_bh_rx_helper shape): CMD52, CMD53, deliver each.
-          // The GPIO wake-flag bracketing moved here from sdio_rx_work.
-          b.call(bes2600_gpio_wakeup_mcu);
+          // The GPIO wake-flag bracketing moved here from sdio_rx_work: taken before the first
+          // read after a sleep, dropped when the bh goes back to sleep.
+          b.jumpIf("bh holds the wake flag", c -> bhHoldsWakeFlag, "rx_read")
+              .call(bes2600_gpio_wakeup_mcu)
+              .exec("held", (c, t) -> bhHoldsWakeFlag = true)
+              .label("rx_read");
           readChip(b, "rx_empty", "rx_empty");
           b.exec("rx buffer", (c, t) -> bhRxBuffer = asMessages(c.obj))
               .exec("i = 0", (c, t) -> c.reg[6] = 0)
@@ -591,7 +601,6 @@ public final class Bes2600Driver {
               .exec("rx = 1", (c, t) -> c.reg[5] = 1)
               .jump("tx")
               .label("rx_empty")
-              .call(bes2600_gpio_allow_mcu_sleep)
               .exec("rx = 0", (c, t) -> c.reg[5] = 0);
           break;
         default:

@@ -9,6 +9,7 @@ final class Cpu {
   final ArrayDeque<Ctx> runqueue = new ArrayDeque<>();
   long irqBusyUntilPs;
   long busyPs;
+  boolean needResched;
   long irqs;
   final ArrayDeque<Object> softirqPending = new ArrayDeque<>();
   final ArrayDeque<Routine> softirqRoutines = new ArrayDeque<>();

@@ -80,6 +80,8 @@ public final class Ctx {
   long[] loadTimePs = new long[8];
   boolean[] loaded = new boolean[8];
   long runPs;
+  long remainingPs;
+  long preemptions;
 
   Ctx(int id, String name, Kind kind, Cpu cpu) {
     this.id = id;

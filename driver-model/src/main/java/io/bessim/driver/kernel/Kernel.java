@@ -37,13 +37,16 @@ public final class Kernel {
   private final EventHandler sleepDone = this::onSleepDone;
   private final EventHandler threadStart = this::onThreadStart;
   private AccessLog accessLog;
-  private Ctx firedCtx;
+  private Ctx executing;
 
   private long warns;
   private long firstWarnPs = -1;
   private long lockContentions;
   private long lostUpdates;
   private WarnListener warnListener;
+  private boolean preemptive;
+  private long spinLockMask;
+  private long preemptions;
 
   /** Told of each WARN as it fires (the race explainer listens). */
   public interface WarnListener {
@@ -74,6 +77,15 @@ public final class Kernel {
 
   public int cpuCount() {
     return cpus.length;
+  }
+
+  /** Full kernel preemption (CONFIG_PREEMPT) with CFS wake-up preemption, or none. */
+  public void setPreemptive(boolean on) {
+    this.preemptive = on;
+  }
+
+  public long preemptions() {
+    return preemptions;
   }
 
   public void setAccessLog(AccessLog log) {
@@ -113,6 +125,7 @@ public final class Kernel {
     checkState(spinLocks.size() + mutexes.size() < 63, "too many locks");
     SpinLock l = new SpinLock(name, spinLocks.size() + mutexes.size());
     spinLocks.add(l);
+    spinLockMask |= 1L << l.id;
     return l;
   }
 
@@ -256,11 +269,71 @@ public final class Kernel {
       c.tPs = atPs + latencyPs;
       c.sliceStartPs = c.tPs;
       reschedule(c);
+    } else if (preemptive && cpu.current == executing) {
+      // Woken by the running context on its own CPU: it is preempted at its next preemption
+      // point (need_resched), not in the middle of the op that woke.
+      c.state = Ctx.State.RUNNABLE;
+      cpu.runqueue.addFirst(c);
+      cpu.needResched = true;
+    } else if (preemptive && preemptible(cpu.current, c)) {
+      preempt(cpu, c, atPs, latencyPs);
     } else {
       c.state = Ctx.State.RUNNABLE;
       cpu.runqueue.add(c);
     }
     return true;
+  }
+
+  /**
+   * CFS wake-up preemption on a preemptible kernel: a thread woken after sleeping is placed with a
+   * sleeper credit and preempts the running one at once, unless that one cannot be preempted
+   * (spinlock held, interrupts or bottom halves off, in a softirq).
+   */
+  private boolean preemptible(Ctx cur, Ctx woken) {
+    return cur.state == Ctx.State.RUNNING && cur != woken && cur.irqOff == 0 && cur.bhOff == 0
+        && cur.softirqDepth == 0 && (cur.lockMask & spinLockMask) == 0;
+  }
+
+  /** The running context gives its CPU to the head of the run queue and waits behind it. */
+  private void yieldCpu(Ctx c, long t) {
+    Cpu cpu = c.cpu;
+    Ctx next = cpu.runqueue.poll();
+    if (next == null) {
+      reschedule(c);
+      return;
+    }
+    long slice = Math.max(0, t - c.sliceStartPs);
+    c.runPs += slice;
+    cpu.busyPs += slice;
+    c.remainingPs = 0;
+    c.state = Ctx.State.RUNNABLE;
+    c.preemptions++;
+    preemptions++;
+    cpu.runqueue.addFirst(c);
+    cpu.current = next;
+    next.state = Ctx.State.RUNNING;
+    next.tPs = t + costs.contextSwitchPs() + next.remainingPs;
+    next.remainingPs = 0;
+    next.sliceStartPs = t;
+    reschedule(next);
+  }
+
+  private void preempt(Cpu cpu, Ctx woken, long atPs, long latencyPs) {
+    Ctx cur = cpu.current;
+    cur.remainingPs = Math.max(0, cur.tPs - atPs);
+    cur.token = (cur.token + 1) & ((1 << (31 - ID_BITS)) - 1);
+    long slice = Math.max(0, atPs - cur.sliceStartPs);
+    cur.runPs += slice;
+    cpu.busyPs += slice;
+    cur.state = Ctx.State.RUNNABLE;
+    cur.preemptions++;
+    preemptions++;
+    cpu.runqueue.addFirst(cur);
+    cpu.current = woken;
+    woken.state = Ctx.State.RUNNING;
+    woken.tPs = atPs + latencyPs;
+    woken.sliceStartPs = atPs;
+    reschedule(woken);
   }
 
   /** Wake-up latency from a context on {@code fromCpu} to {@code c}. */
@@ -354,7 +427,15 @@ public final class Kernel {
   }
 
   private void run(Ctx c, long firedAt) {
-    firedCtx = c;
+    executing = c;
+    try {
+      runOps(c, firedAt);
+    } finally {
+      executing = null;
+    }
+  }
+
+  private void runOps(Ctx c, long firedAt) {
     long t = c.tPs;
     for (;;) {
       if (c.depth == 0) {
@@ -417,8 +498,13 @@ public final class Kernel {
         return;
       }
       c.tPs = t;
-      c.pcs[d] = pc + 1;
       Cpu cpu = c.cpu;
+      if (cpu.needResched && preemptible(c, null)) {
+        cpu.needResched = false;
+        yieldCpu(c, t);
+        return;
+      }
+      c.pcs[d] = pc + 1;
       switch (op.code) {
         case Op.EXEC:
           op.action.run(c, t);
@@ -534,7 +620,8 @@ public final class Kernel {
     if (next != null) {
       cpu.current = next;
       next.state = Ctx.State.RUNNING;
-      next.tPs = t + costs.contextSwitchPs();
+      next.tPs = t + costs.contextSwitchPs() + next.remainingPs;
+      next.remainingPs = 0;
       next.sliceStartPs = t;
       reschedule(next);
     }
@@ -772,6 +859,19 @@ public final class Kernel {
       }
     }
     return b;
+  }
+
+  /** One line about a context's state, for debugging and error messages. */
+  public String debugState(Ctx c) {
+    StringBuilder b = new StringBuilder(c.state + " cpu" + c.cpu.id + " t=" + c.tPs);
+    for (int i = 0; i < c.depth; i++) {
+      Routine r = c.stack[i];
+      int pc = c.pcs[i];
+      b.append(" > ").append(r.name()).append('@').append(pc);
+      if (pc > 0 && pc <= r.length()) b.append('[').append(r.op(pc - 1).text()).append(']');
+    }
+    if (c.spinningOn != null) b.append(" spinning on ").append(c.spinningOn);
+    return b.toString();
   }
 
   /** Hook so a context's current routine can be named in traces. */
