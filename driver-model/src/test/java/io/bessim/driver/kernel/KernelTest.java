@@ -108,7 +108,7 @@ final class KernelTest {
 
   private Routine unlockedIncrement(Cell cell) {
     return Routine.define("inc", b -> b
-        .load(cell, 0)
+        .loadForUpdate(cell, 0)
         .compute("think", 10 * Time.NS)
         .exec("reg0 += 1", (c, t) -> c.reg[0]++)
         .store(cell, 0));
