@@ -5,7 +5,11 @@ import io.bessim.chip.fw.Frame;
 import io.bessim.sim.EventHandler;
 import io.bessim.sim.Simulator;
 
-/** A minimal constant-rate downlink source for driver-model tests (the real ones are in workloads). */
+/**
+ * A minimal constant-rate downlink source for driver-model tests (the real flows are in workloads):
+ * 1472-byte datagrams, and optionally a 106-byte uplink frame for every second one received (the
+ * shape of a TCP receiver's ACKs), so that the driver's TX path and the chip's input buffers work.
+ */
 final class UdpSource implements NetStack, AirLink.Peer {
   private final Simulator sim;
   private final long periodPs;
@@ -15,8 +19,12 @@ final class UdpSource implements NetStack, AirLink.Peer {
   long lost;
   private final EventHandler tick = this::tick;
 
-  UdpSource(Simulator sim, double bytesPerSecond) {
+  private final boolean acks;
+  private long received;
+
+  UdpSource(Simulator sim, double bytesPerSecond, boolean acks) {
     this.sim = sim;
+    this.acks = acks;
     this.periodPs = Math.round(1472 / bytesPerSecond * 1e12);
   }
 
@@ -34,7 +42,8 @@ final class UdpSource implements NetStack, AirLink.Peer {
   @Override
   public Frame receive(long nowPs, Frame f) {
     delivered += f.appBytes();
-    return null;
+    received++;
+    return acks && received % 2 == 0 ? new Frame(-received, 106, 0, null) : null;
   }
 
   @Override

@@ -1,0 +1,78 @@
+package io.bessim.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bessim.sim.RandomStreams;
+import io.bessim.sim.Simulator;
+import io.bessim.sim.Time;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four presets on one platform under the same traffic: only v1 can lose an update to
+ * hw_bufs_used, and it does so from timing alone (nothing forces it).
+ */
+final class ArchitecturesTest {
+  private static Host run(Architecture a, double bytesPerSecond, double seconds) {
+    Simulator sim = new Simulator();
+    UdpSource src = new UdpSource(sim, bytesPerSecond, true);
+    Host h = new Host(sim, Platform.defaults(), a, new RandomStreams(7), src);
+    src.start(h.air());
+    sim.runUntil(Time.seconds(seconds));
+    return h;
+  }
+
+  @Test
+  void v1LosesUpdatesToHwBufsUsedFromTimingAlone() {
+    Host h = run(Architecture.V1, 3e6, 20);
+    assertTrue(h.driver().hw_bufs_used.lostUpdates() > 0, "v1 should lose an update");
+    assertTrue(h.kernel().warns() > 0, "a lost release drives hw_bufs_used below zero: WARN_ON");
+    assertFalse(h.driver().hw_bufs_used.isAtomicType());
+  }
+
+  @Test
+  void v2CountersAreAtomicAndLoseNothing() {
+    Host h = run(Architecture.V2, 3e6, 20);
+    assertTrue(h.driver().hw_bufs_used.isAtomicType());
+    assertEquals(0, h.kernel().lostUpdates());
+    assertEquals(0, h.kernel().warns());
+    assertTrue(h.driver().txFrames() > 1000, "the TX path was exercised");
+  }
+
+  @Test
+  void v3HasOneWriterAndLosesNothing() {
+    Host h = run(Architecture.V3, 3e6, 20);
+    assertEquals(0, h.kernel().lostUpdates());
+    assertEquals(0, h.kernel().warns());
+    assertEquals(0, h.driver().rxWork().executions(), "v3 has no sdio_rx_work");
+    assertTrue(h.driver().txFrames() > 1000, "the TX path was exercised");
+  }
+
+  @Test
+  void baselineLosesNothingAndNeverWedges() {
+    Host h = run(Architecture.BASELINE, 3e6, 20);
+    assertEquals(0, h.kernel().lostUpdates());
+    assertFalse(h.chip().isWedged());
+  }
+
+  @Test
+  void everyRxWorkPaysTheTenMillisecondWakeSettle() {
+    // With the MCU wake flag not held, each sdio_rx_work run sleeps 10 ms before reading, so it
+    // cannot run more than 100 times a second; under load it runs back to back, close to that.
+    Host h = run(Architecture.BASELINE, 3e6, 10);
+    double perSecond = h.driver().rxWork().executions() / 10.0;
+    assertTrue(perSecond <= 100 && perSecond > 60, "rx_work/s = " + perSecond);
+  }
+
+  @Test
+  void holdingTheWakeFlagRemovesTheSettle() {
+    Simulator sim = new Simulator();
+    UdpSource src = new UdpSource(sim, 3e6, true);
+    Host h = new Host(sim, Platform.defaults().with("pm.mcuFlagHeld", "true"),
+        Architecture.BASELINE, new RandomStreams(7), src);
+    src.start(h.air());
+    sim.runUntil(Time.seconds(10));
+    assertTrue(h.driver().rxWork().executions() / 10.0 > 150);
+  }
+}
