@@ -164,10 +164,12 @@ public final class Host {
     m.put("bh_wakeups", driver.bhWaitQueue().wakeups());
     m.put("irq", kernel.irqs());
     m.put("lock_contention", kernel.lockContentions());
+    m.put("sdio_claim_host_waits", kernel.hostClaimWaits());
     m.put("sdio_irq_work", driver.sdioIrqWork().executions());
     m.put("sdio_rx_work_redispatch", driver.rxWork().redispatches());
     m.put("sdio_requests", sdio.requests());
     m.put("card_irqs", sdio.cardIrqs());
+    m.put("preemptions", kernel.preemptions());
     m.put("frames_delivered", driver.deliveredFrames());
     m.put("tx_frames", driver.txFrames());
     m.put("tx_confirms", driver.confirms());

@@ -37,6 +37,10 @@ public final class Mutex {
     return holder != null;
   }
 
+  public boolean isHostClaim() {
+    return hostClaim;
+  }
+
   String lockVerb() {
     return hostClaim ? "sdio_claim_host" : "mutex_lock";
   }
