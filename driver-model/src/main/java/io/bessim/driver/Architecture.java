@@ -63,6 +63,34 @@ public enum Architecture {
     return cliName;
   }
 
+  /** The choices a simulation runs with: the preset's, overridden by arch.* parameters. */
+  public record Shape(
+      Architecture preset, RxPath rxPath, Counters counters, AfterTx afterTx) {}
+
+  /** This preset's choices with any {@code arch.rxPath/counters/afterTx} override applied. */
+  public Shape shape(Platform p) {
+    RxPath rx = rxPath;
+    switch (p.string("arch.rxPath")) {
+      case "relay": rx = RxPath.RELAY_QUEUE; break;
+      case "direct": rx = RxPath.DIRECT; break;
+      case "bh": rx = RxPath.BH_READS; break;
+      default: break;
+    }
+    Counters c = counters;
+    switch (p.string("arch.counters")) {
+      case "plain": c = Counters.PLAIN; break;
+      case "atomic": c = Counters.ATOMIC; break;
+      default: break;
+    }
+    AfterTx t = afterTx;
+    switch (p.string("arch.afterTx")) {
+      case "queue-rx-work": t = AfterTx.QUEUE_RX_WORK; break;
+      case "wake-bh": t = AfterTx.WAKE_BH; break;
+      default: break;
+    }
+    return new Shape(this, rx, c, t);
+  }
+
   public static Architecture fromName(String name) {
     String n = name.strip().toLowerCase(Locale.ROOT);
     for (Architecture a : values()) {

@@ -61,22 +61,28 @@ public final class Host {
   }
 
   static KernelCosts kernelCosts(Platform p) {
+    // Host CPU costs are stated at 1.8 GHz (host.cpuHz scales them).
+    double f = 1.8e9 / p.number("host.cpuHz");
     return new KernelCosts(
-        p.nanos("cpu.loadNs"),
-        p.nanos("cpu.storeNs"),
-        p.nanos("cpu.atomicNs"),
+        s(p.nanos("cpu.loadNs"), f),
+        s(p.nanos("cpu.storeNs"), f),
+        s(p.nanos("cpu.atomicNs"), f),
         p.nanos("cpu.cacheLineNs"),
-        p.nanos("lock.spinNs"),
-        p.nanos("lock.spinIrqsaveNs"),
+        s(p.nanos("lock.spinNs"), f),
+        s(p.nanos("lock.spinIrqsaveNs"), f),
         p.nanos("lock.handoffNs"),
-        p.nanos("lock.mutexNs"),
-        p.nanos("kernel.queueWorkNs"),
-        p.nanos("kernel.wakeUpCallNs"),
-        p.micros("sched.contextSwitchUs"),
-        p.micros("sched.wakeSameCpuUs"),
-        p.micros("sched.wakeCrossCpuUs"),
-        p.micros("kernel.warnUs"),
-        p.nanos("kernel.workLoopNs"));
+        s(p.nanos("lock.mutexNs"), f),
+        s(p.nanos("kernel.queueWorkNs"), f),
+        s(p.nanos("kernel.wakeUpCallNs"), f),
+        s(p.micros("sched.contextSwitchUs"), f),
+        s(p.micros("sched.wakeSameCpuUs"), f),
+        s(p.micros("sched.wakeCrossCpuUs"), f),
+        s(p.micros("kernel.warnUs"), f),
+        s(p.nanos("kernel.workLoopNs"), f));
+  }
+
+  private static long s(long ps, double f) {
+    return Math.round(ps * f);
   }
 
   static FirmwareConfig firmwareConfig(Platform p) {

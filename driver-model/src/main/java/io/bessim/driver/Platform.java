@@ -19,13 +19,19 @@ import java.util.Map;
  * The platform profile: every model parameter with its value, unit and source, read from one text
  * file ({@code platform.profile} in this package, or a file given with {@code --profile}).
  *
- * <p>Each line is {@code name = value | unit | kind | source}, where kind is one of
- * {@code published}, {@code notes}, {@code estimate} or {@code fitted}. Values are immutable;
+ * <p>Each line is {@code name = value | unit | kind | source}, optionally followed by
+ * {@code | range} ({@code 5..100} for numbers, {@code a/b/c} for choices), where kind is one of
+ * {@code published}, {@code notes}, {@code estimate}, {@code fitted} or {@code choice}. Values are immutable;
  * {@link #with} returns a copy with overrides that were checked against the declared parameters.
  */
 public final class Platform {
-  /** One declared parameter. */
-  public record Param(String name, String value, String unit, String kind, String source) {}
+  /** One declared parameter; {@code range} is "" or e.g. {@code 5..100} or {@code a|b|c}. */
+  public record Param(
+      String name, String value, String unit, String kind, String source, String range) {
+    public Param(String name, String value, String unit, String kind, String source) {
+      this(name, value, unit, kind, source, "");
+    }
+  }
 
   private static final String DEFAULT_RESOURCE = "platform.profile";
   private static Platform defaults;
@@ -71,7 +77,7 @@ public final class Platform {
       int eq = line.indexOf('=');
       checkArgument(eq > 0, "%s:%s: expected 'name = value | unit | kind | source'", origin, i + 1);
       String name = line.substring(0, eq).strip();
-      String[] rest = line.substring(eq + 1).split("\\|", 4);
+      String[] rest = line.substring(eq + 1).split("\\|", 5);
       String value = rest[0].strip();
       checkArgument(!value.isEmpty(), "%s:%s: no value for %s", origin, i + 1, name);
       m.put(
@@ -81,7 +87,8 @@ public final class Platform {
               value,
               rest.length > 1 ? rest[1].strip() : "",
               rest.length > 2 ? rest[2].strip() : "",
-              rest.length > 3 ? rest[3].strip() : ""));
+              rest.length > 3 ? rest[3].strip() : "",
+              rest.length > 4 ? rest[4].strip() : ""));
     }
     return new Platform(m);
   }
@@ -101,7 +108,7 @@ public final class Platform {
         (k, v) -> {
           checkValue(k, v);
           Param old = m.get(k);
-          m.put(k, new Param(k, v.strip(), old.unit(), "override", "--set"));
+          m.put(k, new Param(k, v.strip(), old.unit(), "override", "--set", old.range()));
         });
     return new Platform(m);
   }
@@ -119,8 +126,18 @@ public final class Platform {
       checkArgument(isBool(v), "parameter %s wants true or false, got '%s'", name, value);
     } else if (isNumber(old)) {
       checkArgument(isNumber(v), "parameter %s wants a number, got '%s'", name, value);
-      checkArgument(Double.parseDouble(v.replace("_", "")) >= 0,
-          "parameter %s must not be negative, got '%s'", name, value);
+      double d = Double.parseDouble(v.replace("_", ""));
+      checkArgument(d >= 0, "parameter %s must not be negative, got '%s'", name, value);
+      int dots = p.range().indexOf("..");
+      if (dots > 0) {
+        double lo = Double.parseDouble(p.range().substring(0, dots));
+        double hi = Double.parseDouble(p.range().substring(dots + 2));
+        checkArgument(d >= lo && d <= hi, "parameter %s must be in %s %s, got '%s'",
+            name, p.range(), p.unit(), value);
+      }
+    } else if (p.range().contains("/")) {
+      checkArgument(java.util.Arrays.asList(p.range().split("/")).contains(v),
+          "parameter %s is one of %s, got '%s'", name, p.range(), value);
     } else {
       checkArgument(!v.isEmpty(), "parameter %s wants a value", name);
     }
@@ -179,8 +196,9 @@ public final class Platform {
   public String toText() {
     StringBuilder b = new StringBuilder();
     for (Param p : params.values()) {
-      b.append(String.format(Locale.US, "%-34s = %-12s | %s | %s | %s%n",
-          p.name(), p.value(), p.unit(), p.kind(), p.source()));
+      b.append(String.format(Locale.US, "%-34s = %-12s | %s | %s | %s%s%n",
+          p.name(), p.value(), p.unit(), p.kind(), p.source(),
+          p.range().isEmpty() ? "" : " | " + p.range()));
     }
     return b.toString();
   }

@@ -38,6 +38,11 @@ import java.util.List;
  */
 public final class Bes2600Driver {
   private final Architecture arch;
+  private final Architecture.Shape shape;
+  private final boolean batchDelivery;
+  private final boolean pollAfterWrite;
+  private final boolean baAtomic;
+  private final boolean psStateLock;
   private final Kernel k;
   private final SdioHost sdio;
   private final NetStack stack;
@@ -58,6 +63,7 @@ public final class Bes2600Driver {
   public final Cell wsm_tx_seq;
   public final Cell wsm_rx_seq;
   public final Cell gpio_wakup_flags;
+  public final Cell ba_cnt_rx;
 
   final SpinLock rx_queue_lock;
   final SpinLock tx_bufferlock;
@@ -101,6 +107,8 @@ public final class Bes2600Driver {
   final Routine bes2600_bh_wakeup;
   final Routine bes2600_bh_handle_rx_skb;
   final Routine ieee80211_rx;
+  final Routine ieee80211_rx_one;
+  final Routine ieee80211_rx_list;
   final Routine bes2600_tx;
   final Routine tcp_delack_timer;
   final Routine bes2600_bh_tx_helper;
@@ -122,7 +130,12 @@ public final class Bes2600Driver {
     this.cost = DriverCosts.from(p);
     this.numInpChBufs = chip.config().numInpChBufs();
     this.blockSize = p.intValue("sdio.blockSize");
-    this.atomics = arch.counters == Architecture.Counters.ATOMIC;
+    this.shape = arch.shape(p);
+    this.atomics = shape.counters() == Architecture.Counters.ATOMIC;
+    this.batchDelivery = p.string("rx.delivery").equals("batch");
+    this.pollAfterWrite = p.bool("tx.pollAfterWrite");
+    this.baAtomic = p.string("ba.stat").equals("atomic");
+    this.psStateLock = p.string("pm.psStateLock").equals("taken");
 
     hw_bufs_used = k.cell("hw_bufs_used", atomics);
     hw_bufs_used_vif = k.cell("hw_bufs_used_vif[0]", atomics);
@@ -132,6 +145,7 @@ public final class Bes2600Driver {
     wsm_tx_seq = k.cell("wsm_tx_seq[0]", false);
     wsm_rx_seq = k.cell("wsm_rx_seq[0]", false);
     gpio_wakup_flags = k.cell("gpio_wakup_flags", false);
+    ba_cnt_rx = k.cell("ba_cnt_rx", baAtomicFlag(p));
     if (p.bool("pm.mcuFlagHeld")) gpio_wakup_flags.init(GPIO_WAKE_FLAG_MCU);
     this.wakeSettlePs = p.micros("drv.gpioWakeSettleMs") * 1000;
 
@@ -156,7 +170,9 @@ public final class Bes2600Driver {
     bes2600_irq_handler = Routine.declare("bes2600_irq_handler");
     bes2600_bh_wakeup = Routine.declare("bes2600_bh_wakeup");
     bes2600_bh_handle_rx_skb = Routine.declare("bes2600_bh_handle_rx_skb");
-    ieee80211_rx = Routine.declare("ieee80211_rx");
+    ieee80211_rx = Routine.declare("ieee80211_rx_irqsafe");
+    ieee80211_rx_one = Routine.declare("ieee80211_rx");
+    ieee80211_rx_list = Routine.declare("ieee80211_rx_list");
     bes2600_tx = Routine.declare("bes2600_tx");
     tcp_delack_timer = Routine.declare("tcp_delack_timer");
     bes2600_bh_tx_helper = Routine.declare("bes2600_bh_tx_helper");
@@ -199,6 +215,43 @@ public final class Bes2600Driver {
   public void start(long atPs, int bhCpu, int appCpu) {
     bh = k.startThread("bes2600_bh", bhCpu, bes2600_bh, atPs);
     k.startThread("netcat", appCpu, netcat, atPs);
+  }
+
+  private final java.util.Map<Ctx, ArrayDeque<Frame>> rxLists = new java.util.HashMap<>();
+
+  /** The batch being collected for ieee80211_rx_list by the delivering context. */
+  private ArrayDeque<Frame> rxList(Ctx c) {
+    return rxLists.computeIfAbsent(c, x -> new ArrayDeque<>());
+  }
+
+  /** End of a received batch: hand the collected frames to mac80211 in one softirq. */
+  private void flushRxList(Routine.Builder b) {
+    if (!batchDelivery) return;
+    b.exec("ieee80211_rx_list", (c, t) -> {
+      ArrayDeque<Frame> list = rxLists.get(c);
+      if (list != null && !list.isEmpty()) {
+        rxLists.put(c, new ArrayDeque<>());
+        k.raiseSoftirq(c, ieee80211_rx_list, list);
+      }
+    }).localBhEnable();
+  }
+
+  private static boolean baAtomicFlag(Platform p) {
+    return p.string("ba.stat").equals("atomic");
+  }
+
+  /** bes2600_rx_h_ba_stat / bes2600_tx_h_ba_stat: ba_cnt_rx++ under ba_lock, or atomically. */
+  private void baStat(Routine.Builder b, String what) {
+    if (baAtomic) {
+      b.atomicAdd(ba_cnt_rx, c -> 1, 7).compute(what, cost.rxCbPs() / 4);
+    } else {
+      b.spinLockBh(ba_lock)
+          .loadForUpdate(ba_cnt_rx, 7)
+          .compute(what, cost.rxCbPs() / 4)
+          .exec("ba_cnt_rx + 1", (c, t) -> c.reg[7]++)
+          .store(ba_cnt_rx, 7)
+          .spinUnlockBh(ba_lock);
+    }
   }
 
   // ---------------------------------------------------------------- hw_bufs_used and friends
@@ -315,18 +368,42 @@ public final class Bes2600Driver {
           .spinUnlock(vif_list_lock)
           .spinLockIrqsave(pwr_lock)
           .compute("bes2600_pwr_set_busy_event_with_timeout_async(RX)", cost.rxCbPs() / 4)
-          .spinUnlockIrqrestore(pwr_lock)
-          .spinLockBh(ba_lock)
-          .compute("bes2600_rx_h_ba_stat", cost.rxCbPs() / 4)
-          .spinUnlockBh(ba_lock)
-          .exec("ieee80211_rx_irqsafe", (c, t) -> {
-            deliveredFrames++;
-            k.raiseSoftirq(c, ieee80211_rx, ((Message) c.argObj()).frame());
-          });
+          .spinUnlockIrqrestore(pwr_lock);
+      baStat(b, "bes2600_rx_h_ba_stat");
+      if (batchDelivery) {
+        b.exec("list_add_tail(rx_list)", (c, t) -> {
+          deliveredFrames++;
+          rxList(c).add(((Message) c.argObj()).frame());
+        });
+      } else {
+        b.exec("ieee80211_rx_irqsafe", (c, t) -> {
+          deliveredFrames++;
+          k.raiseSoftirq(c, ieee80211_rx, ((Message) c.argObj()).frame());
+        });
+      }
     });
+
+    // The batch proposal: one ieee80211_rx_list per batch, so one softirq hop per batch.
+    ieee80211_rx_list.body(b -> b
+        .compute("ieee80211_rx_list: one tasklet hop", cost.rxIrqsafeHopPs())
+        .label("next")
+        .exec("skb = __skb_dequeue(list)", (c, t) -> {
+          @SuppressWarnings("unchecked")
+          ArrayDeque<Frame> list = (ArrayDeque<Frame>) c.argObj();
+          c.obj = list.poll();
+          c.reg[6] = c.obj == null ? 0 : 1;
+        })
+        .jumpIf("list empty", c -> c.reg[6] == 0, "out")
+        .call(ieee80211_rx_one)
+        .jump("next")
+        .label("out"));
 
     // mac80211 RX tasklet -> NET_RX: mac80211, IP, TCP; a TCP ACK goes straight back down.
     ieee80211_rx.body(b -> b
+        .compute("ieee80211_rx_irqsafe: tasklet hop", cost.rxIrqsafeHopPs())
+        .exec("skb = skb_dequeue(rx_queue)", (c, t) -> c.obj = c.argObj())
+        .call(ieee80211_rx_one));
+    ieee80211_rx_one.body(b -> b
         .compute("ieee80211_rx", cost.mac80211RxPs())
         .compute("netif_receive_skb -> ip_rcv -> tcp_v4_rcv", cost.ipTcpRxPs())
         .exec("tcp_rcv_established", (c, t) -> {
@@ -358,7 +435,7 @@ public final class Bes2600Driver {
           .jumpIf("i == count", c -> c.reg[6] >= rx_buffer.size(), "batch_done")
           .exec("skb = rx_buffer[i++]", (c, t) -> c.obj = rx_buffer.get((int) c.reg[6]++))
           .compute("dev_alloc_skb + memcpy", cost.extractPerPacketPs());
-      if (arch.rxPath == Architecture.RxPath.RELAY_QUEUE) {
+      if (shape.rxPath() == Architecture.RxPath.RELAY_QUEUE) {
         b.spinLock(rx_queue_lock)
             .exec("skb_queue_tail(rx_queue)", (c, t) -> rx_queue.add((Message) c.obj))
             .spinUnlock(rx_queue_lock);
@@ -366,8 +443,9 @@ public final class Bes2600Driver {
         b.call(bes2600_bh_handle_rx_skb);
       }
       b.jump("next")
-          .label("batch_done")
-          .call(bes2600_irq_handler)
+          .label("batch_done");
+      flushRxList(b);
+      b.call(bes2600_irq_handler)
           .exec("retry = 0", (c, t) -> c.reg[3] = 0)
           .jump("again")
           .label("empty")
@@ -434,21 +512,22 @@ public final class Bes2600Driver {
 
   private void defineTx() {
     // txrx.c bes2600_tx (mac80211 context): locks of the TX submit path, queue, wake the bh.
-    bes2600_tx.body(b -> b
-        .compute("bes2600_tx: header, crypto, rate policy", cost.txPs())
-        .spinLockIrqsave(pwr_lock)
-        .compute("bes2600_pwr_set_busy_event_with_timeout_async(TX)", cost.rxCbPs() / 4)
-        .spinUnlockIrqrestore(pwr_lock)
-        .spinLockBh(ba_lock)
-        .compute("bes2600_tx_h_ba_stat", cost.rxCbPs() / 4)
-        .spinUnlockBh(ba_lock)
-        .spinLockBh(ps_state_lock)
-        .compute("link id, ps state", cost.rxCbPs() / 4)
-        .spinUnlockBh(ps_state_lock)
-        .spinLockBh(queue_lock)
-        .exec("bes2600_queue_put", (c, t) -> txQueue.add((Frame) c.argObj()))
-        .spinUnlockBh(queue_lock)
-        .call(bes2600_bh_wakeup));
+    bes2600_tx.body(b -> {
+      b.compute("bes2600_tx: header, crypto, rate policy", cost.txPs())
+          .spinLockIrqsave(pwr_lock)
+          .compute("bes2600_pwr_set_busy_event_with_timeout_async(TX)", cost.rxCbPs() / 4)
+          .spinUnlockIrqrestore(pwr_lock);
+      baStat(b, "bes2600_tx_h_ba_stat");
+      if (psStateLock) {
+        b.spinLockBh(ps_state_lock)
+            .compute("link id, ps state", cost.rxCbPs() / 4)
+            .spinUnlockBh(ps_state_lock);
+      }
+      b.spinLockBh(queue_lock)
+          .exec("bes2600_queue_put", (c, t) -> txQueue.add((Frame) c.argObj()))
+          .spinUnlockBh(queue_lock)
+          .call(bes2600_bh_wakeup);
+    });
 
     // bh.c bes2600_bh_tx_helper (l.1110): count the buffer, pick a frame, hand it to tx_work.
     bes2600_bh_tx_helper.body(b -> {
@@ -518,7 +597,9 @@ public final class Bes2600Driver {
           .blocking("bes_sdio_memcpy_to_io_helper: CMD53 write", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_WRITE))
           .compute("mmc_request_done", cost.cmd53TeardownPs())
           .mutexUnlock(host);
-      if (arch.afterTx == Architecture.AfterTx.QUEUE_RX_WORK) {
+      if (!pollAfterWrite) {
+        // proposal: no TX-side poll; the reply is found through the chip's interrupt
+      } else if (shape.afterTx() == Architecture.AfterTx.QUEUE_RX_WORK) {
         b.queueWork(rx_work);
       } else {
         b.call(bes2600_irq_handler);
@@ -536,7 +617,7 @@ public final class Bes2600Driver {
     // drivers/mmc/core/sdio_irq.c sdio_run_irqs: claim, call the function's handler, ack, release.
     sdio_run_irqs.body(b -> {
       b.mutexLock(host).compute("sdio_run_irqs", cost.sdioRunIrqsPs());
-      if (arch.rxPath == Architecture.RxPath.BH_READS) {
+      if (shape.rxPath() == Architecture.RxPath.BH_READS) {
         b.call(bes2600_irq_handler);
       } else {
         // bes2600_sdio_irq_handler (l.400): queue rx_work, note the time.
@@ -551,7 +632,7 @@ public final class Bes2600Driver {
   private void defineBh() {
     bes2600_bh.body(b -> {
       b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
-      if (arch.rxPath == Architecture.RxPath.BH_READS) {
+      if (shape.rxPath() == Architecture.RxPath.BH_READS) {
         b.jumpIf("will not sleep, or flag not held",
                 c -> !bhHoldsWakeFlag || bh_rx.peek() > 0 || bh_tx.peek() > 0, "keep_flag")
             .call(bes2600_gpio_allow_mcu_sleep)
@@ -566,7 +647,7 @@ public final class Bes2600Driver {
           .atomicAdd(bh_rx, c -> -bh_rx.peek(), 5)
           .atomicAdd(bh_tx, c -> -bh_tx.peek(), 4)
           .label("rx");
-      switch (arch.rxPath) {
+      switch (shape.rxPath()) {
         case RELAY_QUEUE:
           b.exec("rx count = 0", (c, t) -> c.reg[6] = 0)
               .label("rx_next")
@@ -604,9 +685,10 @@ public final class Bes2600Driver {
               .exec("rx = 0", (c, t) -> c.reg[5] = 0);
           break;
         default:
-          throw new AssertionError(arch.rxPath);
+          throw new AssertionError(shape.rxPath());
       }
       b.label("tx");
+      flushRxList(b);
       read(b, hw_bufs_used, 0);
       b.jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
               c -> numInpChBufs - c.reg[0] <= 0, "done_rx")
@@ -621,6 +703,10 @@ public final class Bes2600Driver {
 
   public Architecture arch() {
     return arch;
+  }
+
+  public Architecture.Shape shape() {
+    return shape;
   }
 
   public WorkItem sdioIrqWork() {
@@ -662,7 +748,8 @@ public final class Bes2600Driver {
   public List<Routine> routines() {
     return List.of(wsm_alloc_tx_buffer, wsm_release_tx_buffer, wsm_release_vif_tx_buffer,
         bes2600_bh_inc_pending_count, bes2600_bh_dec_pending_count, bes2600_irq_handler,
-        bes2600_bh_wakeup, bes2600_bh_handle_rx_skb, ieee80211_rx, bes2600_tx, tcp_delack_timer,
+        bes2600_bh_wakeup, bes2600_bh_handle_rx_skb, ieee80211_rx, ieee80211_rx_one,
+        ieee80211_rx_list, bes2600_tx, tcp_delack_timer,
         bes2600_bh_tx_helper, bes2600_bh_rx_helper, sdio_rx_work, sdio_tx_work, sdio_run_irqs,
         bes2600_bh, netcat);
   }

@@ -23,9 +23,12 @@ record DriverCosts(
     long ipTcpRxPs,
     long tcpAckPs,
     long copyToUserPs,
+    long rxIrqsafeHopPs,
     long bhTimeoutPs) {
 
   static DriverCosts from(Platform p) {
+    // Host CPU costs are stated at 1.8 GHz; a different clock scales them.
+    double f = 1.8e9 / p.number("host.cpuHz");
     return new DriverCosts(
         p.micros("drv.rxMsgUs"),
         p.micros("drv.rxCbUs"),
@@ -46,6 +49,21 @@ record DriverCosts(
         p.micros("stack.ipTcpRxUs"),
         p.micros("stack.tcpAckUs"),
         p.micros("stack.copyToUserUs"),
-        p.micros("bh.timeoutMs") * 1000);
+        p.micros("stack.rxIrqsafeHopUs"),
+        p.micros("bh.timeoutMs") * 1000).scaled(f);
+  }
+
+  /** CPU work scales with the clock; the bh timeout does not. */
+  DriverCosts scaled(double f) {
+    if (f == 1.0) return this;
+    return new DriverCosts(s(rxMsgPs, f), s(rxCbPs, f), s(txConfirmPs, f), s(extractPerPacketPs, f),
+        s(txPs, f), s(txHelperPs, f), s(txWorkPerFramePs, f), s(bhLoopPs, f), s(gpioFlagPs, f),
+        s(cmd52SetupPs, f), s(cmd53SetupPs, f), s(cmd52TeardownPs, f), s(cmd53TeardownPs, f),
+        s(sdioRunIrqsPs, f), s(rmwPs, f), s(mac80211RxPs, f), s(ipTcpRxPs, f), s(tcpAckPs, f),
+        s(copyToUserPs, f), s(rxIrqsafeHopPs, f), bhTimeoutPs);
+  }
+
+  private static long s(long ps, double f) {
+    return Math.round(ps * f);
   }
 }
