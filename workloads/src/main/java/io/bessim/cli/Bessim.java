@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = Bessim.VERSION,
     description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
-    subcommands = {CompareCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CompareCommand.class,
+      RunCommand.class,
+      ArchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Bessim implements Callable<Integer> {
   static final String VERSION = "bessim 0.1.0-SNAPSHOT";
 
