@@ -106,6 +106,7 @@ public final class Bes2600Driver {
   final Routine bes2600_irq_handler;
   final Routine bes2600_bh_wakeup;
   final Routine bes2600_bh_handle_rx_skb;
+  final Routine wsm_handle_rx;
   final Routine ieee80211_rx;
   final Routine ieee80211_rx_one;
   final Routine ieee80211_rx_list;
@@ -170,6 +171,7 @@ public final class Bes2600Driver {
     bes2600_irq_handler = Routine.declare("bes2600_irq_handler");
     bes2600_bh_wakeup = Routine.declare("bes2600_bh_wakeup");
     bes2600_bh_handle_rx_skb = Routine.declare("bes2600_bh_handle_rx_skb");
+    wsm_handle_rx = Routine.declare("wsm_handle_rx");
     ieee80211_rx = Routine.declare("ieee80211_rx_irqsafe");
     ieee80211_rx_one = Routine.declare("ieee80211_rx");
     ieee80211_rx_list = Routine.declare("ieee80211_rx_list");
@@ -346,23 +348,29 @@ public final class Bes2600Driver {
   private void defineRx() {
     // The per-message body of bes2600_bh_rx_helper (bh.c l.962): checks, the confirm's buffer
     // release, then wsm_handle_rx. In v1/v2 sdio_rx_work runs it; in v3 the bh.
-    bes2600_bh_handle_rx_skb.body(b -> {
-      b.compute("length, sequence and wake-reason checks", cost.rxMsgPs())
-          .loadForUpdate(wsm_rx_seq, 0)
-          .exec("wsm_rx_seq + 1 (3 bits)", (c, t) -> c.reg[0] = (c.reg[0] + 1) & 7)
-          .store(wsm_rx_seq, 0)
-          .jumpIf("!WSM_CONFIRM_CONDITION", c -> !((Message) c.argObj()).isConfirm(), "data")
-          .call(wsm_release_tx_buffer)
-          .call(bes2600_bh_dec_pending_count)
-          // wsm_handle_rx -> wsm_tx_confirm -> wsm_release_vif_tx_buffer, bes2600_tx_confirm_cb
+    bes2600_bh_handle_rx_skb.body(b -> b
+        .compute("length, sequence and wake-reason checks", cost.rxMsgPs())
+        .loadForUpdate(wsm_rx_seq, 0)
+        .exec("wsm_rx_seq + 1 (3 bits)", (c, t) -> c.reg[0] = (c.reg[0] + 1) & 7)
+        .store(wsm_rx_seq, 0)
+        .jumpIf("!WSM_CONFIRM_CONDITION", c -> !((Message) c.argObj()).isConfirm(), "handle")
+        .call(wsm_release_tx_buffer)
+        .call(bes2600_bh_dec_pending_count)
+        .label("handle")
+        .exec("skb", (c, t) -> c.obj = c.argObj())
+        .call(wsm_handle_rx));
+
+    // wsm.c wsm_handle_rx (l.2199): a confirm goes to wsm_tx_confirm, data to
+    // wsm_receive_indication -> bes2600_rx_cb -> ieee80211_rx_irqsafe.
+    wsm_handle_rx.body(b -> {
+      b.jumpIf("id is not 0x0404 (tx confirm)", c -> !((Message) c.argObj()).isConfirm(), "data")
           .compute("wsm_tx_confirm", cost.txConfirmPs())
           .call(wsm_release_vif_tx_buffer)
           .spinLockBh(queue_lock)
-          .exec("bes2600_queue_remove", (c, t) -> confirms++)
+          .exec("bes2600_tx_confirm_cb: bes2600_queue_remove", (c, t) -> confirms++)
           .spinUnlockBh(queue_lock)
           .ret()
           .label("data")
-          // wsm_handle_rx -> wsm_receive_indication -> bes2600_rx_cb
           .spinLock(vif_list_lock)
           .compute("wsm_receive_indication", cost.rxCbPs())
           .spinUnlock(vif_list_lock)
@@ -690,7 +698,9 @@ public final class Bes2600Driver {
       b.label("tx");
       flushRxList(b);
       read(b, hw_bufs_used, 0);
-      b.jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
+      // bh.c: BUG_ON(hw_bufs_used > numInpChBufs) at the top of the TX stage (counted, not fatal).
+      b.warnOn("BUG_ON(hw_bufs_used > numInpChBufs)", c -> c.reg[0] > numInpChBufs)
+          .jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
               c -> numInpChBufs - c.reg[0] <= 0, "done_rx")
           .call(bes2600_bh_tx_helper)
           .label("done_rx")
@@ -748,7 +758,7 @@ public final class Bes2600Driver {
   public List<Routine> routines() {
     return List.of(wsm_alloc_tx_buffer, wsm_release_tx_buffer, wsm_release_vif_tx_buffer,
         bes2600_bh_inc_pending_count, bes2600_bh_dec_pending_count, bes2600_irq_handler,
-        bes2600_bh_wakeup, bes2600_bh_handle_rx_skb, ieee80211_rx, ieee80211_rx_one,
+        bes2600_bh_wakeup, bes2600_bh_handle_rx_skb, wsm_handle_rx, ieee80211_rx, ieee80211_rx_one,
         ieee80211_rx_list, bes2600_tx, tcp_delack_timer,
         bes2600_bh_tx_helper, bes2600_bh_rx_helper, sdio_rx_work, sdio_tx_work, sdio_run_irqs,
         bes2600_bh, netcat);
