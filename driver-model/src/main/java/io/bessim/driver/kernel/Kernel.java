@@ -297,44 +297,48 @@ public final class Kernel {
 
   /** The running context gives its CPU to the head of the run queue and waits behind it. */
   private void yieldCpu(Ctx c, long t) {
-    Cpu cpu = c.cpu;
-    Ctx next = cpu.runqueue.poll();
+    Ctx next = c.cpu.runqueue.poll();
     if (next == null) {
       reschedule(c);
       return;
     }
-    long slice = Math.max(0, t - c.sliceStartPs);
-    c.runPs += slice;
-    cpu.busyPs += slice;
     c.remainingPs = 0;
-    c.state = Ctx.State.RUNNABLE;
-    c.preemptions++;
-    preemptions++;
-    cpu.runqueue.addFirst(c);
-    cpu.current = next;
-    next.state = Ctx.State.RUNNING;
-    next.tPs = t + costs.contextSwitchPs() + next.remainingPs;
+    putBack(c, t);
+    run(c.cpu, next, t, costs.contextSwitchPs() + next.remainingPs);
     next.remainingPs = 0;
-    next.sliceStartPs = t;
-    reschedule(next);
   }
 
   private void preempt(Cpu cpu, Ctx woken, long atPs, long latencyPs) {
     Ctx cur = cpu.current;
     cur.remainingPs = Math.max(0, cur.tPs - atPs);
     cur.token = (cur.token + 1) & ((1 << (31 - ID_BITS)) - 1);
-    long slice = Math.max(0, atPs - cur.sliceStartPs);
-    cur.runPs += slice;
-    cpu.busyPs += slice;
-    cur.state = Ctx.State.RUNNABLE;
-    cur.preemptions++;
+    putBack(cur, atPs);
+    run(cpu, woken, atPs, latencyPs);
+  }
+
+  /** A preempted context goes back to the head of its run queue; its slice so far is charged. */
+  private void putBack(Ctx c, long t) {
+    charge(c, t);
+    c.state = Ctx.State.RUNNABLE;
+    c.preemptions++;
     preemptions++;
-    cpu.runqueue.addFirst(cur);
-    cpu.current = woken;
-    woken.state = Ctx.State.RUNNING;
-    woken.tPs = atPs + latencyPs;
-    woken.sliceStartPs = atPs;
-    reschedule(woken);
+    c.cpu.runqueue.addFirst(c);
+  }
+
+  /** Charges the CPU time a context has run since its slice began. */
+  private static void charge(Ctx c, long t) {
+    long slice = Math.max(0, t - c.sliceStartPs);
+    c.runPs += slice;
+    c.cpu.busyPs += slice;
+  }
+
+  /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
+  private void run(Cpu cpu, Ctx next, long t, long delayPs) {
+    cpu.current = next;
+    next.state = Ctx.State.RUNNING;
+    next.tPs = t + delayPs;
+    next.sliceStartPs = t;
+    reschedule(next);
   }
 
   /** Wake-up latency from a context on {@code fromCpu} to {@code c}. */
@@ -609,9 +613,7 @@ public final class Kernel {
 
   private void leaveCpu(Ctx c, long t) {
     Cpu cpu = c.cpu;
-    long slice = Math.max(0, t - c.sliceStartPs);
-    c.runPs += slice;
-    cpu.busyPs += slice;
+    charge(c, t);
     if (cpu.current == c) cpu.current = null;
     if (!cpu.softirqRoutines.isEmpty() && c != cpu.ksoftirqd) {
       wake(cpu.ksoftirqd, t, costs.wakeSameCpuPs());
@@ -619,12 +621,8 @@ public final class Kernel {
     }
     Ctx next = cpu.runqueue.poll();
     if (next != null) {
-      cpu.current = next;
-      next.state = Ctx.State.RUNNING;
-      next.tPs = t + costs.contextSwitchPs() + next.remainingPs;
+      run(cpu, next, t, costs.contextSwitchPs() + next.remainingPs);
       next.remainingPs = 0;
-      next.sliceStartPs = t;
-      reschedule(next);
     }
   }
 
