@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       RunCommand.class,
       ArchCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Bessim implements Callable<Integer> {
@@ -119,6 +120,8 @@ public final class Bessim implements Callable<Integer> {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == CompareCommand.class) return cls.cast(new CompareCommand(ctx));
       if (cls == RunCommand.class) return cls.cast(new RunCommand(ctx));
+      if (cls == SweepCommand.class) return cls.cast(new SweepCommand(ctx));
+      if (cls == SweepMergeCommand.class) return cls.cast(new SweepMergeCommand());
       return fallback.create(cls);
     }
   }

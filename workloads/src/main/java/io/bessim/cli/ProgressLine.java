@@ -15,9 +15,13 @@ final class ProgressLine implements Batch.Progress {
   }
 
   @Override
-  public synchronized void started(int started, int total, RunSpec spec) {
-    String line = String.format(Locale.US, "[%d/%d] %s seed %d ...",
-        started, total, spec.arch().cliName(), spec.seed());
+  public void started(int started, int total, RunSpec spec) {
+    started(started, total, spec.arch().cliName() + " seed " + spec.seed());
+  }
+
+  /** Shows {@code [started/total] what ...}. */
+  synchronized void started(int started, int total, String what) {
+    String line = String.format(Locale.US, "[%d/%d] %s ...", started, total, what);
     err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
     err.flush();
     width = Math.max(width, line.length());

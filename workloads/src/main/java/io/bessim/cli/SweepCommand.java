@@ -1,0 +1,242 @@
+package io.bessim.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
+import io.bessim.experiment.Sweep;
+import io.bessim.experiment.SweepGrid;
+import io.bessim.experiment.WorkloadSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bessim sweep}: runs a grid of architectures × varied parameters × seeds in parallel,
+ * appending a CSV row as each point finishes; resumable, shardable, and mergeable with
+ * {@code bessim sweep merge}.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
+    sortOptions = false,
+    subcommands = SweepMergeCommand.class,
+    description = {
+      "Runs every architecture x every value of each --vary x every seed, in parallel, and"
+          + " appends one row per point to DIR/results.csv as it finishes.",
+      "Stopped (Ctrl-C, crash)? Rerun with --resume: finished points are skipped.",
+      "Many machines? Give each --shard i/n, then 'bessim sweep merge'."
+    })
+final class SweepCommand implements Callable<Integer> {
+  private static final String DEFAULT_WORKLOAD = "tcp:4MB/s";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--arch",
+      split = ",",
+      paramLabel = "ARCH",
+      defaultValue = "baseline,v1,v2,v3",
+      description = "Architectures, comma separated (default: ${DEFAULT-VALUE}).")
+  List<String> archNames;
+
+  @Option(
+      names = "--vary",
+      paramLabel = "NAME=VALUES",
+      description = {
+        "A parameter to vary, repeatable; the grid is the product, in the order given.",
+        "NAME is 'workload' or a platform parameter (see 'bessim arch list'); VALUES a comma"
+            + " list (fw.rxPoolFrames=8,11,16; workload=tcp:1MB/s,tcp:4MB/s) or a range"
+            + " FROM..TO:N of N evenly spaced points, ends included"
+            + " (workload=udp:0.5MB/s..8MB/s:16; sdio.clockHz=25000000..50000000:3)."
+      })
+  List<String> vary = new ArrayList<>();
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Seeds per point, at least 1 (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(
+      names = {"--seed-base", "--seed"},
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "First seed; points use seed-base, seed-base+1, ... (default: ${DEFAULT-VALUE}).")
+  long seedBase;
+
+  @Option(
+      names = "--workload",
+      paramLabel = "KIND:RATE",
+      description = "Traffic of every point when not varied (default: " + DEFAULT_WORKLOAD + ").")
+  String workload;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "TIME",
+      defaultValue = "180s",
+      description = "Simulated time per point, e.g. 60s, 500ms, 3m (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description = "Override one platform parameter for every point; repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "Platform profile file; parameters it omits keep their defaults.")
+  Path profile;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder for results.csv and sweep.json (created if missing). Required.")
+  Path out;
+
+  @Option(
+      names = "--resume",
+      description = "Continue the sweep in --out: skip points already in its results.csv.")
+  boolean resume;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Run only points whose index mod N is I-1 (1-based), e.g. one Slurm array"
+          + " task each.")
+  String shard;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Points run in parallel (default: number of processors). Rows do not depend"
+          + " on it.")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "No progress line on the terminal.")
+  boolean quiet;
+
+  private final CliContext ctx;
+
+  SweepCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    checkArgument(out != null, "--out DIR is required: the folder for results.csv");
+    SweepGrid grid = grid();
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
+    Sweep.Shard slice = shard == null ? Sweep.Shard.ALL : Sweep.Shard.parse(shard);
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    Sweep sweep = Sweep.open(grid, out, slice, resume, args, msg -> {
+      err.println("bessim: " + msg);
+      err.flush();
+    });
+    ProgressLine progress =
+        !quiet && ctx.terminal().getAsBoolean() ? new ProgressLine(err) : null;
+    Thread onCtrlC = new Thread(() -> {
+      int rows = sweep.stop();
+      if (progress != null) progress.clear();
+      err.println("bessim: interrupted; " + rows + " rows of this run are in " + sweep.results()
+          + ", rerun with --resume to finish");
+      err.flush();
+    }, "bessim-sweep-interrupt");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    long wall0 = System.nanoTime();
+    Sweep.Outcome o;
+    try {
+      o = sweep.run(ctx.runner(), n,
+          progress == null ? Sweep.Progress.NONE
+              : (started, total, p) -> progress.started(started, total, p.key()));
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook reports.
+      }
+      if (progress != null) progress.clear();
+    }
+    double wall = (System.nanoTime() - wall0) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    w.print(summary(grid, slice, o, wall, Math.min(n, Math.max(1, sweep.todo().size())),
+        sweep.results()));
+    w.flush();
+    return 0;
+  }
+
+  private SweepGrid grid() {
+    List<Architecture> archs = new ArrayList<>();
+    for (String name : archNames) {
+      Architecture a = Architecture.fromName(name);
+      checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
+      archs.add(a);
+    }
+    long durationPs = Durations.parse(duration);
+    Platform base = loadProfile().with(overrides);
+    List<SweepGrid.Dimension> dims = new ArrayList<>();
+    for (String v : vary) {
+      SweepGrid.Dimension d = SweepGrid.parseVary(v, base);
+      checkArgument(!overrides.containsKey(d.name()),
+          "%s is both fixed with --set and varied with --vary; drop one", d.name());
+      dims.add(d);
+    }
+    boolean varied = dims.stream().anyMatch(d -> d.name().equals(SweepGrid.WORKLOAD));
+    checkArgument(!varied || workload == null,
+        "the workload is both given (--workload) and varied (--vary workload=...); drop one");
+    WorkloadSpec fixed = varied ? null
+        : WorkloadSpec.parse(workload != null ? workload : DEFAULT_WORKLOAD);
+    return new SweepGrid(archs, dims, seeds, seedBase, durationPs, fixed, base);
+  }
+
+  private Platform loadProfile() {
+    if (profile == null) return Platform.defaults();
+    try {
+      return Platform.load(profile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read --profile '" + profile + "': " + ExperimentOptions.describe(e), e);
+    }
+  }
+
+  /** What ran, in points and wall-clock seconds, and where the rows are. */
+  static String summary(SweepGrid grid, Sweep.Shard shard, Sweep.Outcome o, double wallSeconds,
+      int threads, Path results) {
+    StringBuilder shape = new StringBuilder();
+    shape.append(count(grid.archs().size(), "arch", "archs"));
+    for (SweepGrid.Dimension d : grid.dims()) {
+      shape.append(" x ").append(d.values().size()).append(' ').append(d.name());
+    }
+    shape.append(" x ").append(count(grid.seeds(), "seed", "seeds"));
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.US, "sweep: %s = %s, %s simulated each%n", shape,
+        count(o.gridPoints(), "point", "points"), Durations.format(grid.durationPs())));
+    String which = shard.count() == 1 ? "all of them" : "shard " + shard + " has "
+        + count(o.shardPoints(), "point", "points");
+    b.append(String.format(Locale.US,
+        "%s: %d already done, %d ran now in %.1f s wall-clock on %s%n", which, o.alreadyDone(),
+        o.ran(), wallSeconds, count(threads, "thread", "threads")));
+    b.append("rows: ").append(results).append(System.lineSeparator());
+    return b.toString();
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+}

@@ -1,0 +1,337 @@
+package io.bessim.experiment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a {@link SweepGrid} into a folder: {@code sweep.json} describes the grid, and
+ * {@code results.csv} gets one row per point as each finishes (see {@link SweepCsv}).
+ *
+ * <p>Points run in parallel, one simulation per thread; rows are appended in completion order,
+ * but which rows there are never depends on the thread count, since each row is a function of its
+ * point alone. A resumed sweep skips the points whose key is already in the file, so a sweep
+ * stopped by a crash or Ctrl-C and resumed ends with each point exactly once. A shard {@code i/n}
+ * runs the points whose index is {@code i-1} modulo {@code n}; {@link SweepMerge} joins shards.
+ */
+public final class Sweep {
+  /** The grid description in a sweep folder. */
+  public static final String META = "sweep.json";
+
+  static final String FORMAT = "bessim-sweep/1";
+
+  /** The slice {@code index/count} (1-based) of a grid's points; {@code 1/1} is all of them. */
+  public record Shard(int index, int count) {
+    public static final Shard ALL = new Shard(1, 1);
+    private static final Pattern TEXT = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");
+
+    public Shard {
+      checkArgument(count >= 1 && index >= 1 && index <= count,
+          "--shard %s/%s: expected i/n with 1 <= i <= n", index, count);
+    }
+
+    /** Parses {@code i/n}, e.g. {@code 2/8}. */
+    public static Shard parse(String text) {
+      Matcher m = TEXT.matcher(text.strip());
+      checkArgument(m.matches(), "malformed --shard '%s': expected i/n, e.g. 1/4", text);
+      return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    public boolean contains(int point) {
+      return point % count == index - 1;
+    }
+
+    @Override
+    public String toString() {
+      return index + "/" + count;
+    }
+  }
+
+  /** Told when each point starts; {@code started} counts from 1 up to {@code total}. */
+  public interface Progress {
+    Progress NONE = (started, total, point) -> {};
+
+    void started(int started, int total, SweepGrid.Point point);
+  }
+
+  /** What a finished sweep did, in points. */
+  public record Outcome(int gridPoints, int shardPoints, int alreadyDone, int ran) {}
+
+  /** A point whose simulation threw; rows of the points that finished are kept. */
+  public static final class PointFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PointFailedException(SweepGrid.Point p, Path results, Throwable cause) {
+      super(String.format("point %s failed: %s; the rows of finished points are in %s,"
+              + " rerun with --resume to finish the rest", p.key(),
+              cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName(),
+              results),
+          cause);
+    }
+  }
+
+  private final SweepGrid grid;
+  private final Path results;
+  private final List<SweepGrid.Point> todo;
+  private final int shardPoints;
+  private final int alreadyDone;
+  private final SweepCsv.Appender appender;
+  private volatile ExecutorService pool;
+
+  private Sweep(SweepGrid grid, Path results, List<SweepGrid.Point> todo, int shardPoints,
+      int alreadyDone, SweepCsv.Appender appender) {
+    this.grid = grid;
+    this.results = results;
+    this.todo = todo;
+    this.shardPoints = shardPoints;
+    this.alreadyDone = alreadyDone;
+    this.appender = appender;
+  }
+
+  /**
+   * Prepares folder {@code dir} for the sweep. Without {@code resume} the folder must not hold
+   * results yet; with it, it must hold this same grid (or nothing), and its finished points are
+   * skipped. Writes {@code sweep.json} (with {@code args}, for people) unless resuming. Throws
+   * IllegalArgumentException, with one line saying what to do, if the folder does not fit.
+   */
+  public static Sweep open(SweepGrid grid, Path dir, Shard shard, boolean resume,
+      List<String> args, Consumer<String> log) {
+    Path results = dir.resolve(SweepCsv.FILE);
+    Path meta = dir.resolve(META);
+    try {
+      checkArgument(!Files.exists(dir) || Files.isDirectory(dir),
+          "--out '%s' is a file, not a folder", dir);
+      Files.createDirectories(dir);
+      SweepCsv.Table table = SweepCsv.read(results);
+      boolean hasResults = Files.exists(results) && Files.size(results) > 0;
+      JsonObject gridJson = grid.toJson();
+      if (!resume) {
+        checkArgument(!hasResults,
+            "%s already holds results: use --resume to finish that sweep, or another --out",
+            results);
+      }
+      if (resume && Files.exists(meta)) {
+        JsonObject old = gridOf(meta);
+        checkArgument(old.equals(gridJson),
+            "%s holds a different sweep (its %s differs): use another --out, or the same"
+                + " arguments to resume it", dir, firstDifference(old, gridJson));
+      } else {
+        checkArgument(!hasResults,
+            "%s has results but no %s, so it cannot be checked to be this sweep; use another"
+                + " --out", dir, META);
+        Reports.writeAtomically(meta, metaJson(gridJson, shard, args));
+      }
+      if (table.partialTail()) {
+        try (FileChannel ch = FileChannel.open(results, StandardOpenOption.WRITE)) {
+          ch.truncate(table.completeBytes());
+        }
+        log.accept(String.format("dropped the partial last row of %s (%d bytes) left by an"
+            + " interrupted sweep; its point runs again", results,
+            table.fileBytes() - table.completeBytes()));
+      }
+      Set<String> done = new HashSet<>();
+      for (Map<String, String> row : table.rows()) done.add(row.get(SweepCsv.KEY));
+      List<SweepGrid.Point> todo = new ArrayList<>();
+      int inShard = 0;
+      int skipped = 0;
+      for (int i = 0; i < grid.size(); i++) {
+        if (!shard.contains(i)) continue;
+        inShard++;
+        SweepGrid.Point p = grid.point(i);
+        if (done.contains(p.key())) {
+          skipped++;
+        } else {
+          todo.add(p);
+        }
+      }
+      SweepCsv.Appender appender = new SweepCsv.Appender(results, table.header(), log);
+      return new Sweep(grid, results, List.copyOf(todo), inShard, skipped, appender);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot use --out folder '" + dir + "': " + describe(e), e);
+    }
+  }
+
+  /** The points this run will simulate, in grid order. */
+  public List<SweepGrid.Point> todo() {
+    return todo;
+  }
+
+  /** The results file rows go to. */
+  public Path results() {
+    return results;
+  }
+
+  /**
+   * Runs the remaining points through {@code runner} on {@code threads} threads, appending a row
+   * as each finishes. If a point throws, no new points start, the running ones finish and are
+   * written, and a {@link PointFailedException} names the point.
+   */
+  public Outcome run(Function<RunSpec, RunResult> runner, int threads, Progress progress)
+      throws InterruptedException {
+    checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
+    try {
+      if (!todo.isEmpty()) runPool(runner, Math.min(threads, todo.size()), progress);
+    } finally {
+      closeQuietly();
+    }
+    return new Outcome(grid.size(), shardPoints, alreadyDone, appender.rows());
+  }
+
+  private void runPool(Function<RunSpec, RunResult> runner, int threads, Progress progress)
+      throws InterruptedException {
+    int total = todo.size();
+    AtomicInteger started = new AtomicInteger();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    ExecutorService p = Executors.newFixedThreadPool(threads, daemonThreads());
+    pool = p;
+    try {
+      for (SweepGrid.Point point : todo) {
+        p.execute(() -> {
+          if (failure.get() != null) return;
+          RunSpec spec = grid.spec(point);
+          progress.started(started.incrementAndGet(), total, point);
+          RuntimeException error = runOne(point, spec, runner);
+          if (error != null && failure.compareAndSet(null, error)) p.shutdownNow();
+        });
+      }
+    } catch (RejectedExecutionException e) {
+      // A point failed (or Ctrl-C) while we were still queueing: the rest must not start.
+    }
+    p.shutdown();
+    try {
+      while (!p.awaitTermination(1, TimeUnit.MINUTES)) {
+        // Long simulations: keep waiting, the rows of running points must not be lost.
+      }
+    } catch (InterruptedException e) {
+      p.shutdownNow();
+      throw e;
+    }
+    if (failure.get() != null) throw failure.get();
+  }
+
+  /** Runs one point and appends its row; returns what went wrong, or null. */
+  private RuntimeException runOne(
+      SweepGrid.Point point, RunSpec spec, Function<RunSpec, RunResult> runner) {
+    RunResult r;
+    try {
+      r = runner.apply(spec);
+      if (r == null) throw new IllegalStateException("runner returned no result");
+    } catch (RuntimeException | Error e) {
+      return new PointFailedException(point, results, e);
+    }
+    try {
+      appender.append(SweepCsv.cells(grid, point, r));
+      return null;
+    } catch (IOException e) {
+      return new UncheckedIOException("cannot append to " + results + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * Stops a running sweep from another thread (a Ctrl-C hook): no new point starts, a row being
+   * written is finished, and nothing is written after. Returns the rows this run appended.
+   */
+  public int stop() {
+    ExecutorService p = pool;
+    if (p != null) p.shutdownNow();
+    closeQuietly();
+    return appender.rows();
+  }
+
+  private void closeQuietly() {
+    try {
+      appender.close();
+    } catch (IOException e) {
+      // Every row was written with its own write; closing loses nothing.
+    }
+  }
+
+  /** The {@code grid} object of a folder's {@code sweep.json}. */
+  static JsonObject gridOf(Path meta) throws IOException {
+    try {
+      JsonElement e = JsonParser.parseString(Files.readString(meta));
+      checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
+              && e.getAsJsonObject().get("grid").isJsonObject(),
+          "%s is not a bessim sweep description (no grid)", meta);
+      return e.getAsJsonObject().getAsJsonObject("grid");
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException(meta + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The first top-level grid field that differs, e.g. {@code vary}; for error messages. */
+  static String firstDifference(JsonObject a, JsonObject b) {
+    Set<String> keys = new LinkedHashSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String k : keys) {
+      JsonElement x = a.get(k);
+      JsonElement y = b.get(k);
+      if (x == null || !x.equals(y)) {
+        if (k.equals("platform") && x != null && y != null) {
+          return "platform parameter " + firstDifference(x.getAsJsonObject(), y.getAsJsonObject());
+        }
+        return k;
+      }
+    }
+    return "nothing";
+  }
+
+  static String metaJson(JsonObject grid, Shard shard, List<String> args) {
+    JsonObject o = new JsonObject();
+    o.addProperty("format", FORMAT);
+    if (args != null) {
+      JsonArray a = new JsonArray();
+      args.forEach(a::add);
+      o.add("args", a);
+    }
+    if (shard != null) o.addProperty("shard", shard.toString());
+    o.add("grid", grid);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) return "no such file " + e.getMessage();
+    if (e instanceof AccessDeniedException) return "permission denied on " + e.getMessage();
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "bessim-sweep-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

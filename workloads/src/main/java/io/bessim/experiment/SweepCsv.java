@@ -1,0 +1,231 @@
+package io.bessim.experiment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A sweep's {@code results.csv}: one header, then one row per finished point. Columns are
+ * {@code point}, {@code key}, {@code arch}, each varied parameter, {@code seed}, then the
+ * {@link RunResult} components as {@link Reports#csv} writes them ({@code perSecond.*} flattened,
+ * {@code wallSeconds} included), less those already named.
+ *
+ * <p>The file only ever grows by whole lines, each written with one call, so a crash leaves at
+ * worst a partial last line; {@link #read} reports it and the resumed sweep cuts it off.
+ */
+public final class SweepCsv {
+  /** The results file in a sweep folder. */
+  public static final String FILE = "results.csv";
+
+  static final String POINT = "point";
+  static final String KEY = "key";
+  private static final String PER_SECOND = "perSecond";
+
+  private SweepCsv() {}
+
+  /** The cells of one finished point by column name, in column order. */
+  static Map<String, String> cells(SweepGrid grid, SweepGrid.Point p, RunResult r) {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put(POINT, Integer.toString(p.index()));
+    c.put(KEY, p.key());
+    c.put("arch", p.arch().cliName());
+    for (int i = 0; i < grid.dims().size(); i++) {
+      c.put(grid.dims().get(i).name(), p.values().get(i));
+    }
+    c.put("seed", Long.toString(p.seed()));
+    Reports.fields(r).forEach(
+        (k, v) -> {
+          if (k.equals(PER_SECOND)) {
+            r.perSecond().forEach((rate, x) -> c.putIfAbsent(PER_SECOND + "." + rate, value(x)));
+          } else {
+            c.putIfAbsent(k, value(v));
+          }
+        });
+    return c;
+  }
+
+  /** As {@link Reports#csv}: empty for null or a non-finite number. */
+  private static String value(Object v) {
+    if (v == null) return "";
+    if (v instanceof Double && !Double.isFinite((Double) v)) return "";
+    return v.toString();
+  }
+
+  /** One CSV line with its newline; cells with a comma, quote or newline are quoted. */
+  static String line(List<String> cells) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) b.append(',');
+      String c = cells.get(i);
+      if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+        b.append('"').append(c.replace("\"", "\"\"")).append('"');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('\n').toString();
+  }
+
+  /**
+   * What a results file holds. {@code completeBytes} is the length of its whole lines; a longer
+   * file ends in a partial line left by a crash. {@code header} is empty for an empty file.
+   */
+  record Table(List<String> header, List<Map<String, String>> rows, long completeBytes,
+      long fileBytes) {
+    boolean partialTail() {
+      return fileBytes > completeBytes;
+    }
+  }
+
+  /** Reads a results file, ignoring a partial last line; a missing file reads as empty. */
+  static Table read(Path file) throws IOException {
+    if (!Files.exists(file)) return new Table(List.of(), List.of(), 0, 0);
+    byte[] bytes = Files.readAllBytes(file);
+    int complete = bytes.length;
+    while (complete > 0 && bytes[complete - 1] != '\n') complete--;
+    List<List<String>> records =
+        parse(new String(bytes, 0, complete, StandardCharsets.UTF_8), file);
+    if (records.isEmpty()) return new Table(List.of(), List.of(), complete, bytes.length);
+    List<String> header = records.get(0);
+    checkArgument(header.contains(POINT) && header.contains(KEY),
+        "%s is not a sweep results file: its header has no %s and %s columns", file, POINT, KEY);
+    checkArgument(Set.copyOf(header).size() == header.size(),
+        "%s has a column named twice in its header", file);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i < records.size(); i++) {
+      List<String> r = records.get(i);
+      checkArgument(r.size() == header.size(),
+          "%s row %s has %s cells but the header has %s", file, i, r.size(), header.size());
+      Map<String, String> m = new LinkedHashMap<>();
+      for (int j = 0; j < r.size(); j++) m.put(header.get(j), r.get(j));
+      rows.add(m);
+    }
+    return new Table(header, rows, complete, bytes.length);
+  }
+
+  /** Splits whole CSV text into records of cells; blank lines are skipped. */
+  static List<List<String>> parse(String text, Path file) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+        any = true;
+      } else if (ch == ',') {
+        record.add(cell.toString());
+        cell.setLength(0);
+        any = true;
+      } else if (ch == '\n') {
+        if (any || cell.length() > 0) {
+          record.add(stripCr(cell.toString()));
+          out.add(record);
+        }
+        record = new ArrayList<>();
+        cell.setLength(0);
+        any = false;
+      } else {
+        cell.append(ch);
+      }
+    }
+    checkArgument(!quoted, "%s ends inside a quoted cell", file);
+    if (any || cell.length() > 0) {
+      record.add(stripCr(cell.toString()));
+      out.add(record);
+    }
+    return out;
+  }
+
+  private static String stripCr(String s) {
+    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * Appends rows to a results file, each with a single write under a lock, so concurrent runs
+   * never interleave and a crash never leaves half a row. The header is taken from the file if it
+   * has one, else from the first row appended. Once closed, appends are dropped: that is how an
+   * interrupted sweep stops writing before the JVM exits.
+   */
+  static final class Appender implements AutoCloseable {
+    private final Path file;
+    private List<String> header;
+    private OutputStream out;
+    private int rows;
+    private boolean warnedExtra;
+    private final Consumer<String> log;
+
+    /** Opens {@code file} for appending; {@code header} is its existing header, or empty. */
+    Appender(Path file, List<String> header, Consumer<String> log)
+        throws IOException {
+      this.file = file;
+      this.header = header.isEmpty() ? null : List.copyOf(header);
+      this.log = log;
+      // A plain FileOutputStream: unlike a FileChannel it is not closed when a writing thread is
+      // interrupted (as ExecutorService.shutdownNow does), and it has no buffer to flush.
+      this.out = new FileOutputStream(file.toFile(), true);
+    }
+
+    /** Appends one row (with the header first if the file has none); false if closed. */
+    synchronized boolean append(Map<String, String> cells) throws IOException {
+      if (out == null) return false;
+      StringBuilder text = new StringBuilder();
+      if (header == null) {
+        header = List.copyOf(cells.keySet());
+        text.append(line(header));
+      }
+      List<String> row = new ArrayList<>(header.size());
+      for (String col : header) row.add(cells.getOrDefault(col, ""));
+      if (!warnedExtra && !header.containsAll(cells.keySet())) {
+        warnedExtra = true;
+        List<String> extra = new ArrayList<>(cells.keySet());
+        extra.removeAll(header);
+        log.accept(String.format(
+            "results have columns %s that %s's header lacks; they are not written", extra, file));
+      }
+      text.append(line(row));
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      rows++;
+      return true;
+    }
+
+    /** Rows appended so far. */
+    synchronized int rows() {
+      return rows;
+    }
+
+    /** Waits for a write in progress, then stops appending. */
+    @Override
+    public synchronized void close() throws IOException {
+      if (out == null) return;
+      try {
+        out.close();
+      } finally {
+        out = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.bessim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
+import io.bessim.sim.Time;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class SweepGridTest {
+  private static final Platform BASE = Platform.defaults();
+
+  @Test
+  void udpRangeGivesSixteenRatesHalfAMegabyteApart() {
+    SweepGrid.Dimension d = SweepGrid.parseVary("workload=udp:0.5MB/s..8MB/s:16", BASE);
+
+    assertEquals("workload", d.name());
+    assertEquals(16, d.values().size());
+    // 0.5 + i * (8 - 0.5) / 15 = 0.5 + 0.5 i MB/s.
+    for (int i = 0; i < 16; i++) {
+      WorkloadSpec w = WorkloadSpec.parse(d.values().get(i));
+      assertEquals(WorkloadSpec.Kind.UDP, w.kind());
+      assertEquals(0.5e6 * (i + 1), w.bytesPerSecond(), 1e-6, d.values().get(i));
+    }
+    assertEquals("udp:0.5MB/s", d.values().get(0));
+    assertEquals("udp:1MB/s", d.values().get(1));
+    assertEquals("udp:7.5MB/s", d.values().get(14));
+    assertEquals("udp:8MB/s", d.values().get(15));
+  }
+
+  @Test
+  void workloadRangeKeepsTheKindAndAcceptsAFullSecondEnd() {
+    assertEquals(List.of("tcp:1MB/s", "tcp:2.5MB/s", "tcp:4MB/s"),
+        SweepGrid.parseVary("workload=tcp:1MB/s..tcp:4MB/s:3", BASE).values());
+    // 8 Mbit/s is 1 MB/s; 500 KB/s is 0.5 MB/s: printed canonically.
+    assertEquals(List.of("udp:0.5MB/s", "udp:0.75MB/s", "udp:1MB/s"),
+        SweepGrid.parseVary("workload=udp:500KB/s..8Mbit/s:3", BASE).values());
+  }
+
+  @Test
+  void workloadListIsPrintedCanonically() {
+    assertEquals(List.of("tcp:1MB/s", "udp:4MB/s"),
+        SweepGrid.parseVary("workload=tcp:1000KB/s, udp:32Mbit/s", BASE).values());
+  }
+
+  @Test
+  void numberRangeIsExactAndListKeepsTheGivenText() {
+    assertEquals(List.of("8", "10", "12", "14", "16"),
+        SweepGrid.parseVary("fw.rxPoolFrames=8..16:5", BASE).values());
+    assertEquals(List.of("20", "17.5", "15"),
+        SweepGrid.parseVary("fw.rxProcessingUs=20.0..15:3", BASE).values());
+    assertEquals(List.of("8", "11", "16"),
+        SweepGrid.parseVary("fw.rxPoolFrames=8,11,16", BASE).values());
+    assertEquals(List.of("true", "false"),
+        SweepGrid.parseVary("fw.rxMultiple=true,false", BASE).values());
+  }
+
+  @Test
+  void badVaryNamesTheProblem() {
+    assertMessage("unknown parameter 'no.such'", "no.such=1,2");
+    assertMessage("malformed range", "workload=udp:1MB/s..8MB/s");
+    assertMessage("needs at least 2 points, got 1", "workload=udp:1MB/s..8MB/s:1");
+    assertMessage("is not a whole number", "fw.rxPoolFrames=8..16:x");
+    assertMessage("'x' is not a number", "fw.rxPoolFrames=x..16:3");
+    // (16 - 8) / 3 = 2.67: the model would round, so whole ends refuse a fractional step.
+    assertMessage("gives 10.6666666666666", "fw.rxPoolFrames=8..16:4");
+    assertMessage("malformed --vary", "fw.rxPoolFrames");
+    assertMessage("wants a number", "fw.rxPoolFrames=8,many");
+    assertMessage("gives the value 8 twice", "fw.rxPoolFrames=8,8");
+    assertMessage("mixes workload kinds", "workload=udp:1MB/s..tcp:4MB/s:3");
+    assertMessage("give architectures with --arch", "arch=v1,v3");
+  }
+
+  @Test
+  void pointsRunArchOutermostThenDimensionsThenSeed() {
+    SweepGrid g = new SweepGrid(
+        List.of(Architecture.BASELINE, Architecture.V3),
+        List.of(SweepGrid.parseVary("workload=udp:1MB/s..2MB/s:2", BASE),
+            SweepGrid.parseVary("fw.rxPoolFrames=8,16", BASE)),
+        2, 5, 2 * Time.S, null, BASE);
+
+    // 2 archs x 2 workloads x 2 pool sizes x 2 seeds.
+    assertEquals(16, g.size());
+    assertEquals("arch=baseline|workload=udp:1MB/s|fw.rxPoolFrames=8|seed=5", g.point(0).key());
+    assertEquals("arch=baseline|workload=udp:1MB/s|fw.rxPoolFrames=8|seed=6", g.point(1).key());
+    assertEquals("arch=baseline|workload=udp:1MB/s|fw.rxPoolFrames=16|seed=5", g.point(2).key());
+    assertEquals("arch=baseline|workload=udp:2MB/s|fw.rxPoolFrames=8|seed=5", g.point(4).key());
+    // 11 = 1*8 + 0*4 + 1*2 + 1.
+    assertEquals("arch=v3|workload=udp:1MB/s|fw.rxPoolFrames=16|seed=6", g.point(11).key());
+
+    RunSpec s = g.spec(g.point(11));
+    assertEquals(Architecture.V3, s.arch());
+    assertEquals(6, s.seed());
+    assertEquals("udp:1MB/s", s.workload().toString());
+    assertEquals(16, s.platform().intValue("fw.rxPoolFrames"));
+  }
+
+  @Test
+  void workloadGivenAndVariedIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SweepGrid(List.of(Architecture.V3),
+            List.of(SweepGrid.parseVary("workload=udp:1MB/s,udp:2MB/s", BASE)),
+            1, 1, Time.S, WorkloadSpec.parse("tcp:4MB/s"), BASE));
+    assertTrue(e.getMessage().contains("drop one"), e.getMessage());
+  }
+
+  private static void assertMessage(String expected, String vary) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SweepGrid.parseVary(vary, BASE));
+    assertTrue(e.getMessage().contains(expected), vary + " -> " + e.getMessage());
+  }
+}
