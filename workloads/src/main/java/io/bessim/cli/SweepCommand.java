@@ -74,7 +74,8 @@ final class SweepCommand implements Callable<Integer> {
       names = {"--seed-base", "--seed"},
       paramLabel = "N",
       defaultValue = "1",
-      description = "First seed; points use seed-base, seed-base+1, ... (default: ${DEFAULT-VALUE}).")
+      description =
+          "First seed; points use seed-base, seed-base+1, ... (default: ${DEFAULT-VALUE}).")
   long seedBase;
 
   @Option(

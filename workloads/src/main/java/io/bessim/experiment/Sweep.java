@@ -132,14 +132,11 @@ public final class Sweep {
       checkArgument(!Files.exists(dir) || Files.isDirectory(dir),
           "--out '%s' is a file, not a folder", dir);
       Files.createDirectories(dir);
-      SweepCsv.Table table = SweepCsv.read(results);
       boolean hasResults = Files.exists(results) && Files.size(results) > 0;
+      checkArgument(resume || !hasResults,
+          "%s already holds results: use --resume to finish that sweep, or another --out",
+          results);
       JsonObject gridJson = grid.toJson();
-      if (!resume) {
-        checkArgument(!hasResults,
-            "%s already holds results: use --resume to finish that sweep, or another --out",
-            results);
-      }
       if (resume && Files.exists(meta)) {
         JsonObject old = gridOf(meta);
         checkArgument(old.equals(gridJson),
@@ -151,6 +148,7 @@ public final class Sweep {
                 + " --out", dir, META);
         Reports.writeAtomically(meta, metaJson(gridJson, shard, args));
       }
+      SweepCsv.Table table = SweepCsv.read(results);
       if (table.partialTail()) {
         try (FileChannel ch = FileChannel.open(results, StandardOpenOption.WRITE)) {
           ch.truncate(table.completeBytes());

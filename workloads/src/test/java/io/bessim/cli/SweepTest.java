@@ -59,6 +59,19 @@ final class SweepTest {
   }
 
   @Test
+  void progressOnATerminalNamesEachPointByKeyAndIsErasedAtTheEnd() {
+    Cli.Outcome o = Cli.run(new FakeRunner(), true,
+        cat(GRID, "--threads", "1", "--out", dir("p")));
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.err().startsWith(
+        "\r[1/48] arch=baseline|workload=udp:1MB/s|fw.rxPoolFrames=8|seed=1 ..."), o.err());
+    assertTrue(o.err().contains("\r[48/48] arch=v3|workload=udp:4MB/s|fw.rxPoolFrames=16|seed=2"),
+        o.err());
+    assertTrue(o.err().endsWith("\r"), "the line is erased: " + o.err());
+  }
+
+  @Test
   void killedMidwayAndResumedGivesTheRowsOfAnUninterruptedSweep() throws IOException {
     assertEquals(0, sweep(new FakeRunner(), "whole", "--threads", "2").exit());
 
