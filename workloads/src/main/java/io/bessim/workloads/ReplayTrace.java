@@ -97,18 +97,18 @@ public record ReplayTrace(List<Row> down, long upRows, long upBytes) {
       long atPs = seconds(f[0].strip(), where);
       long bytes = bytes(f[1].strip(), where);
       String dir = f[2].strip().toLowerCase(Locale.ROOT);
-      if (dir.equals("up")) {
-        upRows++;
-        upBytes += bytes;
-        continue;
-      }
-      checkArgument(dir.equals("down"),
+      checkArgument(dir.equals("down") || dir.equals("up"),
           "%s: direction must be 'down' or 'up', got '%s'", where, f[2].strip());
       checkArgument(atPs >= lastPs,
           "%s: time %s s is before the previous row's; rows must be in time order", where,
           f[0].strip());
       lastPs = atPs;
-      down.add(new Row(atPs, bytes));
+      if (dir.equals("up")) {
+        upRows++;
+        upBytes += bytes;
+      } else {
+        down.add(new Row(atPs, bytes));
+      }
     }
     checkArgument(!down.isEmpty(), "replay trace %s has no 'down' rows: nothing to replay", source);
     return new ReplayTrace(down, upRows, upBytes);
