@@ -174,8 +174,8 @@ public final class TcpFlow implements Traffic {
     checkState(downlink != null, "setDownlink before start");
     checkState(!started, "already started");
     started = true;
-    // The burst is whole segments, at least one, so the stream starts at once.
-    // The burst stands in for the schedule's first unit, due at atPs.
+    // The burst is whole segments, at least one, so the stream starts at once; it stands in for
+    // the schedule's first unit, due at atPs.
     long burstSegments = Math.max(1, cfg.pvBurstBytes() / mss);
     appSchedule.start(atPs);
     appWritten = burstSegments * mss;
