@@ -29,20 +29,22 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  static final String DEFAULT_ARCHS = "baseline,v1,v2,v3";
+  static final int DEFAULT_SEEDS = 3;
+
+  // No picocli defaults: null means "not given", so that a --scenario file can supply them.
   @Option(
       names = "--arch",
       split = ",",
       paramLabel = "ARCH",
-      defaultValue = "baseline,v1,v2,v3",
-      description = "Architectures to compare, comma separated (default: ${DEFAULT-VALUE}).")
+      description = "Architectures to compare, comma separated (default: " + DEFAULT_ARCHS + ").")
   List<String> archNames;
 
   @Option(
       names = "--seeds",
       paramLabel = "N",
-      defaultValue = "3",
-      description = "Seeds per architecture, at least 1 (default: ${DEFAULT-VALUE}).")
-  int seeds;
+      description = "Seeds per architecture, at least 1 (default: " + DEFAULT_SEEDS + ").")
+  Integer seedsOption;
 
   @Mixin ExperimentOptions options;
 
@@ -55,11 +57,18 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     List<Architecture> archs = new ArrayList<>();
-    for (String name : archNames) {
-      Architecture a = Architecture.fromName(name);
-      checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
-      archs.add(a);
+    if (archNames != null) {
+      for (String name : archNames) {
+        Architecture a = Architecture.fromName(name);
+        checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
+        archs.add(a);
+      }
+    } else {
+      archs.addAll(options.scenario().archs().orElseGet(CompareCommand::defaultArchs));
     }
+    int seeds = seedsOption != null
+        ? seedsOption
+        : options.scenario().seeds().orElse(DEFAULT_SEEDS);
     ExperimentOptions.Plan plan = options.plan(archs, seeds);
     List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
@@ -69,6 +78,12 @@ final class CompareCommand implements Callable<Integer> {
     out.flush();
     options.writeReports(results);
     return 0;
+  }
+
+  private static List<Architecture> defaultArchs() {
+    List<Architecture> out = new ArrayList<>();
+    for (String name : DEFAULT_ARCHS.split(",")) out.add(Architecture.fromName(name));
+    return out;
   }
 
   static String header(ExperimentOptions.Plan plan, int seeds, long seedBase) {

@@ -25,24 +25,37 @@ import picocli.CommandLine.Option;
 
 /**
  * Options shared by {@code compare} and {@code run}: what to simulate (workload, duration, seeds,
- * platform) and where reports go. {@link #plan} validates all of it before anything runs.
+ * platform) and where reports go. {@link #plan} validates all of it before anything runs. Each
+ * option given on the command line wins over the {@code --scenario} file, which wins over the
+ * default; so the options that a scenario can set have no picocli default (null: not given).
  */
 final class ExperimentOptions {
+  static final String DEFAULT_WORKLOAD = "tcp:4MB/s";
+  static final String DEFAULT_DURATION = "180s";
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "Read arch, workload, duration, seeds, profile and set lines from FILE"
+              + " (docs/workloads.md); options given here win.")
+  Path scenarioFile;
+
   @Option(
       names = "--workload",
-      paramLabel = "KIND:RATE",
-      defaultValue = "tcp:4MB/s",
+      paramLabel = "KIND:SPEC",
       description =
-          "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s, udp:32Mbit/s"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME, burst[-udp]:SIZE@RATE/PERIOD"
+              + " or replay:FILE.csv, e.g. tcp:4MB/s, ramp:1MB/s-4MB/s@60s, burst:2MB@8MB/s/2s"
+              + " (default: " + DEFAULT_WORKLOAD + ").")
   String workload;
 
   @Option(
       names = "--duration",
       paramLabel = "TIME",
-      defaultValue = "180s",
       description =
-          "Simulated time per run, e.g. 180s, 500ms, 3m, 1.5s, 2h (default: ${DEFAULT-VALUE}).")
+          "Simulated time per run, e.g. 180s, 500ms, 3m, 1.5s, 2h (default: "
+              + DEFAULT_DURATION + ").")
   String duration;
 
   @Option(
@@ -83,6 +96,8 @@ final class ExperimentOptions {
   @Option(names = "--quiet", description = "No progress line on the terminal.")
   boolean quiet;
 
+  private Scenario scenario;
+
   /** Everything needed to run, validated. */
   record Plan(
       List<RunSpec> specs, WorkloadSpec workload, long durationPs, int threads, String platform) {}
@@ -93,13 +108,18 @@ final class ExperimentOptions {
    */
   Plan plan(List<Architecture> archs, int seeds) {
     checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
-    WorkloadSpec w = WorkloadSpec.parse(workload);
-    long durationPs = Durations.parse(duration);
+    Scenario sc = scenario();
+    WorkloadSpec w = workload != null
+        ? WorkloadSpec.parse(workload)
+        : sc.workload().orElseGet(() -> WorkloadSpec.parse(DEFAULT_WORKLOAD));
+    long durationPs = duration != null
+        ? Durations.parse(duration)
+        : sc.durationPs().orElseGet(() -> Durations.parse(DEFAULT_DURATION));
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed-base %s is too large for %s seeds", seedBase, seeds);
-    Platform platform = loadProfile().with(overrides);
+    Platform platform = loadProfile().with(sets());
     if (json != null) Reports.checkWritable(json, "--json file");
     if (csv != null) Reports.checkWritable(csv, "--csv file");
     List<RunSpec> specs = new ArrayList<>();
@@ -138,23 +158,47 @@ final class ExperimentOptions {
     }
   }
 
+  /** The --scenario file, read once (every part absent without one). */
+  Scenario scenario() {
+    if (scenario == null) {
+      scenario = scenarioFile == null ? Scenario.NONE : Scenario.load(scenarioFile);
+    }
+    return scenario;
+  }
+
+  /** The scenario's set lines with --set laid over them. */
+  private Map<String, String> sets() {
+    Map<String, String> all = new LinkedHashMap<>(scenario().sets());
+    all.putAll(overrides);
+    return all;
+  }
+
+  private Path profileFile() {
+    return profile != null ? profile : scenario().profile().orElse(null);
+  }
+
   private Platform loadProfile() {
-    if (profile == null) return Platform.defaults();
+    Path file = profileFile();
+    if (file == null) return Platform.defaults();
     try {
-      return Platform.load(profile);
+      return Platform.load(file);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read --profile '" + profile + "': " + describe(e), e);
+          "cannot read --profile '" + file + "': " + describe(e), e);
     }
   }
 
   private String describePlatform() {
-    String base = profile == null ? "built-in defaults" : "profile " + profile;
-    if (overrides.isEmpty()) return base;
-    return base + " with --set "
-        + overrides.entrySet().stream()
+    Path file = profileFile();
+    String base = file == null ? "built-in defaults" : "profile " + file;
+    Map<String, String> sets = sets();
+    String from = scenarioFile == null ? "" : " (scenario " + scenarioFile + ")";
+    if (sets.isEmpty()) return base + from;
+    return base + (scenarioFile == null ? " with --set " : " with set ")
+        + sets.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue().strip())
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(", "))
+        + from;
   }
 
   static String describe(IOException e) {

@@ -1,5 +1,7 @@
 package io.bessim.cli;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import io.bessim.driver.Architecture;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.RunResult;
@@ -23,11 +25,12 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  // Not required by picocli: a --scenario file may name the architecture instead.
   @Option(
       names = "--arch",
       paramLabel = "ARCH",
-      required = true,
-      description = "The architecture: ${COMPLETION-CANDIDATES}.",
+      description = "The architecture: ${COMPLETION-CANDIDATES} (required unless the --scenario"
+          + " file names exactly one).",
       completionCandidates = ArchNames.class)
   String archName;
 
@@ -41,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Architecture arch = Architecture.fromName(archName);
+    Architecture arch = archName != null ? Architecture.fromName(archName) : scenarioArch();
     ExperimentOptions.Plan plan = options.plan(List.of(arch), 1);
     RunResult r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
     PrintWriter out = spec.commandLine().getOut();
@@ -55,6 +58,16 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
     options.writeReports(List.of(r));
     return 0;
+  }
+
+  private Architecture scenarioArch() {
+    List<Architecture> archs = options.scenario().archs().orElseThrow(() ->
+        new IllegalArgumentException("Missing required option: '--arch=ARCH'"
+            + " (or an 'arch =' line in a --scenario file)"));
+    checkArgument(archs.size() == 1,
+        "run takes one architecture but scenario %s names %s: choose one with --arch",
+        options.scenarioFile, archs.size());
+    return archs.get(0);
   }
 
   /** The architecture names, for help text. */

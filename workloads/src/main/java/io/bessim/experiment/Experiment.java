@@ -27,8 +27,7 @@ public final class Experiment {
     Simulator sim = new Simulator();
     RandomStreams random = new RandomStreams(spec.seed());
     Platform p = spec.platform();
-    Traffic traffic = TrafficFactory.create(kind(spec.workload()),
-        Math.round(spec.workload().bytesPerSecond()), sim, tcpConfig(p));
+    Traffic traffic = TrafficFactory.create(spec.workload().traffic(), sim, tcpConfig(p));
     Host host = new Host(sim, p, spec.arch(), random, traffic);
     traffic.setDownlink(host.air()::apSend);
     host.air().setPeer(traffic);
@@ -70,10 +69,6 @@ public final class Experiment {
         host.kernel().warns(),
         firstWarn < 0 ? null : Time.toSeconds(firstWarn),
         wedged < 0 ? null : Time.toSeconds(wedged));
-  }
-
-  private static TrafficFactory.Kind kind(WorkloadSpec w) {
-    return w.kind() == WorkloadSpec.Kind.TCP ? TrafficFactory.Kind.TCP : TrafficFactory.Kind.UDP;
   }
 
   static TcpConfig tcpConfig(Platform p) {

@@ -9,8 +9,9 @@ import io.bessim.sim.Time;
  * floor(k * unitBytes * 1e12 / rate)} ps. The fractional picosecond is carried from one gap to the
  * next, so the long-run rate is exact however the period rounds.
  */
-final class RateClock {
+final class RateClock implements OfferSchedule {
   private final long rateBytesPerSec;
+  private final int unitBytes;
   private final long wholePs;
   private final long remainder;
   private long nextPs;
@@ -20,24 +21,31 @@ final class RateClock {
     checkArgument(rateBytesPerSec > 0, "rate must be positive: %s", rateBytesPerSec);
     checkArgument(unitBytes > 0, "unit must be positive: %s", unitBytes);
     this.rateBytesPerSec = rateBytesPerSec;
+    this.unitBytes = unitBytes;
     // unitBytes * 1e12 stays below 2^63 for any unit under 9.2 MB.
     long num = unitBytes * Time.S;
     this.wholePs = num / rateBytesPerSec;
     this.remainder = num % rateBytesPerSec;
   }
 
-  void start(long atPs) {
+  @Override
+  public void start(long atPs) {
     nextPs = atPs;
     carry = 0;
   }
 
-  /** When the next unit is due. */
-  long nextPs() {
+  @Override
+  public long nextPs() {
     return nextPs;
   }
 
-  /** Moves on to the following unit and returns its instant. */
-  long advance() {
+  @Override
+  public int unitBytes() {
+    return unitBytes;
+  }
+
+  @Override
+  public long advance() {
     nextPs += wholePs;
     carry += remainder;
     if (carry >= rateBytesPerSec) {

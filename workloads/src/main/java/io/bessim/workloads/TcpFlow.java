@@ -56,8 +56,9 @@ public final class TcpFlow implements Traffic {
   private long nextFrameId = 1;
   private boolean started;
 
-  // Application (pv -L): one MSS per mss/R seconds after an initial burst.
-  private final RateClock appClock;
+  // Application (pv -L): one MSS per mss/R seconds after an initial burst, or one MSS per unit of
+  // a varying schedule (a ramp, chunk fetches).
+  private final OfferSchedule appSchedule;
   private final EventHandler appWrite = (t, a) -> appWrite(t);
   private long appWritten;
 
@@ -107,11 +108,24 @@ public final class TcpFlow implements Traffic {
   private long deliveredBase;
 
   public TcpFlow(Simulator sim, long rateBytesPerSec, TcpConfig cfg) {
+    this(sim, new RateClock(rateBytesPerSec, cfg.mss()), rateBytesPerSec, cfg);
+  }
+
+  /**
+   * A stream whose application writes one MSS at each unit of {@code appSchedule} after the
+   * initial {@link TcpConfig#pvBurstBytes()} write at the start (the schedule's unit sizes are
+   * ignored: the caller gives one with whole MSS units).
+   */
+  TcpFlow(Simulator sim, OfferSchedule appSchedule, TcpConfig cfg) {
+    this(sim, appSchedule, 0, cfg);
+  }
+
+  private TcpFlow(Simulator sim, OfferSchedule appSchedule, long rateBytesPerSec, TcpConfig cfg) {
     this.sim = sim;
     this.cfg = cfg;
     this.rateBytesPerSec = rateBytesPerSec;
     this.mss = cfg.mss();
-    this.appClock = new RateClock(rateBytesPerSec, mss);
+    this.appSchedule = appSchedule;
     this.toAp = new Wire(sim, cfg.wiredOneWayPs(), this::arriveAtAp);
     this.toServer = new Wire(sim, cfg.wiredOneWayPs(), this::arriveAtServer);
     this.rtoTimer = new OneShotTimer(sim, this::onRetransmissionTimeout);
@@ -125,6 +139,7 @@ public final class TcpFlow implements Traffic {
     return cfg;
   }
 
+  /** The constant rate cap R, or 0 for a flow driven by a varying schedule. */
   public long rateBytesPerSec() {
     return rateBytesPerSec;
   }
@@ -159,12 +174,13 @@ public final class TcpFlow implements Traffic {
     checkState(downlink != null, "setDownlink before start");
     checkState(!started, "already started");
     started = true;
-    // The burst is whole segments, at least one, so the stream starts at once.
+    // The burst is whole segments, at least one, so the stream starts at once; it stands in for
+    // the schedule's first unit, due at atPs.
     long burstSegments = Math.max(1, cfg.pvBurstBytes() / mss);
-    appClock.start(atPs);
+    appSchedule.start(atPs);
     appWritten = burstSegments * mss;
     sim.scheduleAt(atPs, (t, a) -> trySend(t), 0);
-    sim.scheduleAt(appClock.advance(), appWrite, 0);
+    scheduleNextWrite();
   }
 
   // ---------------------------------------------------------------- application (server side)
@@ -172,7 +188,12 @@ public final class TcpFlow implements Traffic {
   private void appWrite(long nowPs) {
     appWritten += mss;
     trySend(nowPs);
-    sim.scheduleAt(appClock.advance(), appWrite, 0);
+    scheduleNextWrite();
+  }
+
+  private void scheduleNextWrite() {
+    long next = appSchedule.advance();
+    if (next != OfferSchedule.END) sim.scheduleAt(next, appWrite, 0);
   }
 
   // ---------------------------------------------------------------- sender

@@ -10,14 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An open-loop constant-bit-rate UDP source on the server ({@code iperf -u -b} style): one
- * full-sized datagram (1472 B of payload, a 1554-B MPDU) every {@code 1472 / R} seconds, exact to
- * the picosecond in the long run. The tablet sends nothing back, so a lost datagram is simply lost.
+ * An open-loop UDP source on the server. At a constant rate ({@code iperf -u -b} style) it sends
+ * one full-sized datagram (1472 B of payload, a 1554-B MPDU) every {@code 1472 / R} seconds, exact
+ * to the picosecond in the long run; given an {@link OfferSchedule} (a ramp, bursts, a replayed
+ * trace) it sends each unit of the schedule as one datagram of that payload. The tablet sends
+ * nothing back, so a lost datagram is simply lost.
  */
 public final class UdpFlow implements Traffic {
   private final Simulator sim;
   private final long rateBytesPerSec;
-  private final RateClock clock;
+  private final OfferSchedule schedule;
   private final Wire wire;
   private final EventHandler generate = (t, a) -> generate(t);
   private Downlink downlink;
@@ -37,13 +39,25 @@ public final class UdpFlow implements Traffic {
    * @param wiredOneWayPs server-to-AP delay each datagram takes before reaching the AP queue
    */
   public UdpFlow(Simulator sim, long rateBytesPerSec, long wiredOneWayPs) {
+    this(sim, new RateClock(rateBytesPerSec, WifiFrames.UDP_PAYLOAD_BYTES), rateBytesPerSec,
+        wiredOneWayPs);
+  }
+
+  /** A source that sends one datagram per unit of {@code schedule}. */
+  UdpFlow(Simulator sim, OfferSchedule schedule, long wiredOneWayPs) {
+    this(sim, schedule, 0, wiredOneWayPs);
+  }
+
+  private UdpFlow(
+      Simulator sim, OfferSchedule schedule, long rateBytesPerSec, long wiredOneWayPs) {
     checkArgument(wiredOneWayPs >= 0, "negative wired delay %s", wiredOneWayPs);
     this.sim = sim;
     this.rateBytesPerSec = rateBytesPerSec;
-    this.clock = new RateClock(rateBytesPerSec, WifiFrames.UDP_PAYLOAD_BYTES);
+    this.schedule = schedule;
     this.wire = new Wire(sim, wiredOneWayPs, this::toAp);
   }
 
+  /** The constant rate R, or 0 for a flow driven by a varying schedule. */
   public long rateBytesPerSec() {
     return rateBytesPerSec;
   }
@@ -58,17 +72,18 @@ public final class UdpFlow implements Traffic {
     checkState(downlink != null, "setDownlink before start");
     checkState(!started, "already started");
     started = true;
-    clock.start(atPs);
-    sim.scheduleAt(atPs, generate, 0);
+    schedule.start(atPs);
+    if (schedule.nextPs() != OfferSchedule.END) sim.scheduleAt(schedule.nextPs(), generate, 0);
   }
 
   private void generate(long nowPs) {
-    Frame f =
-        new Frame(nextId++, WifiFrames.DATA_MPDU_BYTES, WifiFrames.UDP_PAYLOAD_BYTES, null);
+    int payload = schedule.unitBytes();
+    Frame f = new Frame(nextId++, WifiFrames.udpMpduBytes(payload), payload, null);
     datagramsSent++;
-    offeredBytes += WifiFrames.UDP_PAYLOAD_BYTES;
+    offeredBytes += payload;
     wire.enter(nowPs, f);
-    sim.scheduleAt(clock.advance(), generate, 0);
+    long next = schedule.advance();
+    if (next != OfferSchedule.END) sim.scheduleAt(next, generate, 0);
   }
 
   private void toAp(long nowPs, Frame f) {

@@ -11,5 +11,10 @@
  *
  * <p>Frame sizes follow timing-facts 4.2: a 1500-B IP packet is a 1554-B MPDU, a 52-B TCP ACK a
  * 106-B MPDU. Both models are deterministic; they draw no random numbers.
+ *
+ * <p>What the sending application offers, and when, is an {@code OfferSchedule}: a constant rate
+ * ({@code RateClock}), a linear ramp, on/off chunk bursts, or a replayed {@link
+ * io.bessim.workloads.ReplayTrace}. {@link io.bessim.workloads.TrafficSpec} describes a flow in the
+ * model's units and {@link io.bessim.workloads.TrafficFactory} builds it (docs/workloads.md).
  */
 package io.bessim.workloads;
