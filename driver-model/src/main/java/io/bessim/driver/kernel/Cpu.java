@@ -13,8 +13,11 @@ final class Cpu {
   long irqs;
   final ArrayDeque<Object> softirqPending = new ArrayDeque<>();
   final ArrayDeque<Routine> softirqRoutines = new ArrayDeque<>();
-  final ArrayDeque<Integer> deferredIrqs = new ArrayDeque<>();
+  final ArrayDeque<DeferredIrq> deferredIrqs = new ArrayDeque<>();
   Ctx ksoftirqd;
+
+  /** A hard IRQ held off by spin_lock_irqsave until the irqrestore. */
+  record DeferredIrq(long durationPs, io.bessim.sim.EventHandler action, int arg) {}
 
   Cpu(int id) {
     this.id = id;

@@ -199,9 +199,7 @@ public final class Kernel {
     Cpu c = cpus[cpu];
     Ctx cur = c.current;
     if (cur != null && cur.irqOff > 0) {
-      c.deferredIrqs.add(0);
-      deferred.add(new long[] {cpu, durationPs, arg});
-      deferredActions.add(action);
+      c.deferredIrqs.add(new Cpu.DeferredIrq(durationPs, action, arg));
       return;
     }
     long start = Math.max(atPs, c.irqBusyUntilPs);
@@ -217,25 +215,15 @@ public final class Kernel {
     sim.scheduleAt(end, action, arg);
   }
 
-  private final ArrayList<long[]> deferred = new ArrayList<>();
-  private final ArrayList<EventHandler> deferredActions = new ArrayList<>();
-
   private void deliverDeferredIrqs(Cpu cpu, long atPs) {
-    if (cpu.deferredIrqs.isEmpty()) return;
-    cpu.deferredIrqs.clear();
-    for (int i = 0; i < deferred.size(); i++) {
-      long[] d = deferred.get(i);
-      if (d[0] != cpu.id) continue;
-      EventHandler a = deferredActions.get(i);
-      deferred.remove(i);
-      deferredActions.remove(i);
-      i--;
+    Cpu.DeferredIrq d;
+    while ((d = cpu.deferredIrqs.poll()) != null) {
       long start = Math.max(atPs, cpu.irqBusyUntilPs);
-      cpu.irqBusyUntilPs = start + d[1];
+      cpu.irqBusyUntilPs = start + d.durationPs();
       cpu.irqs++;
       Ctx cur = cpu.current;
-      if (cur != null) cur.tPs += d[1];
-      sim.scheduleAt(start + d[1], a, (int) d[2]);
+      if (cur != null) cur.tPs += d.durationPs();
+      sim.scheduleAt(start + d.durationPs(), d.action(), d.arg());
     }
   }
 
