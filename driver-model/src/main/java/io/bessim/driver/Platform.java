@@ -117,6 +117,18 @@ public final class Platform {
     return with(Map.of(name, value));
   }
 
+  /**
+   * A copy with {@code p} in place of the declared parameter of the same name, kind and source
+   * included (a calibration writes its fitted values this way); the value is checked as in
+   * {@link #with}.
+   */
+  public Platform replace(Param p) {
+    checkValue(p.name(), p.value());
+    Map<String, Param> m = new LinkedHashMap<>(params);
+    m.put(p.name(), new Param(p.name(), p.value().strip(), p.unit(), p.kind(), p.source()));
+    return new Platform(m);
+  }
+
   private void checkValue(String name, String value) {
     Param p = params.get(name);
     checkArgument(p != null, "unknown parameter '%s' (see 'bessim arch list')", name);
