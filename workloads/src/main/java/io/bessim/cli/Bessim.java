@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ArchCommand.class,
       SweepCommand.class,
+      CalibrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Bessim implements Callable<Integer> {
@@ -122,6 +123,7 @@ public final class Bessim implements Callable<Integer> {
       if (cls == RunCommand.class) return cls.cast(new RunCommand(ctx));
       if (cls == SweepCommand.class) return cls.cast(new SweepCommand(ctx));
       if (cls == SweepMergeCommand.class) return cls.cast(new SweepMergeCommand());
+      if (cls == CalibrateCommand.class) return cls.cast(new CalibrateCommand(ctx));
       return fallback.create(cls);
     }
   }

@@ -40,7 +40,27 @@ final class BadInputIsOneLineExitTwoTest {
             new String[] {"compare", "--bogus"}),
         Arguments.of("'x' is not an int", new String[] {"compare", "--seeds", "x"}),
         Arguments.of("Missing required option", new String[] {"run"}),
-        Arguments.of("KEY=VALUE", new String[] {"compare", "--set", "novalue"}));
+        Arguments.of("KEY=VALUE", new String[] {"compare", "--set", "novalue"}),
+        Arguments.of("cannot read --measurements '/no/such': no such file",
+            new String[] {"calibrate", "--measurements", "/no/such"}),
+        Arguments.of("--params: unknown parameter 'fw.nope'",
+            new String[] {"calibrate", "--params", "fw.nope"}),
+        Arguments.of("--params: pm.mcuFlagHeld is not numeric",
+            new String[] {"calibrate", "--params", "pm.mcuFlagHeld"}),
+        Arguments.of("--arch v3 disagrees with rig-baseline.measurements, measured on baseline",
+            new String[] {"calibrate", "--arch", "v3"}),
+        Arguments.of("--workload udp:4MB/s disagrees with rig-baseline.measurements",
+            new String[] {"calibrate", "--workload", "udp:4MB/s"}),
+        Arguments.of("--max-evals must be at least 3",
+            new String[] {"calibrate", "--max-evals", "2"}),
+        Arguments.of("directory /nonexistent-dir does not exist",
+            new String[] {"calibrate", "--out", "/nonexistent-dir/c.profile"}),
+        Arguments.of("--seeds must be at least 1", new String[] {"calibrate", "--seeds", "0"}),
+        Arguments.of("unknown parameter 'no.such.knob'",
+            new String[] {"calibrate", "--set", "no.such.knob=1"}),
+        Arguments.of("the profile marks no numeric parameter as fitted",
+            new String[] {"calibrate", "--set", "fw.rxPoolFrames=11",
+                "--set", "fw.rxProcessingUs=60"}));
   }
 
   @ParameterizedTest

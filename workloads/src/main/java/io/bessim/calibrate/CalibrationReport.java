@@ -1,0 +1,176 @@
+package io.bessim.calibrate;
+
+import io.bessim.driver.Platform;
+import io.bessim.sim.stats.Summary;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The text {@code bessim calibrate} prints and writes: the plan, one line per simulated point,
+ * the best fit, the residual and sensitivity tables, and the calibrated profile. Every figure names
+ * its unit.
+ */
+public final class CalibrationReport {
+  private CalibrationReport() {}
+
+  /** What is fitted to what, and how each point is judged. */
+  public static String header(Calibration.Plan plan, String duration) {
+    Measurements ms = plan.measurements();
+    int fitted = ms.fitted().size();
+    List<String> params = new ArrayList<>();
+    for (FitParam p : plan.params()) params.add(p.describe());
+    List<Long> seeds = plan.seeds();
+    String seedText = seeds.size() == 1
+        ? "1 seed (" + seeds.get(0) + ")"
+        : seeds.size() + " seeds (" + seeds.get(0) + ".." + seeds.get(seeds.size() - 1) + ")";
+    return String.format(Locale.US,
+        "calibrating %s at %s to %s: %d figure%s fitted, %d report-only%n"
+            + "fitting %s%n"
+            + "each point: %s x %s simulated, figures are the mean across seeds;"
+            + " at most %d points simulated%n"
+            + "objective = sum over fitted figures of ((model - measured) / measured / tolerance)^2"
+            + " (dimensionless; a figure off by its tolerance adds 1)%n",
+        plan.arch().cliName(), plan.workload(), ms.origin(), fitted, fitted == 1 ? "" : "s",
+        ms.figures().size() - fitted, String.join("; ", params), seedText, duration,
+        plan.maxEvals());
+  }
+
+  /** One line per simulated point: the values, the fitted figures, the objective. */
+  public static String point(Calibration.Plan plan, Calibration.Point p) {
+    List<String> figures = new ArrayList<>();
+    for (Measurement m : plan.measurements().fitted()) {
+      double mean = p.figures().get(m.metric()).mean();
+      figures.add(m.metric() + " " + Metrics.format(mean, m.metric()));
+    }
+    return String.format(Locale.US, "point %2d: %s -> %s; objective %s%n", p.index(),
+        values(plan, p.values(), "="), String.join(", ", figures), objective(p.objective()));
+  }
+
+  /** Why the search stopped and the best point. */
+  public static String best(Calibration.Plan plan, Calibration.Fit fit) {
+    return String.format(Locale.US,
+        "search stopped after %d simulated points (%d revisits answered from the cache): %s%n"
+            + "best fit (point %d): %s; objective %s%n",
+        fit.points().size(), fit.cacheHits(), fit.stop().description, fit.best().index(),
+        values(plan, fit.best().values(), " = "), objective(fit.best().objective()));
+  }
+
+  /** Each measured figure against the model at the best fit. */
+  public static String residuals(Calibration.Plan plan, Calibration.Point best) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Measurement m : plan.measurements().figures()) {
+      Summary s = best.figures().get(m.metric());
+      int d = Metrics.decimals(s.mean());
+      String model = Metrics.fixed(s.mean(), d)
+          + (s.n() > 1 && Double.isFinite(s.halfWidth95())
+              ? " ±" + Metrics.fixed(s.halfWidth95(), d) : "")
+          + " " + Metrics.unit(m.metric());
+      String within = m.reportOnly()
+          ? "report-only"
+          : m.within(s.mean()) ? "yes" : "no";
+      rows.add(List.of(m.metric(), Metrics.format(m.value(), m.metric()), model,
+          percent(m.residual(s.mean())),
+          Double.isNaN(m.tolerance()) ? "-" : percent(m.tolerance()).substring(1), within));
+    }
+    String intervals = best.runs().size() > 1
+        ? "model: mean ±95% interval across " + best.runs().size() + " seeds, Student t"
+        : "model: one seed, no interval";
+    return "residuals at the best fit (" + intervals
+        + "; residual = (model - measured) / measured)\n"
+        + TextTable.render(
+            List.of("metric", "measured", "model", "residual", "tolerance", "within?"),
+            rows);
+  }
+
+  /** Each prediction at the best fit and at each probe, with the range they span. */
+  public static String sensitivity(Calibration.Plan plan, Sensitivity s) {
+    List<String> headers = new ArrayList<>(List.of("prediction", "unit", "best fit"));
+    for (Sensitivity.Probe p : s.probes().subList(1, s.probes().size())) {
+      headers.add(p.param() + "=" + p.value() + " (" + p.change() + ")");
+    }
+    headers.add("range over the moves");
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < s.predictions().size(); i++) {
+      String metric = s.metrics().get(i);
+      double base = s.probes().get(0).means()[i];
+      List<String> row = new ArrayList<>(List.of(s.predictions().get(i), Metrics.unit(metric),
+          Metrics.number(base)));
+      double lo = base;
+      double hi = base;
+      for (Sensitivity.Probe p : s.probes().subList(1, s.probes().size())) {
+        double v = p.means()[i];
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+        String change = base != 0 && Double.isFinite(base) ? percent((v - base) / base) : "-";
+        row.add(Metrics.number(v) + " (" + change + ")");
+      }
+      row.add(Metrics.number(lo) + ".." + Metrics.number(hi));
+      rows.add(row);
+    }
+    String moves = s.probes().size() == 1
+        ? "no parameter could move inside its bounds"
+        : "each column moves one fitted parameter (10%, or 1 for whole numbers), the others at"
+            + " the best fit";
+    return String.format(Locale.US,
+        "sensitivity at %s (mean across %d seeds; %%: change from the best fit): %s%n",
+        plan.workload(), plan.seeds().size(), moves)
+        + TextTable.render(headers, rows);
+  }
+
+  /**
+   * The calibrated profile: the starting profile with each fitted parameter at its best value,
+   * marked {@code fitted}, its source naming the command that fitted it.
+   */
+  public static String profile(Calibration.Plan plan, Calibration.Fit fit, String command) {
+    Platform out = plan.platform();
+    Calibration.Point best = fit.best();
+    List<String> residuals = new ArrayList<>();
+    for (Measurement m : plan.measurements().fitted()) {
+      residuals.add(m.metric() + " " + percent(m.residual(best.figures().get(m.metric()).mean())));
+    }
+    for (int i = 0; i < plan.params().size(); i++) {
+      FitParam f = plan.params().get(i);
+      Platform.Param old = find(plan.platform(), f.name());
+      String source = String.format(Locale.US,
+          "fitted by '%s' to %s (%s at %s): best of %d points, objective %s, residuals %s;"
+              + " started from %s",
+          command, plan.measurements().origin(), plan.arch().cliName(), plan.workload(),
+          fit.points().size(), objective(best.objective()), String.join(", ", residuals),
+          f.format(f.start()));
+      out = out.replace(new Platform.Param(f.name(), best.values().get(i), old.unit(), "fitted",
+          source));
+    }
+    return "# bessim platform profile written by: " + command + "\n"
+        + "# name = value | unit | kind | source   (kind fitted: set by the calibration)\n"
+        + "# use it with: bessim compare --profile FILE\n"
+        + out.toText();
+  }
+
+  private static Platform.Param find(Platform p, String name) {
+    return p.params().stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static String values(Calibration.Plan plan, List<String> values, String eq) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      FitParam f = plan.params().get(i);
+      out.add(f.name() + eq + values.get(i) + (f.unit().isEmpty() ? "" : " " + f.unit()));
+    }
+    return String.join(", ", out);
+  }
+
+  static String objective(double v) {
+    if (!Double.isFinite(v)) return "infinite";
+    if (v == 0) return "0";
+    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code +0.6%} style. */
+  static String percent(double fraction) {
+    if (!Double.isFinite(fraction)) return "-";
+    return String.format(Locale.US, "%+.1f%%", fraction * 100);
+  }
+}

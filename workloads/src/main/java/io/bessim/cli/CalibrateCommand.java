@@ -1,0 +1,228 @@
+package io.bessim.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.bessim.calibrate.Calibration;
+import io.bessim.calibrate.CalibrationReport;
+import io.bessim.calibrate.FitParam;
+import io.bessim.calibrate.Measurements;
+import io.bessim.calibrate.Sensitivity;
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
+import io.bessim.experiment.Reports;
+import io.bessim.experiment.WorkloadSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bessim calibrate}: fits the profile's unknown parameters to the rig's measured figures,
+ * prints the fit, its residuals and the sensitivity of the predictions, and writes the profile.
+ */
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
+    sortOptions = false,
+    description = {
+      "Fits platform parameters to measured figures and writes a calibrated profile.",
+      "Nelder-Mead over the mean of several seeds; prints each point, the best fit,",
+      "each figure's residual and how every architecture's predictions move with each",
+      "fitted parameter. Use the profile with: bessim compare --profile FILE."
+    })
+final class CalibrateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--measurements",
+      paramLabel = "FILE",
+      defaultValue = Measurements.SHIPPED,
+      description = "Measured figures: 'rig' means the rig baseline shipped with bessim, anything"
+          + " else names a measurements file (default: ${DEFAULT-VALUE}).")
+  String measurements;
+
+  @Option(
+      names = "--arch",
+      paramLabel = "ARCH",
+      description = "Architecture the figures were measured on (default: the file's 'arch' line,"
+          + " else baseline).")
+  String archName;
+
+  @Option(
+      names = "--workload",
+      paramLabel = "KIND:RATE",
+      description = "Workload the figures were measured at (default: the file's 'workload' line,"
+          + " else tcp:4MB/s).")
+  String workload;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "TIME",
+      defaultValue = "180s",
+      description = "Simulated time per run (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Seeds per point, the same at every point (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(
+      names = {"--seed-base", "--seed"},
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "First seed (default: ${DEFAULT-VALUE}).")
+  long seedBase;
+
+  @Option(
+      names = "--params",
+      split = ",",
+      paramLabel = "NAME[:MIN:MAX]",
+      description = "Parameters to fit, comma separated, each optionally with bounds (default:"
+          + " the profile's numeric parameters of kind 'fitted', each in value/4..value*4).")
+  List<String> params = new ArrayList<>();
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      defaultValue = "calibrated.profile",
+      description = "Where to write the calibrated profile (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--max-evals",
+      paramLabel = "N",
+      defaultValue = "40",
+      description = "Points to simulate at most; revisits are free (default: ${DEFAULT-VALUE}).")
+  int maxEvals;
+
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description = "Fix one platform parameter (it is then not fitted unless named in"
+          + " --params); repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "Platform profile to start from; parameters it omits keep their defaults.")
+  Path profile;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Runs in parallel (default: number of processors). Results do not depend on it.")
+  Integer threads;
+
+  private final CliContext ctx;
+
+  CalibrateCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Calibration.Plan plan = plan();
+    PrintWriter o = spec.commandLine().getOut();
+    o.print(CalibrationReport.header(plan, Durations.format(plan.durationPs())));
+    o.println();
+    o.flush();
+    Calibration.Fit fit = Calibration.fit(plan, ctx.runner(),
+        p -> {
+          o.print(CalibrationReport.point(plan, p));
+          o.flush();
+        });
+    o.println();
+    o.print(CalibrationReport.best(plan, fit));
+    o.println();
+    o.print(CalibrationReport.residuals(plan, fit.best()));
+    o.println();
+    try {
+      Reports.writeAtomically(out, CalibrationReport.profile(plan, fit, command(plan)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write --out '" + out + "': " + ExperimentOptions.describe(e), e);
+    }
+    o.println("wrote " + out + "; predict the other architectures with: bessim compare --profile "
+        + out + " --workload " + plan.workload());
+    o.println();
+    o.flush();
+    Sensitivity s = Sensitivity.of(plan, fit, ctx.runner());
+    o.print(CalibrationReport.sensitivity(plan, s));
+    o.flush();
+    return 0;
+  }
+
+  /** Checks every option, reads the measurements and the profile; nothing runs before this. */
+  Calibration.Plan plan() {
+    Measurements ms = Measurements.load(measurements);
+    Architecture arch = Architecture.BASELINE;
+    if (archName != null) {
+      arch = Architecture.fromName(archName);
+      checkArgument(ms.arch() == null || ms.arch() == arch,
+          "--arch %s disagrees with %s, measured on %s", arch.cliName(), ms.origin(),
+          ms.arch() == null ? "" : ms.arch().cliName());
+    } else if (ms.arch() != null) {
+      arch = ms.arch();
+    }
+    WorkloadSpec w = WorkloadSpec.parse("tcp:4MB/s");
+    if (workload != null) {
+      w = WorkloadSpec.parse(workload);
+      checkArgument(ms.workload() == null || ms.workload().equals(w),
+          "--workload %s disagrees with %s, measured at %s", w, ms.origin(), ms.workload());
+    } else if (ms.workload() != null) {
+      w = ms.workload();
+    }
+    long durationPs = Durations.parse(duration);
+    checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
+    checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
+        "--seed-base %s is too large for %s seeds", seedBase, seeds);
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
+    Platform platform = loadProfile().with(overrides);
+    List<FitParam> fitted = FitParam.resolve(platform, params);
+    Reports.checkWritable(out, "--out file");
+    List<Long> seedList = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) seedList.add(seedBase + i);
+    return new Calibration.Plan(arch, w, durationPs, seedList, platform, fitted, ms, maxEvals, n);
+  }
+
+  private Platform loadProfile() {
+    if (profile == null) return Platform.defaults();
+    try {
+      return Platform.load(profile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read --profile '" + profile + "': " + ExperimentOptions.describe(e), e);
+    }
+  }
+
+  /** The command in canonical form, for the written profile's sources (no date: reproducible). */
+  private String command(Calibration.Plan plan) {
+    StringBuilder b = new StringBuilder("bessim calibrate --measurements ").append(measurements)
+        .append(" --arch ").append(plan.arch().cliName())
+        .append(" --workload ").append(plan.workload())
+        .append(" --duration ").append(Durations.format(plan.durationPs()))
+        .append(" --seeds ").append(seeds);
+    if (seedBase != 1) b.append(" --seed-base ").append(seedBase);
+    if (!params.isEmpty()) b.append(" --params ").append(String.join(",", params));
+    b.append(" --max-evals ").append(maxEvals);
+    if (profile != null) b.append(" --profile ").append(profile);
+    overrides.forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v.strip()));
+    return b.toString();
+  }
+}
