@@ -113,7 +113,8 @@ public final class NelderMead {
   /**
    * Minimises {@code f} from {@code x0}, stopping once {@code spent} reports maxEvals or more (an
    * objective that caches counts only the points it really computed). The first simplex is
-   * always evaluated whole; after that the budget is checked before each evaluation.
+   * always evaluated whole; after that the budget is checked before each evaluation, and a shrink
+   * that could overrun it is not started.
    */
   public static Result minimize(Objective f, double[] x0, Options o, IntSupplier spent) {
     return new NelderMead(f, o, spent).run(x0);
@@ -192,6 +193,8 @@ public final class NelderMead {
   }
 
   private void shrink(double[][] v, double[] fv) {
+    // A shrink needs n new points at once: stop rather than overrun the budget.
+    if (spent.getAsInt() + v.length - 1 > o.maxEvals()) throw new OutOfBudget(Stop.MAX_EVALS);
     List<double[]> moved = new ArrayList<>();
     for (int i = 1; i < v.length; i++) {
       v[i] = project(along(v[0], v[i], SHRINK));

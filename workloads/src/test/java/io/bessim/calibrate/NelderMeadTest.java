@@ -75,8 +75,9 @@ final class NelderMeadTest {
         each(NelderMeadTest::rosenbrock), new double[] {-1.2, 1}, tight(10));
 
     assertEquals(NelderMead.Stop.MAX_EVALS, r.stop());
-    // The budget is checked before each evaluation; only a shrink (2 points here) can overrun it.
-    assertTrue(r.calls() >= 10 && r.calls() <= 11, "calls " + r.calls());
+    // The budget is checked before each evaluation, and a shrink (2 points here) that could
+    // overrun it is not started: at most one point short of it.
+    assertTrue(r.calls() >= 9 && r.calls() <= 10, "calls " + r.calls());
   }
 
   @Test

@@ -182,6 +182,6 @@ final class CalibrateCommandTest {
       assertEquals(List.of(7L, 8L), seeds.stream().sorted().toList());
     }
     long points = o.out().lines().filter(l -> l.startsWith("point ")).count();
-    assertTrue(points <= 12 + 1, "at most max-evals points (a shrink may add one): " + points);
+    assertTrue(points <= 12, "at most max-evals points: " + points);
   }
 }
