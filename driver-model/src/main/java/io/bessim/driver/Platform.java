@@ -118,14 +118,15 @@ public final class Platform {
   }
 
   /**
-   * A copy with {@code p} in place of the declared parameter of the same name, kind and source
-   * included (a calibration writes its fitted values this way); the value is checked as in
+   * A copy with {@code p} in place of the declared parameter of the same name, kind, source and
+   * range included (a calibration writes its fitted values this way); the value is checked as in
    * {@link #with}.
    */
   public Platform replace(Param p) {
     checkValue(p.name(), p.value());
     Map<String, Param> m = new LinkedHashMap<>(params);
-    m.put(p.name(), new Param(p.name(), p.value().strip(), p.unit(), p.kind(), p.source()));
+    m.put(p.name(),
+        new Param(p.name(), p.value().strip(), p.unit(), p.kind(), p.source(), p.range()));
     return new Platform(m);
   }
 

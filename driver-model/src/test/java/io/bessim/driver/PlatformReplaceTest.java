@@ -15,7 +15,7 @@ final class PlatformReplaceTest {
   @Test
   void replaceKeepsKindAndSourceThroughTextAndBack() throws IOException {
     Platform p = Platform.defaults().replace(new Platform.Param(
-        "fw.rxPoolFrames", "10", "frames", "fitted", "fitted by a test | with a bar"));
+        "fw.rxPoolFrames", "10", "frames", "fitted", "fitted by a test", "1..128"));
     Path f = dir.resolve("p.profile");
     Files.writeString(f, "# header comment\n" + p.toText());
 
@@ -23,7 +23,7 @@ final class PlatformReplaceTest {
     Platform.Param q = back.params().stream()
         .filter(x -> x.name().equals("fw.rxPoolFrames")).findFirst().orElseThrow();
     assertEquals(new Platform.Param(
-        "fw.rxPoolFrames", "10", "frames", "fitted", "fitted by a test | with a bar"), q);
+        "fw.rxPoolFrames", "10", "frames", "fitted", "fitted by a test", "1..128"), q);
     assertEquals(10, back.intValue("fw.rxPoolFrames"));
     assertEquals(Platform.defaults().params().size(), back.params().size());
   }

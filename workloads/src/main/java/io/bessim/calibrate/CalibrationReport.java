@@ -141,7 +141,7 @@ public final class CalibrationReport {
           fit.points().size(), objective(best.objective()), String.join(", ", residuals),
           f.format(f.start()));
       out = out.replace(new Platform.Param(f.name(), best.values().get(i), old.unit(), "fitted",
-          source));
+          source, old.range()));
     }
     return "# bessim platform profile written by: " + command + "\n"
         + "# name = value | unit | kind | source   (kind fitted: set by the calibration)\n"

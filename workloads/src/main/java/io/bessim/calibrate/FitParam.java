@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A platform parameter the calibration fits, with its search range.
+ * A platform parameter the calibration fits, with its search box.
  *
  * <p>The search works in the unit box: coordinate 0 is {@code min}, 1 is {@code max}. Values are
  * rounded before they reach the model: integers to a whole number, the rest to three significant
@@ -79,8 +79,9 @@ public record FitParam(
   /**
    * The parameters to fit: those named in {@code specs} ({@code name} or {@code name:min:max}),
    * or, with none, every numeric parameter the profile marks {@code fitted}. A parameter overridden
-   * with --set is no longer marked fitted, so --set pins it. Throws IllegalArgumentException naming
-   * the first problem.
+   * with --set is no longer marked fitted, so --set pins it. Without bounds, a parameter moves
+   * from a quarter to four times its value, inside the range the profile declares for it; given
+   * bounds must lie inside that range. Throws IllegalArgumentException naming the first problem.
    */
   public static List<FitParam> resolve(Platform platform, List<String> specs) {
     Map<String, Platform.Param> byName = new LinkedHashMap<>();
@@ -118,22 +119,44 @@ public record FitParam(
     double v = Double.parseDouble(p.value().replace("_", ""));
     boolean integer = !TIME_UNITS.contains(p.unit()) && v == Math.rint(v)
         && !p.value().contains(".") && !p.value().toLowerCase(Locale.ROOT).contains("e");
+    double[] declared = declaredRange(p.range());
     if (min == null) {
-      checkArgument(v > 0,
-          "cannot fit %s from %s: give a range with --params %s:min:max", p.name(), p.value(),
-          p.name());
-      min = v / 4;
-      max = v * 4;
+      if (v > 0) {
+        // A factor of four either way, inside what the profile allows.
+        min = declared == null ? v / 4 : Math.max(v / 4, declared[0]);
+        max = declared == null ? v * 4 : Math.min(v * 4, declared[1]);
+      } else {
+        checkArgument(declared != null,
+            "cannot fit %s from %s: give a range with --params %s:min:max", p.name(), p.value(),
+            p.name());
+        min = declared[0];
+        max = declared[1];
+      }
     }
     checkArgument(min >= 0 && min < max,
         "--params %s: bounds must satisfy 0 <= min < max, got %s..%s", p.name(), number(min),
         number(max));
+    checkArgument(declared == null || (min >= declared[0] && max <= declared[1]),
+        "--params %s: bounds %s..%s leave the profile's range %s %s", p.name(), number(min),
+        number(max), p.range(), p.unit());
     if (integer) {
       checkArgument(Math.ceil(min) <= Math.floor(max),
           "--params %s: no whole number between %s and %s", p.name(), number(min), number(max));
     }
     double start = Math.max(min, Math.min(max, v));
     return new FitParam(p.name(), p.unit(), start, min, max, integer);
+  }
+
+  /** The profile's numeric range {@code lo..hi}, or null if it declares none. */
+  private static double[] declaredRange(String range) {
+    int dots = range.indexOf("..");
+    if (dots <= 0) return null;
+    try {
+      return new double[] {Double.parseDouble(range.substring(0, dots).strip()),
+          Double.parseDouble(range.substring(dots + 2).strip())};
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static double bound(String s, String spec) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 final class FitParamTest {
   @Test
-  void defaultsAreTheProfilesNumericFittedParametersWithinAQuarterToFourTimes() {
+  void defaultsAreTheProfilesNumericFittedParametersWithinAQuarterToFourTimesInsideTheirRange() {
     List<FitParam> ps = FitParam.resolve(Platform.defaults(), List.of());
 
     // pm.mcuFlagHeld is marked fitted too, but it is a boolean: not searchable.
@@ -24,8 +24,8 @@ final class FitParamTest {
     assertEquals(44, pool.max()); // 11 * 4
     FitParam rx = ps.get(1);
     assertFalse(rx.integer(), "us is a time unit, so 60 is not a count");
-    assertEquals(15, rx.min());
-    assertEquals(240, rx.max());
+    assertEquals(15, rx.min()); // 60 / 4
+    assertEquals(100, rx.max()); // 60 * 4 = 240, but the profile's range is 5..100
   }
 
   @Test
@@ -39,12 +39,15 @@ final class FitParamTest {
   @Test
   void paramsMayNameAnyNumericParameterWithBounds() {
     List<FitParam> ps =
-        FitParam.resolve(Platform.defaults(), List.of("wq.dispatchUs:2:20", "fw.numInpChBufs"));
+        FitParam.resolve(Platform.defaults(), List.of("wq.dispatchUs:5:20", "fw.numInpChBufs"));
 
-    assertEquals(2, ps.get(0).min());
+    assertEquals(5, ps.get(0).min());
     assertEquals(20, ps.get(0).max());
     assertEquals(8, ps.get(0).start());
-    assertTrue(ps.get(1).integer());
+    FitParam bufs = ps.get(1);
+    assertTrue(bufs.integer());
+    assertEquals(8, bufs.min()); // 32 / 4
+    assertEquals(64, bufs.max()); // 32 * 4 = 128, but the profile's range is 2..64
   }
 
   @Test
@@ -78,6 +81,8 @@ final class FitParamTest {
         message(p, "fw.rxPoolFrames", "fw.rxPoolFrames:2:9"));
     assertEquals("--params fw.rxPoolFrames: no whole number between 2.2 and 2.8",
         message(p, "fw.rxPoolFrames:2.2:2.8"));
+    assertEquals("--params fw.rxProcessingUs: bounds 1..150 leave the profile's range 5..100 us",
+        message(p, "fw.rxProcessingUs:1:150"));
   }
 
   private static String message(Platform p, String... specs) {
