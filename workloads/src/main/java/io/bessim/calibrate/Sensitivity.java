@@ -9,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * How much the predictions move when one fitted parameter moves off its best value by 10% (one
- * unit for integers), the others held: the measured figures at the calibrated architecture, and
- * every other architecture's delivered throughput at the same workload. A parameter the figures
- * barely feel but the predictions do is where the model may be wrong.
+ * unit for integers), the others held: the measured figures at the calibrated architecture, every
+ * other architecture's delivered throughput at the same workload, and the WARNs of any
+ * architecture that warned at some probe. A parameter the figures barely feel but the predictions
+ * do is where the model may be wrong.
  *
  * @param predictions what is predicted: {@code baseline deliveredMBps}, {@code v3 deliveredMBps}
  * @param metrics the metric of each prediction, for its unit
@@ -30,53 +31,79 @@ public record Sensitivity(List<String> predictions, List<String> metrics, List<P
       double[] means) {}
 
   private static final String DELIVERED = "deliveredMBps";
+  private static final String WARNS = "warns";
 
-  /** Runs the probes: every architecture at each, all seeds, in one parallel batch. */
+  /**
+   * Runs the probes: every architecture at each, all seeds, in one parallel batch. Predictions
+   * are the measured metrics at the calibrated architecture, each other architecture's delivered
+   * throughput, and the WARNs per run of any architecture that warned at some probe (a race that
+   * a fitted parameter switches on or off).
+   */
   public static Sensitivity of(
       Calibration.Plan plan, Calibration.Fit fit, Function<RunSpec, RunResult> runner)
       throws InterruptedException {
-    List<Architecture> others = new ArrayList<>();
+    List<Architecture> archs = new ArrayList<>(List.of(plan.arch()));
     for (Architecture a : Architecture.values()) {
-      if (a != plan.arch()) others.add(a);
+      if (a != plan.arch()) archs.add(a);
     }
-    List<String> predictions = new ArrayList<>();
-    List<String> metrics = new ArrayList<>();
-    for (Measurement m : plan.measurements().figures()) {
-      predictions.add(plan.arch().cliName() + " " + m.metric());
-      metrics.add(m.metric());
-    }
-    for (Architecture a : others) {
-      predictions.add(a.cliName() + " " + DELIVERED);
-      metrics.add(DELIVERED);
-    }
-
     List<Probe> shells = probes(plan, fit.best().values());
     List<RunSpec> specs = new ArrayList<>();
     List<List<RunResult>> known = new ArrayList<>();
     for (Probe p : shells) {
       List<RunResult> cached = cached(fit, p.values());
       known.add(cached);
-      if (cached == null) specs.addAll(specs(plan, plan.arch(), p.values()));
-      for (Architecture a : others) specs.addAll(specs(plan, a, p.values()));
+      for (Architecture a : archs) {
+        if (a != plan.arch() || cached == null) specs.addAll(specs(plan, a, p.values()));
+      }
     }
     List<RunResult> results = Calibration.runAll(specs, runner, plan.threads());
 
+    // runs.get(probe).get(arch): the seeds' results, in spec order.
     int s = plan.seeds().size();
     int next = 0;
+    List<List<List<RunResult>>> runs = new ArrayList<>();
+    for (int i = 0; i < shells.size(); i++) {
+      List<List<RunResult>> byArch = new ArrayList<>();
+      for (Architecture a : archs) {
+        if (a == plan.arch() && known.get(i) != null) {
+          byArch.add(known.get(i));
+        } else {
+          byArch.add(results.subList(next, next + s));
+          next += s;
+        }
+      }
+      runs.add(byArch);
+    }
+
+    List<String> predictions = new ArrayList<>();
+    List<String> metrics = new ArrayList<>();
+    List<Integer> archIndex = new ArrayList<>();
+    for (Measurement m : plan.measurements().figures()) {
+      predictions.add(plan.arch().cliName() + " " + m.metric());
+      metrics.add(m.metric());
+      archIndex.add(0);
+    }
+    for (int k = 1; k < archs.size(); k++) {
+      predictions.add(archs.get(k).cliName() + " " + DELIVERED);
+      metrics.add(DELIVERED);
+      archIndex.add(k);
+    }
+    for (int k = 0; k < archs.size(); k++) {
+      final int arch = k;
+      boolean warned = runs.stream().anyMatch(r -> mean(r.get(arch), WARNS) > 0);
+      if (warned && !metrics.subList(0, plan.measurements().figures().size()).contains(WARNS)) {
+        predictions.add(archs.get(k).cliName() + " " + WARNS);
+        metrics.add(WARNS);
+        archIndex.add(k);
+      }
+    }
+
     List<Probe> probes = new ArrayList<>();
     for (int i = 0; i < shells.size(); i++) {
       Probe p = shells.get(i);
-      List<RunResult> own = known.get(i);
-      if (own == null) {
-        own = results.subList(next, next + s);
-        next += s;
-      }
       double[] means = new double[predictions.size()];
-      int j = 0;
-      for (Measurement m : plan.measurements().figures()) means[j++] = mean(own, m.metric());
-      for (int k = 0; k < others.size(); k++) {
-        means[j++] = mean(results.subList(next, next + s), DELIVERED);
-        next += s;
+      for (int j = 0; j < means.length; j++) {
+        means[j] = mean(runs.get(i).get(archIndex.get(j)), metrics.get(j));
       }
       probes.add(new Probe(p.param(), p.value(), p.change(), p.values(), means));
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A tiny calibration against a fake model whose figures are known functions of two parameters, so
  * the right answer is worked out by hand: delivered = 1 + 0.01 x rxProcessingUs MB/s is 1.8 at
  * 80 us, and sdio_rx_work = 10 x rxPoolFrames /s is 140 at 14 frames. Each seed adds noise that
- * cancels over seeds 1..3 (seed - 2 = -1, 0, +1), so the mean is exact.
+ * cancels over seeds 1..3 (seed - 2 = -1, 0, +1), so the mean is exact. v1 warns twice a run
+ * from 15 frames on, so only the sensitivity study's +1 frame probe sees it.
  */
 final class CalibrateCommandTest {
   private static final String MEASURED = String.join("\n",
@@ -54,9 +55,10 @@ final class CalibrateCommandTest {
       perSecond.put("workqueue_execute_start", 500.0 + 5 * spec.arch().ordinal());
       double delivered = 1 + 0.01 * p.number("fw.rxProcessingUs") + 0.002 * noise
           + 0.1 * spec.arch().ordinal();
+      boolean warns = spec.arch().cliName().equals("v1") && p.number("fw.rxPoolFrames") >= 15;
       return new RunResult(spec.arch().cliName(), spec.seed(), spec.workload().toString(),
-          Time.toSeconds(spec.durationPs()), 0.0, 4.0, delivered, 0.1, perSecond, 0, 0, null,
-          null);
+          Time.toSeconds(spec.durationPs()), 0.0, 4.0, delivered, 0.1, perSecond, 0,
+          warns ? 2 : 0, warns ? 1.0 : null, null);
     }
   }
 
@@ -137,6 +139,10 @@ final class CalibrateCommandTest {
     }
     assertTrue(out.contains("fw.rxPoolFrames=13 (-1)"), out);
     assertTrue(out.contains("fw.rxPoolFrames=15 (+1)"), out);
+    // v1 warns only at the +1 frame probe: its row shows 0 at the best fit and 2 there.
+    assertTrue(out.matches("(?s).*\\nv1 warns\\s+count\\s+0\\.000\\s+0\\.000 \\(-\\)"
+        + "\\s+2\\.000 \\(-\\).*"), out);
+    assertFalse(out.contains("v2 warns"), out);
   }
 
   @Test
