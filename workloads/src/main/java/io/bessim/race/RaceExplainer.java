@@ -214,10 +214,9 @@ final class RaceExplainer {
     String who = writers(r);
     if (c.isAtomicType()) {
       b.append(String.format(Locale.US,
-          "%s wrote it, but every update of %s is one atomic read-modify-write (atomic_t):%n"
+          "Written by %s, but every update of %s is one atomic read-modify-write (atomic_t):%n"
               + "another context can come before or after it, never between its load and its"
-              + " store.%n", who.substring(0, 1).toUpperCase(Locale.ROOT) + who.substring(1),
-          o.field()));
+              + " store.%n", who, o.field()));
     } else if (r.writersOfWatched().size() < 2) {
       b.append(String.format(Locale.US,
           "%s is a plain int, but only %s wrote it: a single writer cannot lose its own"

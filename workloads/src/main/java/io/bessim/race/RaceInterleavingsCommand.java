@@ -69,6 +69,11 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
     WorkloadSpec w = WorkloadSpec.parse(workload);
     Platform platform = Platform.defaults().with(overrides);
     PrintWriter out = spec.commandLine().getOut();
+    if (!overrides.isEmpty()) {
+      out.println("platform: built-in defaults with --set " + overrides.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue().strip())
+          .collect(java.util.stream.Collectors.joining(", ")));
+    }
     List<InterleavingsReport.Section> sections = new ArrayList<>();
     for (Architecture a : archs) {
       sections.add(InterleavingsReport.section(a, platform, w, seed, start));

@@ -16,11 +16,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class RaceExplainTraceIsChromeJsonTest {
-  private static JsonArray events() {
-    RaceExplainer.Result r = RaceExplainFindsTheFirstLostUpdateTest.explain(Architecture.V1,
-        5 * Time.S);
-    JsonObject root = JsonParser.parseString(r.trace().toJson()).getAsJsonObject();
-    return root.getAsJsonArray("traceEvents");
+  /** The trace JSON of v1 seed 3's first lost update (explained once for all the tests). */
+  private static String json;
+
+  private static synchronized JsonArray events() {
+    if (json == null) {
+      json = RaceExplainFindsTheFirstLostUpdateTest.explain(Architecture.V1, 5 * Time.S).trace()
+          .toJson();
+    }
+    return JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("traceEvents");
   }
 
   @Test
