@@ -224,7 +224,7 @@ final class RaceExplainer {
     } else {
       b.append(String.format(Locale.US,
           "%s is a plain int written by %s, so an update can be lost, but their windows never"
-              + " overlapped%n%s; try %s or a longer --duration.%n", o.field(), who,
+              + " overlapped%s;%ntry %s or a longer --duration.%n", o.field(), who,
           searched ? " in seeds 1.." + seed : " in this run",
           searched ? "other workloads" : "another --seed"));
     }
