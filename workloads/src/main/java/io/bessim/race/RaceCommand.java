@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "race",
     mixinStandardHelpOptions = true,
     version = Bessim.VERSION,
-    description = "Shows races on the driver's shared state: explain, interleavings.",
+    description = "Races on the driver's shared state: explain, interleavings.",
     subcommands = {RaceExplainCommand.class, RaceInterleavingsCommand.class})
 public final class RaceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
     version = Bessim.VERSION,
     sortOptions = false,
     description = {
-      "Runs until the first lost update of a shared counter and tells the story: the two racing",
-      "read-modify-writes op by op (simulated time in ns, CPU, context, routine, value), then the",
-      "drift, WARNs, over-commit, wedge and throughput that followed. --trace writes the window",
-      "as a Chrome JSON trace for ui.perfetto.dev."
+      "The first lost update of a shared counter, step by step, and what followed.",
+      "Runs until the first lost update of --field and prints the two racing",
+      "read-modify-writes op by op (simulated time in ns, CPU, context, routine,",
+      "value), then the drift, WARNs, over-commit, wedge and throughput that",
+      "followed. --trace writes the window as a Chrome JSON trace (ui.perfetto.dev)."
     })
 final class RaceExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -56,7 +57,7 @@ final class RaceExplainCommand implements Callable<Integer> {
   String field;
 
   @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s",
-      description = "How long to search for the first lost update, simulated"
+      description = "How long to search for the first lost update, simulated, per seed"
           + " (default: ${DEFAULT-VALUE}).")
   String duration;
 

@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
     version = Bessim.VERSION,
     sortOptions = false,
     description = {
-      "Enumerates every interleaving of the shared-memory ops of wsm_alloc_tx_buffer and",
-      "wsm_release_tx_buffer, as the simulator builds them for an architecture, and executes each",
-      "from one start value: which orders lose an update. Then the same for the fixes (v2's",
-      "atomic_t, v3's single writer) and why they work."
+      "Every interleaving of the two hw_bufs_used updates, and which lose one.",
+      "Takes wsm_alloc_tx_buffer and wsm_release_tx_buffer as the simulator builds",
+      "them for an architecture, enumerates every interleaving of their shared-memory",
+      "ops and executes each from one start value. Then the same for the fixes",
+      "(v2's atomic_t, v3's single writer) and why they work."
     })
 final class RaceInterleavingsCommand implements Callable<Integer> {
   /** The fixes shown after the architectures asked for, when those lose updates. */
