@@ -45,7 +45,8 @@ public final class Host {
     this.sdio = new SdioHost(kernel, timing, chip, irqCpu,
         p.micros("mmc.completionIrqUs"), p.intValue("mmc.irqsPerDataRequest"),
         p.micros("mmc.completionBhUs"), p.micros("irq.hardIrqUs"),
-        p.bool("mmc.bhWorkCountsAsWork"));
+        p.bool("mmc.bhWorkCountsAsWork"),
+        SdioHost.IrqReenable.fromName(p.string("irq.reenable")));
     this.air = new AirLink(sim, airConfig(p), chip, random.stream("air.backoff"),
         p.intValue("air.apQueueFrames"), p.intValue("air.retryLimit"));
     chip.connect(sdio::cardInterrupt, air::staSend);
@@ -176,6 +177,8 @@ public final class Host {
     m.put("sdio_requests", sdio.requests());
     m.put("card_irqs", sdio.cardIrqs());
     m.put("preemptions", kernel.preemptions());
+    m.put("card_irqs_while_masked", sdio.cardIrqsWhileMasked());
+    m.put("bh_missed_irq_timeouts", driver.missedIrqTimeouts());
     m.put("frames_delivered", driver.deliveredFrames());
     m.put("tx_frames", driver.txFrames());
     m.put("tx_confirms", driver.confirms());

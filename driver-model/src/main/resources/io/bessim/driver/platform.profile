@@ -112,6 +112,7 @@ run.warmupS = 5 | s | estimate | simulated seconds excluded from rates (TCP slow
 arch.rxPath = preset | - | choice | how a received batch reaches wsm_handle_rx: relay (sdio_rx_work -> rx_queue -> bh, as shipped), direct (sdio_rx_work delivers: Patch C v1), bh (the bh reads SDIO inline: v3) | preset/relay/direct/bh
 arch.counters = preset | - | choice | hw_bufs_used, hw_bufs_used_vif, wsm_tx_pending as plain int or atomic_t (Patch C-prep) | preset/plain/atomic
 arch.afterTx = preset | - | choice | after each SDIO write: queue_work(rx_work) (bes2600) or irq_handler, a bh wake-up (v3) | preset/queue-rx-work/wake-bh
+irq.reenable = auto | - | choice | who re-arms the card interrupt after it fired: auto = the MMC core (ack_sdio_irq after the handler; bes2600's __bes2600_irq_enable is a stub, driver-topology.md 3.11), explicit = the driver, a CMD52 write at the end of each bh pass (upstream __cw1200_irq_enable(1)), none = nobody (the v3 open question, open question 9; docs/v3-irq-reenable.md) | auto/none/explicit
 
 # --- proposals from field-notes.md, as knobs (docs/knobs.md)
 rx.delivery = per-frame | - | choice | ieee80211_rx_irqsafe per frame (as shipped) or one ieee80211_rx_list per batch (proposal: one softirq per batch) | per-frame/batch

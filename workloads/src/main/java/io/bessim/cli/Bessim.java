@@ -3,6 +3,7 @@ package io.bessim.cli;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
+import io.bessim.race.RaceCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,10 +30,11 @@ import picocli.CommandLine.Spec;
       ArchCommand.class,
       SweepCommand.class,
       CalibrateCommand.class,
+      RaceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Bessim implements Callable<Integer> {
-  static final String VERSION = "bessim 0.1.0-SNAPSHOT";
+  public static final String VERSION = "bessim 0.1.0-SNAPSHOT";
 
   @Spec CommandSpec spec;
 

@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses and prints simulated durations as users write them: 180s, 500ms, 3m, 1.5s, 2h. */
-final class Durations {
+public final class Durations {
   private static final Pattern DURATION =
       Pattern.compile("([0-9]*\\.?[0-9]+)\\s*(ns|us|ms|s|m|min|h)");
 
   private Durations() {}
 
   /** The duration in picoseconds; throws IllegalArgumentException naming the problem. */
-  static long parse(String text) {
+  public static long parse(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);
     checkArgument(!s.startsWith("-"), "duration must be positive, got '%s'", text);
     Matcher m = DURATION.matcher(s);
@@ -45,7 +45,7 @@ final class Durations {
   }
 
   /** Seconds with no trailing zeros, e.g. {@code 180s}, {@code 1.5s}, {@code 0.0005s}. */
-  static String format(long ps) {
+  public static String format(long ps) {
     BigDecimal s = BigDecimal.valueOf(ps).movePointLeft(12).stripTrailingZeros();
     return s.toPlainString() + "s";
   }

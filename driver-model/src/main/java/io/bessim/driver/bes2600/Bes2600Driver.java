@@ -704,8 +704,18 @@ public final class Bes2600Driver {
               c -> numInpChBufs - c.reg[0] <= 0, "done_rx")
           .call(bes2600_bh_tx_helper)
           .label("done_rx")
-          .jumpIf("rx", c -> c.reg[5] != 0, "rx")
-          .jump("loop");
+          .jumpIf("rx", c -> c.reg[5] != 0, "rx");
+      if (sdio.irqReenable() == SdioHost.IrqReenable.EXPLICIT) {
+        // cw1200_bh's done: label: lock the bus, __cw1200_irq_enable(1), unlock, before sleeping
+        // again; bes2600 has this commented out (irq.reenable, driver-topology.md 3.11).
+        b.mutexLock(host)
+            .compute("mmc_start_request(CMD52 write)", cost.cmd52SetupPs())
+            .blocking("__bes2600_irq_enable(1): CMD52 write",
+                (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_IRQ_ENABLE))
+            .compute("mmc_request_done", cost.cmd52TeardownPs())
+            .mutexUnlock(host);
+      }
+      b.jump("loop");
     });
   }
 

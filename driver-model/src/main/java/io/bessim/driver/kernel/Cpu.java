@@ -16,8 +16,8 @@ final class Cpu {
   final ArrayDeque<DeferredIrq> deferredIrqs = new ArrayDeque<>();
   Ctx ksoftirqd;
 
-  /** A hard IRQ held off by spin_lock_irqsave until the irqrestore. */
-  record DeferredIrq(long durationPs, io.bessim.sim.EventHandler action, int arg) {}
+  /** A hard IRQ held off by spin_lock_irqsave until the irqrestore; {@code what} names it. */
+  record DeferredIrq(long durationPs, io.bessim.sim.EventHandler action, int arg, String what) {}
 
   Cpu(int id) {
     this.id = id;

@@ -37,6 +37,7 @@ public final class Kernel {
   private final EventHandler sleepDone = this::onSleepDone;
   private final EventHandler threadStart = this::onThreadStart;
   private AccessLog accessLog;
+  private KernelTracer tracer;
   private Ctx executing;
 
   private long warns;
@@ -95,6 +96,11 @@ public final class Kernel {
 
   public void setWarnListener(WarnListener l) {
     this.warnListener = l;
+  }
+
+  /** Attaches (or, with null, detaches) an op-level tracer; costs one null test per op when off. */
+  public void setTracer(KernelTracer t) {
+    this.tracer = t;
   }
 
   // ---------------------------------------------------------------- declarations
@@ -196,16 +202,23 @@ public final class Kernel {
    * holds an irqsave lock, in which case delivery waits for the irqrestore.
    */
   public void hardIrq(int cpu, long atPs, long durationPs, EventHandler action, int arg) {
+    hardIrq(cpu, atPs, durationPs, action, arg, "hard IRQ");
+  }
+
+  /** {@link #hardIrq(int, long, long, EventHandler, int)} with a name for traces. */
+  public void hardIrq(int cpu, long atPs, long durationPs, EventHandler action, int arg,
+      String what) {
     Cpu c = cpus[cpu];
     Ctx cur = c.current;
     if (cur != null && cur.irqOff > 0) {
-      c.deferredIrqs.add(new Cpu.DeferredIrq(durationPs, action, arg));
+      c.deferredIrqs.add(new Cpu.DeferredIrq(durationPs, action, arg, what));
       return;
     }
     long start = Math.max(atPs, c.irqBusyUntilPs);
     long end = start + durationPs;
     c.irqBusyUntilPs = end;
     c.irqs++;
+    if (tracer != null) tracer.hardIrq(cpu, start, end, what);
     if (cur != null && cur.state == Ctx.State.RUNNING) {
       cur.tPs += durationPs;
       reschedule(cur);
@@ -221,6 +234,9 @@ public final class Kernel {
       long start = Math.max(atPs, cpu.irqBusyUntilPs);
       cpu.irqBusyUntilPs = start + d.durationPs();
       cpu.irqs++;
+      if (tracer != null) {
+        tracer.hardIrq(cpu.id, start, start + d.durationPs(), d.what() + " (deferred)");
+      }
       Ctx cur = cpu.current;
       if (cur != null) cur.tPs += d.durationPs();
       sim.scheduleAt(start + d.durationPs(), d.action(), d.arg());
@@ -314,10 +330,11 @@ public final class Kernel {
   }
 
   /** Charges the CPU time a context has run since its slice began. */
-  private static void charge(Ctx c, long t) {
+  private void charge(Ctx c, long t) {
     long slice = Math.max(0, t - c.sliceStartPs);
     c.runPs += slice;
     c.cpu.busyPs += slice;
+    if (tracer != null) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
   }
 
   /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
@@ -345,6 +362,7 @@ public final class Kernel {
    * Returns false when the item was already pending.
    */
   public boolean queueWork(WorkItem w, int cpu, long atPs) {
+    if (tracer != null) tracer.queueWork(atPs, w, executing, cpu, !w.pending);
     if (w.pending) {
       w.coalesced++;
       return false;
@@ -460,13 +478,17 @@ public final class Kernel {
       Op op = r.op(pc);
       switch (op.code) {
         case Op.COMPUTE:
+          if (tracer != null) tracer.op(c, r, op, t, t + op.ps);
           t += op.ps;
           c.pcs[d] = pc + 1;
           continue;
-        case Op.COMPUTE_FN:
-          t += op.cost.ps(c);
+        case Op.COMPUTE_FN: {
+          long ps = op.cost.ps(c);
+          if (tracer != null) tracer.op(c, r, op, t, t + ps);
+          t += ps;
           c.pcs[d] = pc + 1;
           continue;
+        }
         case Op.JUMP:
           c.pcs[d] = op.target;
           continue;
@@ -498,11 +520,15 @@ public final class Kernel {
         return;
       }
       c.pcs[d] = pc + 1;
+      long t0 = t;
       switch (op.code) {
         case Op.EXEC:
           op.action.run(c, t);
           t = c.tPs;
-          if (c.state != Ctx.State.RUNNING) return;
+          if (c.state != Ctx.State.RUNNING) {
+            if (tracer != null) tracer.op(c, r, op, t0, -1);
+            return;
+          }
           break;
         case Op.LOAD:
         case Op.ATOMIC_READ:
@@ -515,14 +541,20 @@ public final class Kernel {
           t = atomicAdd(c, op, r, t);
           break;
         case Op.SPIN_LOCK:
-          if (!spinLock(c, op, t)) return;
+          if (!spinLock(c, op, t)) {
+            if (tracer != null) tracer.op(c, r, op, t0, -1);
+            return;
+          }
           t = c.tPs;
           break;
         case Op.SPIN_UNLOCK:
           t = spinUnlock(c, op, t);
           break;
         case Op.MUTEX_LOCK:
-          if (!mutexLock(c, op.mutex, t)) return;
+          if (!mutexLock(c, op.mutex, t)) {
+            if (tracer != null) tracer.op(c, r, op, t0, -1);
+            return;
+          }
           t += costs.mutexPs();
           break;
         case Op.MUTEX_UNLOCK:
@@ -542,13 +574,16 @@ public final class Kernel {
             c.timedOut = false;
             break;
           }
+          if (tracer != null) tracer.op(c, r, op, t0, -1);
           waitEvent(c, op, t);
           return;
         case Op.BLOCKING:
+          if (tracer != null) tracer.op(c, r, op, t0, -1);
           block(c, t);
           op.blocking.start(c, t);
           return;
         case Op.SLEEP:
+          if (tracer != null) tracer.op(c, r, op, t0, -1);
           block(c, t);
           sim.scheduleAt(t + op.ps, sleepDone, c.id);
           return;
@@ -566,6 +601,7 @@ public final class Kernel {
         default:
           throw new IllegalStateException("unknown op " + op.code);
       }
+      if (tracer != null) tracer.op(c, r, op, t0, t);
     }
   }
 
@@ -583,6 +619,7 @@ public final class Kernel {
         w.running = true;
         w.pending = false;
         w.executions++;
+        if (tracer != null) tracer.workStart(c.tPs, w);
         push(c, w.fn, 0, null, false);
         return true;
       }

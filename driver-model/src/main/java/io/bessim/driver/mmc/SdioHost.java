@@ -15,8 +15,34 @@ import java.util.List;
  * bus itself is also kept exclusive here as a check.
  */
 public final class SdioHost {
-  /** The request kinds the bes2600 driver issues. */
-  public enum Cmd { CMD52_CTRL, CMD52_EMPTY, CMD53_READ, CMD53_WRITE }
+  /**
+   * The request kinds the bes2600 driver issues. {@code CMD52_IRQ_ENABLE} is the register write of
+   * an explicit interrupt re-enable ({@code __bes2600_irq_enable(1)}, upstream
+   * {@code __cw1200_irq_enable(1)}).
+   */
+  public enum Cmd { CMD52_CTRL, CMD52_EMPTY, CMD53_READ, CMD53_WRITE, CMD52_IRQ_ENABLE }
+
+  /**
+   * Who re-arms the card interrupt after it fired ({@code irq.reenable}; driver-topology.md 3.11,
+   * open question 9). The MMC core masks it in the hard IRQ in every mode.
+   */
+  public enum IrqReenable {
+    /** The MMC core re-arms it itself ({@code ack_sdio_irq} after the driver's handler). */
+    AUTO,
+    /** Nobody: the interrupt stays masked after it first fired. */
+    NONE,
+    /** The driver, with a CMD52 register write at the end of each bottom-half pass. */
+    EXPLICIT;
+
+    /** Parses {@code auto}, {@code none} or {@code explicit}. */
+    public static IrqReenable fromName(String name) {
+      for (IrqReenable r : values()) {
+        if (r.name().equalsIgnoreCase(name.strip())) return r;
+      }
+      throw new IllegalArgumentException(
+          "irq.reenable wants auto, none or explicit, got '" + name + "'");
+    }
+  }
 
   private final Kernel kernel;
   private final SdioTiming timing;
@@ -27,10 +53,13 @@ public final class SdioHost {
   private final long completionBhPs;
   private final long cardIrqPs;
   private final boolean countBhWork;
+  private final IrqReenable reenable;
 
   private WorkItem sdioIrqWork;
   private boolean sdioIrqMasked;
   private boolean irqPendingWhileMasked;
+  private long cardIrqsWhileMasked;
+  private long irqEnableWrites;
   private long busFreePs;
   private long busBusyPs;
   private long requests;
@@ -49,7 +78,7 @@ public final class SdioHost {
 
   public SdioHost(Kernel kernel, SdioTiming timing, Bes2600Firmware chip, int irqCpu,
       long completionIrqPs, int completionIrqsData, long completionBhPs, long cardIrqPs,
-      boolean countBhWork) {
+      boolean countBhWork, IrqReenable reenable) {
     this.kernel = kernel;
     this.timing = timing;
     this.chip = chip;
@@ -59,6 +88,11 @@ public final class SdioHost {
     this.completionBhPs = completionBhPs;
     this.cardIrqPs = cardIrqPs;
     this.countBhWork = countBhWork;
+    this.reenable = reenable;
+  }
+
+  public IrqReenable irqReenable() {
+    return reenable;
   }
 
   public SdioTiming timing() {
@@ -87,6 +121,7 @@ public final class SdioHost {
     switch (cmd) {
       case CMD52_CTRL:
       case CMD52_EMPTY:
+      case CMD52_IRQ_ENABLE:
         busPs = timing.cyclesToPs(timing.cmd52Cycles() + timing.commandGapCycles());
         break;
       case CMD53_READ:
@@ -124,6 +159,10 @@ public final class SdioHost {
         chip.write(t, reqFrames);
         reqFrames = null;
         break;
+      case CMD52_IRQ_ENABLE:
+        irqEnableWrites++;
+        unmask(t);
+        break;
       default:
         throw new AssertionError(reqCmd);
     }
@@ -131,7 +170,7 @@ public final class SdioHost {
     boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
     long irq = completionIrqPs * (data ? completionIrqsData : 1) + completionBhPs;
     if (countBhWork) bhWorkRuns += data ? completionIrqsData : 1;
-    kernel.hardIrq(irqCpu, t, irq, completionDone, 0);
+    kernel.hardIrq(irqCpu, t, irq, completionDone, 0, "dw_mmc: request done");
   }
 
   private void onCompletion(long t) {
@@ -145,12 +184,13 @@ public final class SdioHost {
   /** The chip asserted DAT1. */
   public void cardInterrupt(long t) {
     if (sdioIrqMasked) {
+      cardIrqsWhileMasked++;
       irqPendingWhileMasked = true;
       return;
     }
     sdioIrqMasked = true;
     cardIrqs++;
-    kernel.hardIrq(irqCpu, t, cardIrqPs, cardIrqDone, 0);
+    kernel.hardIrq(irqCpu, t, cardIrqPs, cardIrqDone, 0, "SDIO card IRQ (DAT1)");
   }
 
   private void onCardIrq(long t) {
@@ -158,8 +198,16 @@ public final class SdioHost {
     kernel.queueWork(sdioIrqWork, irqCpu, t);
   }
 
-  /** {@code ack_sdio_irq}: unmask; an interrupt that came while masked fires now. */
+  /**
+   * {@code ack_sdio_irq} after the driver's handler: re-arms the interrupt when the MMC core
+   * manages it ({@link IrqReenable#AUTO}); otherwise it stays masked for the driver to re-enable.
+   */
   public void ackSdioIrq(long t) {
+    if (reenable == IrqReenable.AUTO) unmask(t);
+  }
+
+  /** Unmasks the card interrupt; an interrupt that came while masked fires now. */
+  private void unmask(long t) {
     sdioIrqMasked = false;
     if (irqPendingWhileMasked) {
       irqPendingWhileMasked = false;
@@ -184,6 +232,20 @@ public final class SdioHost {
 
   public long cardIrqs() {
     return cardIrqs;
+  }
+
+  /** Chip interrupts that found the card interrupt masked (held pending until it is re-armed). */
+  public long cardIrqsWhileMasked() {
+    return cardIrqsWhileMasked;
+  }
+
+  /** Explicit re-enables written ({@link IrqReenable#EXPLICIT}). */
+  public long irqEnableWrites() {
+    return irqEnableWrites;
+  }
+
+  public boolean isIrqMasked() {
+    return sdioIrqMasked;
   }
 
   public static List<io.bessim.chip.fw.Frame> frames() {
