@@ -54,6 +54,22 @@ public final class Host {
     driver.start(0, p.intValue("host.bhCpu"), p.intValue("host.appCpu"));
   }
 
+  /**
+   * Checks that a platform makes a buildable tablet (CPU placement inside the host, a valid SDIO
+   * bus, firmware and air configuration), throwing IllegalArgumentException naming the problem.
+   * Lets the command line reject bad --set combinations before any run starts.
+   */
+  public static void check(Platform p) {
+    int cpus = p.intValue("host.cpus");
+    checkCpu("host.irqCpu", p.intValue("host.irqCpu"), cpus);
+    checkCpu("host.bhCpu", p.intValue("host.bhCpu"), cpus);
+    checkCpu("host.appCpu", p.intValue("host.appCpu"), cpus);
+    kernelCosts(p);
+    firmwareConfig(p);
+    sdioConfig(p);
+    airConfig(p);
+  }
+
   private static void checkCpu(String name, int cpu, int cpus) {
     if (cpu < 0 || cpu >= cpus) {
       throw new IllegalArgumentException(
