@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = Bessim.VERSION,
     sortOptions = false,
-    subcommands = SweepMergeCommand.class,
+    subcommands = {SweepMergeCommand.class, SweepTableCommand.class},
     description = {
       "Runs every architecture x every value of each --vary x every seed, in parallel, and"
           + " appends one row per point to DIR/results.csv as it finishes.",
