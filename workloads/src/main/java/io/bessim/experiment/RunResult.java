@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What one run measured. Field names are the JSON keys users' scripts rely on; {@code perSecond}
  * keeps insertion order. Rates are per simulated second; MB are 10^6 bytes. {@code cpuUtilization}
- * is a fraction (1.0 = one CPU busy all the time; reports show it as a percentage).
+ * is the busy fraction of all host CPUs together (1.0 = every CPU busy all the time; reports show
+ * it as a percentage).
  * {@code firstWarnSec} and {@code wedgedAtSec} are simulated seconds, null if it never happened.
  */
 public record RunResult(
