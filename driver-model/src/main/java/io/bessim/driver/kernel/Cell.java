@@ -44,6 +44,15 @@ public final class Cell {
     return atomicType;
   }
 
+  /**
+   * The CPU whose store (or atomic) last wrote the field, or -1 if none yet. Read inside an
+   * {@link AccessLog} callback for a load, it tells whether that load had to fetch the cache line
+   * from another CPU (the kernel charges {@link KernelCosts#cacheLinePs()} for it).
+   */
+  public int lastWriterCpu() {
+    return lastWriterCpu;
+  }
+
   public long lostUpdates() {
     return lostUpdates;
   }

@@ -131,9 +131,23 @@ public final class Ctx {
     return lockMask;
   }
 
+  /**
+   * Whether this context has a read-modify-write window open on {@code cell}: true from its
+   * {@code loadForUpdate} (already inside the {@link AccessLog} callback for that load) until its
+   * next store to the cell. Tells the race tools an RMW load from a plain read.
+   */
+  public boolean rmwWindowOpen(Cell cell) {
+    return cell.id < loaded.length && loaded[cell.id];
+  }
+
   /** The label used in tables: the softirq when running one, else the context's name. */
   public String contextLabel() {
     return softirqDepth > 0 ? "softirq(NET_RX)" : name;
+  }
+
+  /** How often this context lost its CPU to another (wake-up preemption or need_resched). */
+  public long preemptions() {
+    return preemptions;
   }
 
   public long cpuTimePs() {

@@ -884,6 +884,11 @@ public final class Kernel {
     return n;
   }
 
+  /** Hard IRQs delivered on {@code cpu} so far. */
+  public long irqs(int cpu) {
+    return cpus[cpu].irqs;
+  }
+
   /** Busy time of all CPUs together up to {@code nowPs}, counting the running slices. */
   public long busyPs(long nowPs) {
     long b = 0;

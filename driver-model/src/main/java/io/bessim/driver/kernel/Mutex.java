@@ -25,6 +25,11 @@ public final class Mutex {
     return name;
   }
 
+  /** The bit this mutex sets in {@link Ctx#lockMask()} while held. */
+  public int id() {
+    return id;
+  }
+
   public long acquisitions() {
     return acquisitions;
   }
