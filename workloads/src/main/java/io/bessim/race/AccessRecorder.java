@@ -97,7 +97,7 @@ public final class AccessRecorder implements AccessLog {
       } else {
         cause = RmwWindows.Cause.PLAIN;
       }
-      w.closed(o.site, seed, o.startPs, atPs, o.cpu, cause);
+      w.closed(o.site, seed, o.startPs, atPs, o.cpu, cause, lost);
     }
   }
 

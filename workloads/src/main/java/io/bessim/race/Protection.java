@@ -54,7 +54,8 @@ public record Protection(Kind kind, String text, boolean flagged, String why) {
       String locks = lockNames(f.writeLocks(), lockNames);
       boolean all = f.commonLocks() == f.writeLocks();
       return new Protection(Kind.LOCK, "lock " + locks + (all ? "" : " (writes)"), false,
-          "every write holds " + locks + (all ? ", and so does every read" : "; some reads do not"));
+          "every write holds " + locks
+              + (all ? ", and so does every read" : "; some reads do not"));
     }
     if (f.concurrentWriters() == 1) {
       String w = writers.get(0);

@@ -17,9 +17,6 @@ import java.util.Map;
  * formula expects. Mergeable over seeds.
  */
 public final class RmwWindows {
-  /** How many of the widest windows are kept. */
-  static final int WIDEST = 3;
-
   /** The bins in which window rates are counted for the estimate: one simulated second. */
   public static final long BIN_PS = Time.S;
 
@@ -69,6 +66,7 @@ public final class RmwWindows {
     private final SiteKey key;
     private final Histogram widthsPs = new Histogram();
     private final long[] causes = new long[Cause.values().length];
+    private final long[] lostByCause = new long[Cause.values().length];
     private final long[] buckets = new long[EDGES_PS.length];
     private long count;
     private long sumPs;
@@ -99,6 +97,7 @@ public final class RmwWindows {
     void merge(Site o) {
       widthsPs.merge(o.widthsPs);
       for (int i = 0; i < causes.length; i++) causes[i] += o.causes[i];
+      for (int i = 0; i < causes.length; i++) lostByCause[i] += o.lostByCause[i];
       for (int i = 0; i < buckets.length; i++) buckets[i] += o.buckets[i];
       count += o.count;
       sumPs += o.sumPs;
@@ -145,13 +144,27 @@ public final class RmwWindows {
       return causes[c.ordinal()];
     }
 
+    /**
+     * Updates this site's stores overwrote (the other context's update was lost), by what had
+     * set the width of the window the store closed.
+     */
+    public long lostCount(Cause c) {
+      return lostByCause[c.ordinal()];
+    }
+
+    public long lost() {
+      long n = 0;
+      for (long x : lostByCause) n += x;
+      return n;
+    }
+
     /** Counts of windows with width in [EDGES_PS[i], EDGES_PS[i+1]); the last bucket is open. */
     public long[] bucketCounts() {
       return buckets.clone();
     }
   }
 
-  /** One of the widest windows, with where and when it was and what widened it. */
+  /** The widest window of a cause, with where and when it was. */
   public record Widest(long widthPs, long seed, long startPs, SiteKey site, int cpu,
       Cause cause) {
     static final Comparator<Widest> ORDER = Comparator.comparingLong(Widest::widthPs).reversed()
@@ -237,7 +250,8 @@ public final class RmwWindows {
   private final String field;
   private final Map<SiteKey, Site> sites = new LinkedHashMap<>();
   private final Map<List<SiteKey>, PairEstimate> pairs = new LinkedHashMap<>();
-  private final List<Widest> widest = new ArrayList<>();
+  /** The widest window of each cause (ties: the earlier seed, then the earlier start). */
+  private final Widest[] widest = new Widest[Cause.values().length];
   private long overlaps;
   private long lostUpdates;
   private long runs;
@@ -250,15 +264,19 @@ public final class RmwWindows {
     return sites.computeIfAbsent(k, Site::new);
   }
 
-  void closed(SiteKey k, long seed, long startPs, long endPs, int cpu, Cause cause) {
+  void closed(SiteKey k, long seed, long startPs, long endPs, int cpu, Cause cause,
+      boolean lost) {
     long w = endPs - startPs;
-    site(k).add(startPs, w, cause);
-    Widest x = new Widest(w, seed, startPs, k, cpu, cause);
-    if (widest.size() < WIDEST || Widest.ORDER.compare(x, widest.get(widest.size() - 1)) < 0) {
-      widest.add(x);
-      widest.sort(Widest.ORDER);
-      if (widest.size() > WIDEST) widest.remove(widest.size() - 1);
-    }
+    Site s = site(k);
+    s.add(startPs, w, cause);
+    if (lost) s.lostByCause[cause.ordinal()]++;
+    Widest cur = widest[cause.ordinal()];
+    if (cur == null || w > cur.widthPs()) keepIfWider(new Widest(w, seed, startPs, k, cpu, cause));
+  }
+
+  private void keepIfWider(Widest x) {
+    int i = x.cause().ordinal();
+    if (widest[i] == null || Widest.ORDER.compare(x, widest[i]) < 0) widest[i] = x;
   }
 
   /** A load at {@code opener} found {@code open}'s window already open. */
@@ -314,9 +332,9 @@ public final class RmwWindows {
   public void merge(RmwWindows o) {
     o.sites.forEach((k, s) -> site(k).merge(s));
     o.pairs.forEach((k, p) -> pairOf(k.get(0), k.get(1)).merge(p));
-    widest.addAll(o.widest);
-    widest.sort(Widest.ORDER);
-    while (widest.size() > WIDEST) widest.remove(widest.size() - 1);
+    for (Widest x : o.widest) {
+      if (x != null) keepIfWider(x);
+    }
     overlaps += o.overlaps;
     lostUpdates += o.lostUpdates;
     runs += o.runs;
@@ -345,8 +363,14 @@ public final class RmwWindows {
     return l;
   }
 
+  /** The widest window of each cause that occurred, widest first. */
   public List<Widest> widest() {
-    return List.copyOf(widest);
+    List<Widest> l = new ArrayList<>();
+    for (Widest x : widest) {
+      if (x != null) l.add(x);
+    }
+    l.sort(Widest.ORDER);
+    return l;
   }
 
   /** Loads that found another context's window on the field open (as Cell.overlaps counts). */
@@ -380,6 +404,15 @@ public final class RmwWindows {
     long[] n = new long[Cause.values().length];
     for (Site s : sites.values()) {
       for (int i = 0; i < n.length; i++) n[i] += s.causes[i];
+    }
+    return n;
+  }
+
+  /** Lost updates over all sites by the cause of the window whose store lost them. */
+  public long[] lostByCause() {
+    long[] n = new long[Cause.values().length];
+    for (Site s : sites.values()) {
+      for (int i = 0; i < n.length; i++) n[i] += s.lostByCause[i];
     }
     return n;
   }

@@ -74,7 +74,8 @@ public record SharedStateTable(String arch, String description, List<Row> rows,
       for (FieldUse.ContextUse u : r.use().contexts().values()) {
         StringJoiner cpus = new StringJoiner(",");
         u.cpus().forEach(c -> cpus.add(Integer.toString(c)));
-        String locks = u.commonLocks() == 0 ? "-" : Protection.lockNames(u.commonLocks(), lockNames);
+        String locks =
+            u.commonLocks() == 0 ? "-" : Protection.lockNames(u.commonLocks(), lockNames);
         t.row(first ? r.field() : "", first ? declared(r.use()) : "",
             first ? cell(r.protection()) : "", u.label(), u.kind().text(), cpus,
             u.reads(), u.plainWrites(), u.atomicRmws(), locks, String.join(", ", u.routines()));

@@ -25,7 +25,8 @@ final class TextTable {
 
   TextTable row(Object... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException(cells.length + " cells for " + headers.size() + " columns");
+      throw new IllegalArgumentException(
+          cells.length + " cells for " + headers.size() + " columns");
     }
     List<String> r = new ArrayList<>();
     for (Object c : cells) r.add(c == null ? "" : c.toString());

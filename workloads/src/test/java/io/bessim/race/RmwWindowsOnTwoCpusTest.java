@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   a  CPU0 at 0 ns:    load 0 (line never written: no transfer), store 1 at 11 ns: 11 ns, plain
- *   b  CPU1 at 5 ns:    load 0 inside a's window (overlap), store 1 at 16 ns over a's 1: lost; 11 ns
+ *   b  CPU1 at 5 ns:    load 0 inside a's window (overlap), store 1 at 16 ns over a's 1:
+ *                       lost; 11 ns
  *   c  CPU0 at 1000 ns: load (b wrote on CPU1: transfer), store at 1091 ns: 91 ns, cache line
  *   d  CPU1 at 2000 ns: load (c wrote on CPU0: transfer) would store at 2091 ns, but a 1000 ns hard
  *                       IRQ on CPU1 at 2005 ns delays it to 3091 ns: 1091 ns, hard IRQ
@@ -91,6 +92,9 @@ final class RmwWindowsOnTwoCpusTest {
     assertEquals(1, w.lostUpdates());
     assertEquals(cell.overlaps(), w.overlaps());
     assertEquals(cell.lostUpdates(), w.lostUpdates());
+    // b's store is the one that overwrote a's update, closing a plain window.
+    assertEquals(1, w.site("b", "inc").lostCount(RmwWindows.Cause.PLAIN));
+    assertEquals(0, w.site("a", "inc").lost());
     // a, b, c, d each increment once, e once more; b's store lost a's: 5 - 1.
     assertEquals(4, cell.peek());
   }
