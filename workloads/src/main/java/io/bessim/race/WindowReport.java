@@ -218,7 +218,8 @@ public final class WindowReport {
         w.lostUpdates(), fixed(w.lostUpdates() / simMin, 3), fixed(simMin, 1)));
     if (count(a.wedgedPs()) > 0 && w.lostUpdates() > 0) {
       double beforeS = Time.toSeconds(a.psBeforeWedge());
-      b.append(String.format(Locale.US, "; %s per minute of the %s s before the chip wedged",
+      b.append(String.format(Locale.US,
+          "; %s per minute of the %s s (all runs) before the chip wedged",
           fixed(w.lostUpdates() / (beforeS / 60), 1), fixed(beforeS, 1)));
     }
     b.append('\n');
