@@ -23,12 +23,13 @@ final class RaceCommandsTest {
 
   @Test
   void windowOutputDoesNotDependOnThreads() {
-    String[] args = {"race", "window", "--arch", "v1,v3", "--seeds", "3", "--duration", "2s"};
+    String[] args = {"race", "window", "--arch", "v1,v3", "--seeds", "3", "--duration", "4s"};
     Cli.Outcome one = Cli.run(new FakeRunner(), concat(args, "--threads", "1"));
     Cli.Outcome three = Cli.run(new FakeRunner(), concat(args, "--threads", "3"));
     assertEquals(0, one.exit(), one.err());
     assertEquals(one.out(), three.out());
-    assertTrue(one.out().contains("first WARN in 3 of 3 seeds"), one.out());
+    // Seeds 2 and 3 warn within 4 s, seed 1 does not (the race is timing).
+    assertTrue(one.out().contains("first WARN in 2 of 3 seeds"), one.out());
     assertTrue(one.out().contains("why no lost update: only bes2600_bh writes it"), one.out());
   }
 

@@ -69,7 +69,9 @@ final class SharedStateTableTest {
     assertEquals(FieldUse.ContextKind.THREAD, bh.kind());
     assertTrue(rx.routines().contains("wsm_release_tx_buffer"));
     assertTrue(bh.routines().contains("wsm_alloc_tx_buffer"));
-    assertEquals(List.of(0), List.copyOf(rx.writeCpus()));
+    // The rx worker runs where the IRQ work queued it (host.irqCpu = 0, sometimes the other CPU);
+    // the bh is bound to host.bhCpu = 1.
+    assertTrue(rx.writeCpus().contains(0), rx.writeCpus().toString());
     assertEquals(List.of(1), List.copyOf(bh.writeCpus()));
     assertEquals(0, rx.commonLocks());
   }
