@@ -121,14 +121,17 @@ public final class WindowReport {
         windows += w.windows();
         overlaps += w.overlaps();
       }
+      long d = a.durationPs();
       summary.row(a.arch().cliName(), a.runs(), fixed(a.simulatedMinutes(), 1),
-          event(a.firstWarnPs(), 50), event(a.firstWarnPs(), 10), event(a.firstWarnPs(), 90),
-          count(a.wedgedPs()) + " of " + a.runs() + ", " + event(a.wedgedPs(), 50), windows,
+          event(a.firstWarnPs(), 50, d), event(a.firstWarnPs(), 10, d),
+          event(a.firstWarnPs(), 90, d),
+          count(a.wedgedPs()) + " of " + a.runs() + ", " + event(a.wedgedPs(), 50, d), windows,
           overlaps, a.lostUpdates(), fixed(a.lostUpdates() / a.simulatedMinutes(), 3));
     }
     b.append(summary.render(""));
     b.append("(watched fields only; first WARN and wedge times are simulated seconds from the"
-        + " start, nearest-rank percentiles over the seeds, '-' = not within the run)\n");
+        + " start, nearest-rank percentiles over the seeds; '>N' = later than the N-second run"
+        + " (a seed without one counts as later than all), '-' = in no run)\n");
     for (ArchWindows a : archs) {
       b.append('\n').append(renderArch(a));
     }
@@ -144,16 +147,19 @@ public final class WindowReport {
         a.runs()));
     if (count(a.firstWarnPs()) > 0) {
       b.append(String.format(Locale.US, ": median %s s, p10 %s s, p90 %s s; earliest %s s, latest"
-              + " %s s", event(a.firstWarnPs(), 50), event(a.firstWarnPs(), 10),
-          event(a.firstWarnPs(), 90), event(a.firstWarnPs(), 0), latest(a.firstWarnPs())));
+              + " %s s", event(a.firstWarnPs(), 50, a.durationPs()),
+          event(a.firstWarnPs(), 10, a.durationPs()), event(a.firstWarnPs(), 90, a.durationPs()),
+          event(a.firstWarnPs(), 0, a.durationPs()), latest(a.firstWarnPs())));
     }
     b.append('\n');
     b.append(String.format(Locale.US, "chip wedged in %d of %d seeds", count(a.wedgedPs()),
         a.runs()));
     if (count(a.wedgedPs()) > 0) {
-      b.append(String.format(Locale.US, ": median %s s, p10 %s s, p90 %s s (the run goes on;"
-              + " nothing moves after it)", event(a.wedgedPs(), 50), event(a.wedgedPs(), 10),
-          event(a.wedgedPs(), 90)));
+      b.append(String.format(Locale.US, ": median %s s, p10 %s s, p90 %s s; earliest %s s, latest"
+              + " %s s (the run goes on; nothing moves after it)",
+          event(a.wedgedPs(), 50, a.durationPs()), event(a.wedgedPs(), 10, a.durationPs()),
+          event(a.wedgedPs(), 90, a.durationPs()), event(a.wedgedPs(), 0, a.durationPs()),
+          latest(a.wedgedPs())));
     }
     b.append('\n');
     for (RmwWindows w : a.watched()) {
@@ -309,9 +315,11 @@ public final class WindowReport {
     return n;
   }
 
-  private static String event(long[] timesPs, double p) {
+  /** A percentile of event times in s; one that falls on a run without the event is "> run". */
+  private static String event(long[] timesPs, double p, long durationPs) {
     long v = percentileOfTimes(timesPs, p);
-    return v < 0 ? "-" : fixed(Time.toSeconds(v), 3);
+    if (v >= 0) return fixed(Time.toSeconds(v), 3);
+    return count(timesPs) == 0 ? "-" : ">" + fixed(Time.toSeconds(durationPs), 0);
   }
 
   private static String latest(long[] timesPs) {
