@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A one-line progress display on a terminal, rewritten in place with carriage returns. */
-final class ProgressLine implements Batch.Progress {
+public final class ProgressLine implements Batch.Progress {
   private final PrintWriter err;
   private int width;
 
-  ProgressLine(PrintWriter err) {
+  public ProgressLine(PrintWriter err) {
     this.err = err;
   }
 
@@ -28,7 +28,7 @@ final class ProgressLine implements Batch.Progress {
   }
 
   /** Erases the line, leaving the cursor at its start. */
-  synchronized void clear() {
+  public synchronized void clear() {
     if (width == 0) return;
     err.print("\r" + " ".repeat(width) + "\r");
     err.flush();

@@ -13,8 +13,13 @@ import picocli.CommandLine.Spec;
     name = "race",
     mixinStandardHelpOptions = true,
     version = Bessim.VERSION,
-    description = "Races on the driver's shared state: explain, interleavings.",
-    subcommands = {RaceExplainCommand.class, RaceInterleavingsCommand.class})
+    description = "Races on the driver's shared state: table, window, explain, interleavings.",
+    subcommands = {
+      RaceTableCommand.class,
+      RaceWindowCommand.class,
+      RaceExplainCommand.class,
+      RaceInterleavingsCommand.class
+    })
 public final class RaceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

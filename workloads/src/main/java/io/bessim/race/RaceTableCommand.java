@@ -1,9 +1,9 @@
-package io.bessim.cli;
+package io.bessim.race;
 
+import io.bessim.cli.Bessim;
+import io.bessim.cli.Durations;
 import io.bessim.driver.Architecture;
 import io.bessim.experiment.RunSpec;
-import io.bessim.race.RaceRun;
-import io.bessim.race.SharedStateTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
     version = Bessim.VERSION,
     sortOptions = false,
     description = {
-      "Lists every shared field with the contexts that read and wrote it in a run, their CPUs and"
-          + " routines, and what protected the accesses (a common lock, atomics, a single writer,"
-          + " or nothing). Fields with two or more writer contexts, a plain write and no common"
-          + " lock are flagged (**).",
-      "With several architectures, prints the side-by-side delta table first."
+      "Every shared field, who reads and writes it, and what protects it.",
+      "Derived from the accesses of one run: the contexts that read and wrote each",
+      "field, their CPUs and routines, and the protection (a common lock, atomics,",
+      "a single writer, or nothing). Fields with two or more writer contexts, a",
+      "plain write and no common lock are flagged (**). With several architectures,",
+      "the side-by-side delta table comes first."
     })
 final class RaceTableCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,8 +39,7 @@ final class RaceTableCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "ARCH",
       required = true,
-      description = "Architectures, comma separated: ${COMPLETION-CANDIDATES}.",
-      completionCandidates = RunCommand.ArchNames.class)
+      description = "Architectures, comma separated: baseline, v1, v2, v3.")
   List<String> archNames;
 
   @Option(
@@ -58,18 +58,12 @@ final class RaceTableCommand implements Callable<Integer> {
 
   @Mixin RaceOptions options;
 
-  private final CliContext ctx;
-
-  RaceTableCommand(CliContext ctx) {
-    this.ctx = ctx;
-  }
-
   @Override
   public Integer call() throws InterruptedException {
     List<Architecture> archs = RaceOptions.archs(archNames);
     long durationPs = Durations.parse(duration);
     List<RunSpec> specs = options.specs(archs, durationPs, seed, 1);
-    List<RaceRun> runs = options.execute(specs, ctx, spec.commandLine().getErr());
+    List<RaceRun> runs = options.execute(specs, spec.commandLine().getErr());
     List<SharedStateTable> tables = new ArrayList<>();
     for (RaceRun r : runs) tables.add(r.table());
     PrintWriter out = spec.commandLine().getOut();

@@ -1,9 +1,9 @@
-package io.bessim.cli;
+package io.bessim.race;
 
+import io.bessim.cli.Bessim;
+import io.bessim.cli.Durations;
 import io.bessim.driver.Architecture;
 import io.bessim.experiment.RunSpec;
-import io.bessim.race.RaceRun;
-import io.bessim.race.WindowReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
     version = Bessim.VERSION,
     sortOptions = false,
     description = {
-      "Measures the read-modify-write windows on every field the shared-state table flags (and"
-          + " hw_bufs_used always): width histogram, what widened them (cache-line transfer,"
-          + " interrupt or preemption), overlaps, lost updates per simulated minute, and the time"
-          + " to the first WARN across seeds, with a back-of-envelope overlap estimate beside the"
-          + " simulated rate."
+      "How long the unlocked read-modify-write windows stay open, and what follows.",
+      "For every field the shared-state table flags (and hw_bufs_used always): the",
+      "window widths, what widened them (cache-line transfer, hard IRQ, preemption),",
+      "overlaps, lost updates per simulated minute and the time to the first WARN",
+      "across seeds, beside a back-of-envelope estimate of the overlap rate."
     })
 final class RaceWindowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,18 +65,12 @@ final class RaceWindowCommand implements Callable<Integer> {
 
   @Mixin RaceOptions options;
 
-  private final CliContext ctx;
-
-  RaceWindowCommand(CliContext ctx) {
-    this.ctx = ctx;
-  }
-
   @Override
   public Integer call() throws InterruptedException {
     List<Architecture> archs = RaceOptions.archs(archNames);
     long durationPs = Durations.parse(duration);
     List<RunSpec> specs = options.specs(archs, durationPs, seedBase, seeds);
-    List<RaceRun> runs = options.execute(specs, ctx, spec.commandLine().getErr());
+    List<RaceRun> runs = options.execute(specs, spec.commandLine().getErr());
     List<WindowReport.ArchWindows> reports = new ArrayList<>();
     for (int i = 0; i < archs.size(); i++) {
       reports.add(WindowReport.of(runs.subList(i * seeds, (i + 1) * seeds)));

@@ -1,15 +1,17 @@
-package io.bessim.cli;
+package io.bessim.race;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.cli.ProgressLine;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.Batch;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
-import io.bessim.race.RaceRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,10 +87,9 @@ final class RaceOptions {
   }
 
   /** Runs the specs with a progress line on stderr when it is a terminal and not --quiet. */
-  List<RaceRun> execute(List<RunSpec> specs, CliContext ctx, PrintWriter err)
-      throws InterruptedException {
+  List<RaceRun> execute(List<RunSpec> specs, PrintWriter err) throws InterruptedException {
     int n = threads();
-    ProgressLine progress = !quiet && ctx.terminal().getAsBoolean() ? new ProgressLine(err) : null;
+    ProgressLine progress = !quiet && System.console() != null ? new ProgressLine(err) : null;
     try {
       return RaceRun.runAll(specs, n, progress != null ? progress : Batch.Progress.NONE);
     } finally {
@@ -105,10 +106,16 @@ final class RaceOptions {
         base = Platform.load(profile);
       } catch (IOException e) {
         throw new IllegalArgumentException(
-            "cannot read --profile '" + profile + "': " + ExperimentOptions.describe(e), e);
+            "cannot read --profile '" + profile + "': " + describe(e), e);
       }
     }
     return base.with(overrides);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) return "no such file " + e.getMessage();
+    if (e instanceof AccessDeniedException) return "permission denied on " + e.getMessage();
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** The platform as the output header names it. */
