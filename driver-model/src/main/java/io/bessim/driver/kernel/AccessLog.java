@@ -2,8 +2,6 @@ package io.bessim.driver.kernel;
 
 /** Receives every shared-cell access; the race tools implement it. */
 public interface AccessLog {
-  AccessLog NONE = null;
-
   /**
    * One access. {@code kind} is 'R' (plain load), 'W' (plain store), 'A' (atomic RMW), 'r'
    * (atomic read). {@code lost} is true for a store that overwrote another context's update.

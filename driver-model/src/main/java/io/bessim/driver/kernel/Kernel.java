@@ -681,10 +681,6 @@ public final class Kernel {
 
   // ---------------------------------------------------------------- memory
 
-  private String routineName(Ctx c, Routine r) {
-    return r.name();
-  }
-
   private long load(Ctx c, Op op, Routine r, long t) {
     Cell cell = op.cell;
     long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
@@ -699,7 +695,7 @@ public final class Kernel {
       c.loadTimePs[cell.id] = t;
     }
     if (accessLog != null) {
-      accessLog.access(t, cell, c, routineName(c, r), plain ? 'R' : 'r', v, v, c.lockMask, false);
+      accessLog.access(t, cell, c, r.name(), plain ? 'R' : 'r', v, v, c.lockMask, false);
     }
     return t + costs.loadPs() + extra;
   }
@@ -726,7 +722,7 @@ public final class Kernel {
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
     if (accessLog != null) {
-      accessLog.access(t, cell, c, routineName(c, r), 'W', before, cell.value, c.lockMask, lost);
+      accessLog.access(t, cell, c, r.name(), 'W', before, cell.value, c.lockMask, lost);
     }
     return t + costs.storePs() + extra;
   }
@@ -741,7 +737,7 @@ public final class Kernel {
     cell.lastWriterCtx = c.id;
     c.reg[op.reg] = before;
     if (accessLog != null) {
-      accessLog.access(t, cell, c, routineName(c, r), 'A', before, cell.value, c.lockMask, false);
+      accessLog.access(t, cell, c, r.name(), 'A', before, cell.value, c.lockMask, false);
     }
     return t + costs.atomicPs() + extra;
   }

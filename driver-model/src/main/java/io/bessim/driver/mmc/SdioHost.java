@@ -6,7 +6,6 @@ import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.Kernel;
 import io.bessim.driver.kernel.WorkItem;
 import io.bessim.sim.EventHandler;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -246,9 +245,5 @@ public final class SdioHost {
 
   public boolean isIrqMasked() {
     return sdioIrqMasked;
-  }
-
-  public static List<io.bessim.chip.fw.Frame> frames() {
-    return new ArrayList<>();
   }
 }
