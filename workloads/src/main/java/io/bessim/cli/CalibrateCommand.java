@@ -191,8 +191,7 @@ final class CalibrateCommand implements Callable<Integer> {
     checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed-base %s is too large for %s seeds", seedBase, seeds);
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
+    int n = CliInputs.threads(threads);
     Platform platform = loadProfile().with(overrides);
     List<FitParam> fitted = FitParam.resolve(platform, params);
     Reports.checkWritable(out, "--out file");
@@ -202,13 +201,7 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   private Platform loadProfile() {
-    if (profile == null) return Platform.defaults();
-    try {
-      return Platform.load(profile);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read --profile '" + profile + "': " + ExperimentOptions.describe(e), e);
-    }
+    return CliInputs.loadProfile(profile);
   }
 
   /** The command in canonical form, for the written profile's sources (no date: reproducible). */

@@ -13,8 +13,6 @@ import io.bessim.experiment.WorkloadSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,8 +113,7 @@ final class ExperimentOptions {
     long durationPs = duration != null
         ? Durations.parse(duration)
         : sc.durationPs().orElseGet(() -> Durations.parse(DEFAULT_DURATION));
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
+    int n = CliInputs.threads(threads);
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed-base %s is too large for %s seeds", seedBase, seeds);
     Platform platform = loadProfile().with(sets());
@@ -179,14 +176,7 @@ final class ExperimentOptions {
   }
 
   private Platform loadProfile() {
-    Path file = profileFile();
-    if (file == null) return Platform.defaults();
-    try {
-      return Platform.load(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read --profile '" + file + "': " + describe(e), e);
-    }
+    return CliInputs.loadProfile(profileFile());
   }
 
   private String describePlatform() {
@@ -203,8 +193,6 @@ final class ExperimentOptions {
   }
 
   static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) return "no such file " + e.getMessage();
-    if (e instanceof AccessDeniedException) return "permission denied on " + e.getMessage();
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return CliInputs.describe(e);
   }
 }

@@ -7,7 +7,6 @@ import io.bessim.driver.Platform;
 import io.bessim.experiment.Sweep;
 import io.bessim.experiment.SweepGrid;
 import io.bessim.experiment.WorkloadSpec;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,8 +140,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     checkArgument(out != null, "--out DIR is required: the folder for results.csv");
     SweepGrid grid = grid();
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
+    int n = CliInputs.threads(threads);
     Sweep.Shard slice = shard == null ? Sweep.Shard.ALL : Sweep.Shard.parse(shard);
     PrintWriter err = spec.commandLine().getErr();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -207,13 +205,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private Platform loadProfile() {
-    if (profile == null) return Platform.defaults();
-    try {
-      return Platform.load(profile);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read --profile '" + profile + "': " + ExperimentOptions.describe(e), e);
-    }
+    return CliInputs.loadProfile(profile);
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

@@ -1,5 +1,7 @@
 package io.bessim.race;
 
+import io.bessim.cli.CliInputs;
+
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.cli.ProgressLine;
@@ -8,10 +10,7 @@ import io.bessim.driver.Platform;
 import io.bessim.experiment.Batch;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,9 +80,7 @@ final class RaceOptions {
   }
 
   int threads() {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    checkArgument(n >= 1, "--threads must be at least 1, got %s", n);
-    return n;
+    return CliInputs.threads(threads);
   }
 
   /** Runs the specs with a progress line on stderr when it is a terminal and not --quiet. */
@@ -98,24 +95,9 @@ final class RaceOptions {
   }
 
   Platform platform() {
-    Platform base;
-    if (profile == null) {
-      base = Platform.defaults();
-    } else {
-      try {
-        base = Platform.load(profile);
-      } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "cannot read --profile '" + profile + "': " + describe(e), e);
-      }
-    }
-    return base.with(overrides);
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) return "no such file " + e.getMessage();
-    if (e instanceof AccessDeniedException) return "permission denied on " + e.getMessage();
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    Platform p = CliInputs.loadProfile(profile).with(overrides);
+    io.bessim.driver.Host.check(p);
+    return p;
   }
 
   /** The platform as the output header names it. */
