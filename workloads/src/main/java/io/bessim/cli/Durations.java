@@ -32,6 +32,13 @@ public final class Durations {
     return out;
   }
 
+  /** As {@link #parse}, but 0 (any unit, or a bare 0) is allowed: a point in time. */
+  public static long parseNonNegative(String text) {
+    String s = text.strip();
+    if (s.matches("0+(\\.0*)?\\s*(ns|us|ms|s|m|min|h)?")) return 0;
+    return parse(text);
+  }
+
   private static long unitPs(String unit) {
     switch (unit) {
       case "ns": return Time.NS;

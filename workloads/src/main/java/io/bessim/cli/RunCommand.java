@@ -36,17 +36,69 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions options;
 
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE",
+      description = "Also write a Chrome/Perfetto JSON trace of the --trace-window: one track per"
+          + " CPU and per context, every op the driver's routines executed (open it in"
+          + " ui.perfetto.dev).")
+  java.nio.file.Path trace;
+
+  @Option(
+      names = "--trace-window",
+      paramLabel = "FROM..TO",
+      description = "Simulated time to trace, e.g. 10s..10.1s (default: 100 ms from the middle of"
+          + " the run, or from 10 s if the run is longer than 20 s).")
+  String traceWindow;
+
   private final CliContext ctx;
 
   RunCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
+  /** The traced window in ps: --trace-window, or 100 ms from min(10 s, half the run). */
+  private long[] window(long durationPs) {
+    long from;
+    long to;
+    if (traceWindow == null) {
+      from = Math.min(10 * io.bessim.sim.Time.S, durationPs / 2);
+      to = from + 100 * io.bessim.sim.Time.MS;
+    } else {
+      int dots = traceWindow.indexOf("..");
+      checkArgument(dots > 0, "--trace-window wants FROM..TO, e.g. 10s..10.1s, got '%s'",
+          traceWindow);
+      from = Durations.parseNonNegative(traceWindow.substring(0, dots));
+      to = Durations.parse(traceWindow.substring(dots + 2));
+      checkArgument(to > from, "--trace-window must end after it starts, got '%s'", traceWindow);
+    }
+    checkArgument(from < durationPs, "--trace-window starts after the run ends (%s)",
+        Durations.format(durationPs));
+    return new long[] {from, Math.min(to, durationPs)};
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     Architecture arch = archName != null ? Architecture.fromName(archName) : scenarioArch();
     ExperimentOptions.Plan plan = options.plan(List.of(arch), 1);
-    RunResult r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
+    RunResult r;
+    if (trace != null) {
+      Reports.checkWritable(trace, "--trace");
+      long[] w = window(plan.durationPs());
+      io.bessim.experiment.ChromeTraceSink sink =
+          new io.bessim.experiment.ChromeTraceSink("bessim " + arch.cliName());
+      r = io.bessim.experiment.Experiment.run(plan.specs().get(0),
+          new io.bessim.driver.kernel.TraceSinkTracer(sink, w[0], w[1]));
+      try {
+        sink.write(trace);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      spec.commandLine().getErr().println("trace: " + sink.size() + " events from "
+          + Durations.format(w[0]) + " to " + Durations.format(w[1]) + " written to " + trace);
+    } else {
+      r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
+    }
     PrintWriter out = spec.commandLine().getOut();
     for (Map.Entry<String, Object> e : Reports.fields(r).entrySet()) {
       if (e.getValue() instanceof Map<?, ?> m) {

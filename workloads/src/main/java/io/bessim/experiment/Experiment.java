@@ -36,8 +36,14 @@ public final class Experiment {
   }
 
   public static RunResult run(RunSpec spec) {
+    return run(spec, null);
+  }
+
+  /** As {@link #run(RunSpec)}, with the kernel's op-level tracer attached (null for none). */
+  public static RunResult run(RunSpec spec, io.bessim.driver.kernel.KernelTracer tracer) {
     long wall0 = System.nanoTime();
     Setup s = build(spec);
+    s.host().kernel().setTracer(tracer);
     Simulator sim = s.sim();
     Host host = s.host();
     long end = spec.durationPs();
