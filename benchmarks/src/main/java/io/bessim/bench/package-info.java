@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks: the event queue in the hold model against java.util.PriorityQueue, and whole
+ * scenarios (simulated seconds per wall-clock second). They report; they never fail the build.
+ */
+package io.bessim.bench;
