@@ -46,9 +46,16 @@ final class SweepCommand implements Callable<Integer> {
       names = "--arch",
       split = ",",
       paramLabel = "ARCH",
-      defaultValue = "baseline,v1,v2,v3",
-      description = "Architectures, comma separated (default: ${DEFAULT-VALUE}).")
+      description = "Architectures, comma separated (default: the --scenario's, else"
+          + " baseline,v1,v2,v3).")
   List<String> archNames;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description = "Read arch, workload, duration, seeds, profile and set lines from FILE"
+          + " (docs/workloads.md); options given here win.")
+  Path scenarioFile;
 
   @Option(
       names = "--vary",
@@ -65,9 +72,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--seeds",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "Seeds per point, at least 1 (default: ${DEFAULT-VALUE}).")
-  int seeds;
+      description = "Seeds per point, at least 1 (default: the --scenario's, else 1).")
+  Integer seeds;
 
   @Option(
       names = {"--seed-base", "--seed"},
@@ -80,14 +86,15 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--workload",
       paramLabel = "KIND:RATE",
-      description = "Traffic of every point when not varied (default: " + DEFAULT_WORKLOAD + ").")
+      description = "Traffic of every point when not varied (default: the --scenario's, else "
+          + DEFAULT_WORKLOAD + ").")
   String workload;
 
   @Option(
       names = "--duration",
       paramLabel = "TIME",
-      defaultValue = "180s",
-      description = "Simulated time per point, e.g. 60s, 500ms, 3m (default: ${DEFAULT-VALUE}).")
+      description = "Simulated time per point, e.g. 60s, 500ms, 3m (default: the --scenario's,"
+          + " else 180s).")
   String duration;
 
   @Option(
@@ -181,18 +188,30 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private SweepGrid grid() {
+    Scenario sc = scenarioFile == null ? Scenario.NONE : Scenario.load(scenarioFile);
     List<Architecture> archs = new ArrayList<>();
-    for (String name : archNames) {
-      Architecture a = Architecture.fromName(name);
-      checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
-      archs.add(a);
+    if (archNames != null) {
+      for (String name : archNames) {
+        Architecture a = Architecture.fromName(name);
+        checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
+        archs.add(a);
+      }
+    } else {
+      archs.addAll(sc.archs().orElse(List.of(Architecture.values())));
     }
-    long durationPs = Durations.parse(duration);
-    Platform base = loadProfile().with(overrides);
+    long durationPs = duration != null ? Durations.parse(duration)
+        : sc.durationPs().orElse(Durations.parse("180s"));
+    int seedCount = seeds != null ? seeds : sc.seeds().orElse(1);
+    checkArgument(seedCount >= 1, "--seeds must be at least 1, got %s", seedCount);
+    Map<String, String> sets = new LinkedHashMap<>(sc.sets());
+    sets.putAll(overrides);
+    Platform base = CliInputs.loadProfile(profile != null ? profile : sc.profile().orElse(null))
+        .with(sets);
+    io.bessim.driver.Host.check(base);
     List<SweepGrid.Dimension> dims = new ArrayList<>();
     for (String v : vary) {
       SweepGrid.Dimension d = SweepGrid.parseVary(v, base);
-      checkArgument(!overrides.containsKey(d.name()),
+      checkArgument(!sets.containsKey(d.name()),
           "%s is both fixed with --set and varied with --vary; drop one", d.name());
       dims.add(d);
     }
@@ -200,12 +219,9 @@ final class SweepCommand implements Callable<Integer> {
     checkArgument(!varied || workload == null,
         "the workload is both given (--workload) and varied (--vary workload=...); drop one");
     WorkloadSpec fixed = varied ? null
-        : WorkloadSpec.parse(workload != null ? workload : DEFAULT_WORKLOAD);
-    return new SweepGrid(archs, dims, seeds, seedBase, durationPs, fixed, base);
-  }
-
-  private Platform loadProfile() {
-    return CliInputs.loadProfile(profile);
+        : workload != null ? WorkloadSpec.parse(workload)
+        : sc.workload().orElse(WorkloadSpec.parse(DEFAULT_WORKLOAD));
+    return new SweepGrid(archs, dims, seedCount, seedBase, durationPs, fixed, base);
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

@@ -59,6 +59,26 @@ final class SweepTest {
   }
 
   @Test
+  void aScenarioFileSuppliesTheArchsWorkloadSeedsAndSetsTheCommandLineDoesNotGive()
+      throws IOException {
+    Path sc = tmp.resolve("s.scenario");
+    Files.writeString(sc, "arch = v3\nworkload = udp:2MB/s\nseeds = 2\nduration = 3s\n"
+        + "set fw.rxPoolFrames = 16\n");
+    Cli.Outcome o = Cli.run(new FakeRunner(), false, "sweep", "--scenario", sc.toString(),
+        "--vary", "air.mcs=3,4", "--duration", "2s", "--out", dir("sc"));
+
+    assertEquals(0, o.exit(), o.err());
+    // 1 arch (scenario) x 2 MCS x 2 seeds (scenario); --duration 2s wins over the scenario's 3s.
+    assertTrue(o.out().startsWith("sweep: 1 arch x 2 air.mcs x 2 seeds = 4 points, 2s simulated"),
+        o.out());
+    List<String> lines = Files.readAllLines(tmp.resolve("sc/results.csv"));
+    assertEquals(5, lines.size());
+    assertTrue(lines.get(1).contains(",v3,") && lines.get(1).contains("udp:2MB/s"), lines.get(1));
+    assertTrue(Files.readString(tmp.resolve("sc/sweep.json")).contains("\"fw.rxPoolFrames\": \"16\""),
+        "the scenario's set line reached the grid's platform");
+  }
+
+  @Test
   void progressOnATerminalNamesEachPointByKeyAndIsErasedAtTheEnd() {
     Cli.Outcome o = Cli.run(new FakeRunner(), true,
         cat(GRID, "--threads", "1", "--out", dir("p")));
