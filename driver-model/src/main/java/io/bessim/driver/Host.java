@@ -73,7 +73,8 @@ public final class Host {
   private static void checkCpu(String name, int cpu, int cpus) {
     if (cpu < 0 || cpu >= cpus) {
       throw new IllegalArgumentException(
-          name + " = " + cpu + " is not a CPU of a " + cpus + "-CPU host");
+          name + " = " + cpu + " is not a CPU of a " + cpus + "-CPU host (CPUs are 0.."
+              + (cpus - 1) + "; set " + name + " too when changing host.cpus)");
     }
   }
 
