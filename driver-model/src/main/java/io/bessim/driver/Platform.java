@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Each line is {@code name = value | unit | kind | source}, optionally followed by
  * {@code | range} ({@code 5..100} for numbers, {@code a/b/c} for choices), where kind is one of
- * {@code published}, {@code notes}, {@code estimate}, {@code fitted} or {@code choice}. Values are immutable;
+ * {@code published}, {@code notes}, {@code estimate}, {@code fitted} or
+ * {@code choice}. Values are immutable;
  * {@link #with} returns a copy with overrides that were checked against the declared parameters.
  */
 public final class Platform {

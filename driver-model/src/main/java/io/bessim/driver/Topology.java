@@ -45,7 +45,8 @@ public final class Topology {
     node("net_rx", "NET_RX softirq (mac80211, IP, TCP)", "softirq", "CPU of the deliverer");
     node("netcat", "netcat (recv)", "thread", "CPU" + p.intValue("host.appCpu"));
 
-    String deliver = batch ? "ieee80211_rx_list (one per batch)" : "ieee80211_rx_irqsafe (per frame)";
+    String deliver =
+        batch ? "ieee80211_rx_list (one per batch)" : "ieee80211_rx_irqsafe (per frame)";
     edge("chip", "hardirq", "DAT1 interrupt", false);
     edge("hardirq", "sdio_irq_work", "sdio_signal_irq: queue_work(system_wq)", false);
     rxChain.add("chip raises DAT1 -> dw_mmc hard IRQ");
@@ -53,7 +54,8 @@ public final class Topology {
     rxDispatches = 1;
     switch (shape.rxPath()) {
       case RELAY_QUEUE:
-        edge("sdio_irq_work", "sdio_rx_work", "bes2600_sdio_irq_handler: queue_work(rx_work)", false);
+        edge("sdio_irq_work", "sdio_rx_work", "bes2600_sdio_irq_handler: queue_work(rx_work)",
+            false);
         edge("sdio_rx_work", "bes2600_bh", "skb_queue_tail(rx_queue) per frame, then irq_handler: "
             + "bh_rx++, wake_up(bh_wq)", false);
         edge("bes2600_bh", "sdio_rx_work", "pipe_read: rx_queue empty, buffers out: queue_work",
@@ -68,7 +70,8 @@ public final class Topology {
         rxWakeups = 1;
         break;
       case DIRECT:
-        edge("sdio_irq_work", "sdio_rx_work", "bes2600_sdio_irq_handler: queue_work(rx_work)", false);
+        edge("sdio_irq_work", "sdio_rx_work", "bes2600_sdio_irq_handler: queue_work(rx_work)",
+            false);
         edge("sdio_rx_work", "net_rx", deliver, !batch);
         edge("sdio_rx_work", "bes2600_bh", "irq_handler: bh_rx++, wake_up(bh_wq)", false);
         rxChain.add("sdio_irq_work -> queue_work(rx_work) [dispatch 2]");
@@ -177,7 +180,8 @@ public final class Topology {
     StringBuilder b = new StringBuilder();
     b.append("digraph \"").append(arch.cliName()).append("\" {\n");
     b.append("  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
-    b.append("  labelloc=t;\n  label=\"").append(esc(arch.cliName() + " (" + arch.description + ")"))
+    b.append("  labelloc=t;\n  label=\"")
+        .append(esc(arch.cliName() + " (" + arch.description + ")"))
         .append("\";\n");
     for (Node n : nodes.values()) {
       b.append("  \"").append(n.id()).append("\" [label=\"").append(esc(n.label()))

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public final class CliInputs {
   private CliInputs() {}
 
-  /** The profile in {@code file}, or the built-in one when null; an unreadable file is bad input. */
+  /** The profile in {@code file}, or the built-in one when null; unreadable is bad input. */
   public static Platform loadProfile(Path file) {
     if (file == null) return Platform.defaults();
     try {

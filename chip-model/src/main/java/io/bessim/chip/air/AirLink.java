@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * retries them, up to a retry limit, after which they are lost. Collisions are not modelled.
  */
 public final class AirLink {
-  /** The far side of the link: told when an uplink frame reaches the AP or a downlink one is lost. */
+  /** The far side of the link: told when an uplink frame reaches the AP or a downlink is lost. */
   public interface Peer {
     void uplinkDelivered(long atPs, Frame f);
 

@@ -26,8 +26,10 @@ import java.util.List;
  * <pre>
  *  baseline  DAT1 -> hardirq -> sdio_irq_work -> queue_work(rx_work) -> sdio_rx_work: CMD52+CMD53,
  *            skbs onto rx_queue, irq_handler -> bes2600_bh: pipe_read, handle, ieee80211_rx_irqsafe
- *  v1, v2    ... -> sdio_rx_work: CMD52+CMD53, bes2600_bh_handle_rx_skb for each (release in rx_work)
- *  v3        DAT1 -> hardirq -> sdio_irq_work -> irq_handler -> bes2600_bh: CMD52+CMD53, handle each
+ *  v1, v2    ... -> sdio_rx_work: CMD52+CMD53, bes2600_bh_handle_rx_skb for each
+ *            (so wsm_release_tx_buffer runs in rx_work)
+ *  v3        DAT1 -> hardirq -> sdio_irq_work -> irq_handler -> bes2600_bh: CMD52+CMD53,
+ *            handle each
  * </pre>
  *
  * Transmit path (all): mac80211 -> bes2600_tx -> bh: wsm_alloc_tx_buffer, wsm_get_tx, pipe_send ->
@@ -495,18 +497,21 @@ public final class Bes2600Driver {
     String data = onEmpty + "_data";
     b.mutexLock(host)
         .compute("mmc_start_request(CMD52 0x1)", cost.cmd52SetupPs())
-        .blocking("bes2600_sdio_read_ctrl: CMD52", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL))
+        .blocking("bes2600_sdio_read_ctrl: CMD52",
+            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL))
         .compute("mmc_request_done", cost.cmd52TeardownPs())
         .jumpIf("ctrl length != 0", c -> c.reg[1] != 0, data)
         .compute("mmc_start_request(CMD52 0x0)", cost.cmd52SetupPs())
-        .blocking("read register 0x0: CMD52", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_EMPTY))
+        .blocking("read register 0x0: CMD52",
+            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_EMPTY))
         .compute("mmc_request_done", cost.cmd52TeardownPs())
         .mutexUnlock(host)
         .jumpIf("really empty", c -> c.reg[1] == 1, onReallyEmpty)
         .jump(onEmpty)
         .label(data)
         .compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
-        .blocking("bes_sdio_memcpy_io_helper: CMD53 read", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_READ))
+        .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
+            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_READ))
         .compute("mmc_request_done", cost.cmd53TeardownPs())
         .mutexUnlock(host);
   }
@@ -595,14 +600,16 @@ public final class Bes2600Driver {
               group.add(txSplice.remove(0));
             }
             c.obj = group;
-            c.reg[2] = group.isEmpty() ? 0 : (long) group.size() * (blks == 4 ? 1632 : blks * blockSize);
+            int slot = blks == 4 ? 1632 : blks * blockSize;
+            c.reg[2] = group.isEmpty() ? 0 : (long) group.size() * slot;
             c.reg[7] = group.size();
           })
           .jumpIf("list empty", c -> c.reg[7] == 0, "check")
           .compute("per-frame descriptors", c -> c.reg[7] * cost.txWorkPerFramePs())
           .mutexLock(host)
           .compute("mmc_start_request(CMD53 write)", cost.cmd53SetupPs())
-          .blocking("bes_sdio_memcpy_to_io_helper: CMD53 write", (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_WRITE))
+          .blocking("bes_sdio_memcpy_to_io_helper: CMD53 write",
+              (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_WRITE))
           .compute("mmc_request_done", cost.cmd53TeardownPs())
           .mutexUnlock(host);
       if (!pollAfterWrite) {

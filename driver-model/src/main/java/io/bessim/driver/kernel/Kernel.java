@@ -681,9 +681,14 @@ public final class Kernel {
 
   // ---------------------------------------------------------------- memory
 
+  /** A cache-line transfer when another CPU wrote the cell last; nothing otherwise. */
+  private long lineTransferPs(Cell cell, Ctx c) {
+    return cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id ? costs.cacheLinePs() : 0;
+  }
+
   private long load(Ctx c, Op op, Routine r, long t) {
     Cell cell = op.cell;
-    long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
+    long extra = lineTransferPs(cell, c);
     long v = cell.value;
     c.reg[op.reg] = v;
     boolean plain = op.code == Op.LOAD;
@@ -716,7 +721,7 @@ public final class Kernel {
         if (cell.firstLostUpdatePs < 0) cell.firstLostUpdatePs = t;
       }
     }
-    long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
+    long extra = lineTransferPs(cell, c);
     cell.value = c.reg[op.reg];
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
@@ -729,7 +734,7 @@ public final class Kernel {
 
   private long atomicAdd(Ctx c, Op op, Routine r, long t) {
     Cell cell = op.cell;
-    long extra = (cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id) ? costs.cacheLinePs() : 0;
+    long extra = lineTransferPs(cell, c);
     long before = cell.value;
     cell.value = before + op.delta.delta(c);
     cell.version++;

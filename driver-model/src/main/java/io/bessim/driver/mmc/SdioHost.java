@@ -113,7 +113,9 @@ public final class SdioHost {
    */
   @SuppressWarnings("unchecked")
   public void request(Ctx c, long t, Cmd cmd) {
-    if (reqCtx != null) throw new IllegalStateException("SDIO bus in use by " + reqCtx + " for " + c);
+    if (reqCtx != null) {
+      throw new IllegalStateException("SDIO bus in use by " + reqCtx + " for " + c);
+    }
     reqCtx = c;
     reqCmd = cmd;
     long busPs;
