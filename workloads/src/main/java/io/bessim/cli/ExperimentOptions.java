@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,17 +64,7 @@ final class ExperimentOptions {
       description = "First seed; runs use seed-base, seed-base+1, ... (default: ${DEFAULT-VALUE}).")
   long seedBase;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Override one platform parameter for all runs; repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(
-      names = "--profile",
-      paramLabel = "FILE",
-      description = "Platform profile file; parameters it omits keep their defaults.")
-  Path profile;
+  @Mixin PlatformOptions platformOptions;
 
   @Option(
       names = "--json",
@@ -167,12 +158,13 @@ final class ExperimentOptions {
   /** The scenario's set lines with --set laid over them. */
   private Map<String, String> sets() {
     Map<String, String> all = new LinkedHashMap<>(scenario().sets());
-    all.putAll(overrides);
+    all.putAll(platformOptions.overrides());
     return all;
   }
 
   private Path profileFile() {
-    return profile != null ? profile : scenario().profile().orElse(null);
+    Path file = platformOptions.profile();
+    return file != null ? file : scenario().profile().orElse(null);
   }
 
   private Platform loadProfile() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -97,17 +98,7 @@ final class SweepCommand implements Callable<Integer> {
           + " else 180s).")
   String duration;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Override one platform parameter for every point; repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(
-      names = "--profile",
-      paramLabel = "FILE",
-      description = "Platform profile file; parameters it omits keep their defaults.")
-  Path profile;
+  @Mixin PlatformOptions platformOptions;
 
   @Option(
       names = "--out",
@@ -204,9 +195,11 @@ final class SweepCommand implements Callable<Integer> {
     int seedCount = seeds != null ? seeds : sc.seeds().orElse(1);
     checkArgument(seedCount >= 1, "--seeds must be at least 1, got %s", seedCount);
     Map<String, String> sets = new LinkedHashMap<>(sc.sets());
-    sets.putAll(overrides);
-    Platform base = CliInputs.loadProfile(profile != null ? profile : sc.profile().orElse(null))
-        .with(sets);
+    sets.putAll(platformOptions.overrides());
+    Path profileFile = platformOptions.profile();
+    Platform base =
+        CliInputs.loadProfile(profileFile != null ? profileFile : sc.profile().orElse(null))
+            .with(sets);
     io.bessim.driver.Host.check(base);
     List<SweepGrid.Dimension> dims = new ArrayList<>();
     for (String v : vary) {

@@ -1,6 +1,7 @@
 package io.bessim.race;
 
 import io.bessim.cli.CliInputs;
+import io.bessim.cli.PlatformOptions;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -13,10 +14,9 @@ import io.bessim.experiment.WorkloadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,17 +32,7 @@ final class RaceOptions {
       description = "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s (default: ${DEFAULT-VALUE}).")
   String workload;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Override one platform parameter for all runs; repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(
-      names = "--profile",
-      paramLabel = "FILE",
-      description = "Platform profile file; parameters it omits keep their defaults.")
-  Path profile;
+  @Mixin PlatformOptions platformOptions;
 
   @Option(
       names = "--threads",
@@ -95,17 +85,18 @@ final class RaceOptions {
   }
 
   Platform platform() {
-    Platform p = CliInputs.loadProfile(profile).with(overrides);
+    Platform p = CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
     io.bessim.driver.Host.check(p);
     return p;
   }
 
   /** The platform as the output header names it. */
   String describePlatform() {
-    String base = profile == null ? "built-in defaults" : "profile " + profile;
-    if (overrides.isEmpty()) return base;
+    Path file = platformOptions.profile();
+    String base = file == null ? "built-in defaults" : "profile " + file;
+    if (platformOptions.overrides().isEmpty()) return base;
     return base + " with --set "
-        + overrides.entrySet().stream()
+        + platformOptions.overrides().entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue().strip())
             .collect(Collectors.joining(", "));
   }
