@@ -150,7 +150,7 @@ public final class Kernel {
   }
 
   public WaitQueue waitQueue(String name, Ctx.Test condition) {
-    WaitQueue q = new WaitQueue(name, condition);
+    WaitQueue q = new WaitQueue(name, condition, waitQueues.size());
     waitQueues.add(q);
     return q;
   }
@@ -384,7 +384,7 @@ public final class Kernel {
     if (w == null || w.state != Ctx.State.BLOCKED) return false;
     q.waiter = null;
     q.wakeups++;
-    q.timeoutToken++;
+    q.deadlinePs = -1;
     w.waitingOn = null;
     w.timedOut = false;
     return wake(w, atPs, wakeLatency(fromCpu, w));
@@ -662,17 +662,28 @@ public final class Kernel {
     c.waitingOn = q;
     block(c, t);
     long timeout = op.cost == null ? -1 : op.cost.ps(c);
-    if (timeout > 0) {
-      q.timeoutToken++;
-      sim.scheduleAt(t + timeout, waitTimeout, (q.timeoutToken << ID_BITS) | c.id);
+    q.deadlinePs = timeout > 0 ? t + timeout : -1;
+    // One timer event per queue at most: a waiter that sleeps thousands of times a second with a
+    // 5 s timeout would otherwise leave thousands of stale events in the heap. A timer that fires
+    // before the current deadline re-arms itself for it.
+    if (q.deadlinePs >= 0 && !q.timerPending) {
+      q.timerPending = true;
+      sim.scheduleAt(q.deadlinePs, waitTimeout, q.index);
     }
   }
 
-  private void onWaitTimeout(long nowPs, int packed) {
-    Ctx c = contexts.get(packed & ID_MASK);
-    WaitQueue q = c.waitingOn;
-    if (q == null || c.state != Ctx.State.BLOCKED || q.timeoutToken != (packed >>> ID_BITS)) return;
+  private void onWaitTimeout(long nowPs, int index) {
+    WaitQueue q = waitQueues.get(index);
+    q.timerPending = false;
+    Ctx c = q.waiter;
+    if (q.deadlinePs < 0 || c == null || c.state != Ctx.State.BLOCKED) return;
+    if (nowPs < q.deadlinePs) {
+      q.timerPending = true;
+      sim.scheduleAt(q.deadlinePs, waitTimeout, q.index);
+      return;
+    }
     q.waiter = null;
+    q.deadlinePs = -1;
     q.timeouts++;
     c.waitingOn = null;
     c.timedOut = true;

@@ -10,11 +10,14 @@ public final class WaitQueue {
   Ctx waiter;
   long wakeups;
   long timeouts;
-  int timeoutToken;
+  final int index;
+  long deadlinePs = -1;
+  boolean timerPending;
 
-  WaitQueue(String name, Ctx.Test condition) {
+  WaitQueue(String name, Ctx.Test condition, int index) {
     this.name = name;
     this.condition = condition;
+    this.index = index;
   }
 
   public String name() {
