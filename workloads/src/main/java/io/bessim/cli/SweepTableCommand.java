@@ -2,6 +2,7 @@ package io.bessim.cli;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.experiment.Reports;
 import io.bessim.experiment.SweepTable;
 import io.bessim.sim.stats.Summary;
 import java.io.PrintWriter;
@@ -197,23 +198,9 @@ final class SweepTableCommand implements Callable<Integer> {
 
   private static String csv(List<String> header, List<List<String>> lines) {
     StringBuilder b = new StringBuilder();
-    b.append(csvLine(header));
-    for (List<String> l : lines) b.append(csvLine(l));
+    b.append(Reports.csvLine(header));
+    for (List<String> l : lines) b.append(Reports.csvLine(l));
     return b.toString();
-  }
-
-  private static String csvLine(List<String> cells) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) b.append(',');
-      String c = cells.get(i);
-      if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
-        b.append('"').append(c.replace("\"", "\"\"")).append('"');
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('\n').toString();
   }
 
   /**

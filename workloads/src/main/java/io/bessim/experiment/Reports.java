@@ -178,18 +178,20 @@ public final class Reports {
     return new JsonPrimitive(v.toString());
   }
 
-  private static String csvValue(Object v) {
+  /** A value as a CSV cell: null and non-finite numbers are empty. */
+  public static String csvValue(Object v) {
     if (v == null) return "";
     if (v instanceof Double && !Double.isFinite((Double) v)) return "";
     return v.toString();
   }
 
-  private static String csvLine(List<String> cells) {
+  /** One CSV line with its newline; cells with a comma, quote or line break are quoted. */
+  public static String csvLine(List<String> cells) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) b.append(',');
       String c = cells.get(i);
-      if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
+      if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
         b.append('"').append(c.replace("\"", "\"\"")).append('"');
       } else {
         b.append(c);

@@ -47,36 +47,16 @@ public final class SweepCsv {
     Reports.fields(r).forEach(
         (k, v) -> {
           if (k.equals(PER_SECOND)) {
-            r.perSecond().forEach((rate, x) -> c.putIfAbsent(PER_SECOND + "." + rate, value(x)));
+            r.perSecond().forEach(
+                (rate, x) -> c.putIfAbsent(PER_SECOND + "." + rate, Reports.csvValue(x)));
           } else {
-            c.putIfAbsent(k, value(v));
+            c.putIfAbsent(k, Reports.csvValue(v));
           }
         });
     return c;
   }
 
   /** As {@link Reports#csv}: empty for null or a non-finite number. */
-  private static String value(Object v) {
-    if (v == null) return "";
-    if (v instanceof Double && !Double.isFinite((Double) v)) return "";
-    return v.toString();
-  }
-
-  /** One CSV line with its newline; cells with a comma, quote or newline are quoted. */
-  static String line(List<String> cells) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) b.append(',');
-      String c = cells.get(i);
-      if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-        b.append('"').append(c.replace("\"", "\"\"")).append('"');
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('\n').toString();
-  }
-
   /**
    * What a results file holds. {@code completeBytes} is the length of its whole lines; a longer
    * file ends in a partial line left by a crash. {@code header} is empty for an empty file.
@@ -194,7 +174,7 @@ public final class SweepCsv {
       StringBuilder text = new StringBuilder();
       if (header == null) {
         header = List.copyOf(cells.keySet());
-        text.append(line(header));
+        text.append(Reports.csvLine(header));
       }
       List<String> row = new ArrayList<>(header.size());
       for (String col : header) row.add(cells.getOrDefault(col, ""));
@@ -205,7 +185,7 @@ public final class SweepCsv {
         log.accept(String.format(
             "results have columns %s that %s's header lacks; they are not written", extra, file));
       }
-      text.append(line(row));
+      text.append(Reports.csvLine(row));
       out.write(text.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
       rows++;

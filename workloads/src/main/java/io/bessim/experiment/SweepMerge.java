@@ -72,11 +72,11 @@ public final class SweepMerge {
       List<Map<String, String>> rows = new ArrayList<>(byKey.values());
       rows.sort(Comparator.comparingInt(r -> point(r, out)));
       StringBuilder text = new StringBuilder();
-      if (!header.isEmpty()) text.append(SweepCsv.line(header));
+      if (!header.isEmpty()) text.append(Reports.csvLine(header));
       for (Map<String, String> r : rows) {
         List<String> cells = new ArrayList<>(header.size());
         for (String col : header) cells.add(r.getOrDefault(col, ""));
-        text.append(SweepCsv.line(cells));
+        text.append(Reports.csvLine(cells));
       }
       Files.createDirectories(out);
       Reports.writeAtomically(out.resolve(SweepCsv.FILE), text.toString());
