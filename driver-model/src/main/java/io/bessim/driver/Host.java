@@ -30,7 +30,10 @@ public final class Host {
   private final AirLink air;
   private final Bes2600Driver driver;
 
-  public Host(Simulator sim, Platform p, Architecture arch, RandomStreams random, NetStack stack) {
+  public Host(Simulator sim, Platform p, Architecture preset, RandomStreams random,
+      NetStack stack) {
+    // The profile's knobs apply here, once; the driver reads the architecture alone.
+    Architecture arch = preset.under(p);
     this.sim = sim;
     this.platform = p;
     this.kernel = new Kernel(sim, kernelCosts(p), p.intValue("host.cpus"));
@@ -46,7 +49,7 @@ public final class Host {
         p.micros("mmc.completionIrqUs"), p.intValue("mmc.irqsPerDataRequest"),
         p.micros("mmc.completionBhUs"), p.micros("irq.hardIrqUs"),
         p.bool("mmc.bhWorkCountsAsWork"),
-        SdioHost.IrqReenable.fromName(p.string("irq.reenable")));
+        arch.irqReenable());
     this.air = new AirLink(sim, airConfig(p), chip, random.stream("air.backoff"),
         p.intValue("air.apQueueFrames"), p.intValue("air.retryLimit"));
     chip.connect(sdio::cardInterrupt, air::staSend);

@@ -19,7 +19,6 @@ public final class Topology {
   public record Edge(String from, String to, String how, boolean perFrame) {}
 
   private final Architecture arch;
-  private final Architecture.Shape shape;
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final List<Edge> edges = new ArrayList<>();
   private final List<String> rxChain = new ArrayList<>();
@@ -28,12 +27,12 @@ public final class Topology {
   private int rxWakeups;
 
   private Topology(Architecture arch, Platform p) {
-    this.arch = arch;
-    this.shape = arch.shape(p);
+    this.arch = arch.under(p);
+    Architecture shape = this.arch;
     int irq = p.intValue("host.irqCpu");
     int bh = p.intValue("host.bhCpu");
-    boolean batch = p.string("rx.delivery").equals("batch");
-    boolean poll = p.bool("tx.pollAfterWrite");
+    boolean batch = shape.delivery() == Architecture.Delivery.BATCH;
+    boolean poll = shape.pollAfterWrite();
     boolean bhReads = shape.rxPath() == Architecture.RxPath.BH_READS;
 
     node("chip", "BES2600 firmware", "chip", "SDIO card");
@@ -109,7 +108,7 @@ public final class Topology {
     }
     txChain.add("firmware sends it; the TX confirm comes back in the RX stream and "
         + "wsm_release_tx_buffer frees the buffer (in "
-        + (shape.rxPath() == Architecture.RxPath.DIRECT ? "sdio_rx_work" : "bes2600_bh") + ")");
+        + (arch.rxPath() == Architecture.RxPath.DIRECT ? "sdio_rx_work" : "bes2600_bh") + ")");
   }
 
   public static Topology of(Architecture arch, Platform p) {
@@ -148,10 +147,10 @@ public final class Topology {
   /** The topology as text for a terminal. */
   public String toText() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.US, "%s (%s)%n", arch.cliName(), arch.description));
+    b.append(String.format(Locale.US, "%s (%s)%n", arch.cliName(), arch.description()));
     b.append(String.format(Locale.US, "choices: rxPath=%s counters=%s afterTx=%s%n%n",
-        rxPathName(shape.rxPath()), shape.counters().name().toLowerCase(Locale.ROOT),
-        afterTxName(shape.afterTx())));
+        rxPathName(arch.rxPath()), arch.counters().name().toLowerCase(Locale.ROOT),
+        afterTxName(arch.afterTx())));
     b.append("Contexts\n");
     for (Node n : nodes.values()) {
       b.append(String.format(Locale.US, "  %-14s %-38s %-28s %s%n", n.id(), n.label(), n.kind(),
@@ -181,7 +180,7 @@ public final class Topology {
     b.append("digraph \"").append(arch.cliName()).append("\" {\n");
     b.append("  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
     b.append("  labelloc=t;\n  label=\"")
-        .append(esc(arch.cliName() + " (" + arch.description + ")"))
+        .append(esc(arch.cliName() + " (" + arch.description() + ")"))
         .append("\";\n");
     for (Node n : nodes.values()) {
       b.append("  \"").append(n.id()).append("\" [label=\"").append(esc(n.label()))

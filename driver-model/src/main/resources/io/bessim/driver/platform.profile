@@ -108,15 +108,16 @@ tcp.pvBurstBytes = 16384 | bytes | estimate | bytes the rate-capped sender (pv) 
 # --- run control
 run.warmupS = 5 | s | estimate | simulated seconds excluded from rates (TCP slow start, queues filling); capped at a tenth of the run
 
-# --- architecture choices: a preset (--arch) sets the first three; --set overrides any of them
+# --- architecture knobs (Architecture.Knob): 'preset' keeps each architecture's own choice; any
+# other value applies to every architecture of the run and is added to its label
 arch.rxPath = preset | - | choice | how a received batch reaches wsm_handle_rx: relay (sdio_rx_work -> rx_queue -> bh, as shipped), direct (sdio_rx_work delivers: Patch C v1), bh (the bh reads SDIO inline: v3) | preset/relay/direct/bh
 arch.counters = preset | - | choice | hw_bufs_used, hw_bufs_used_vif, wsm_tx_pending as plain int or atomic_t (Patch C-prep) | preset/plain/atomic
 arch.afterTx = preset | - | choice | after each SDIO write: queue_work(rx_work) (bes2600) or irq_handler, a bh wake-up (v3) | preset/queue-rx-work/wake-bh
-irq.reenable = auto | - | choice | who re-arms the card interrupt after it fired: auto = the MMC core (ack_sdio_irq after the handler; bes2600's __bes2600_irq_enable is a stub, driver-topology.md 3.11), explicit = the driver, a CMD52 write at the end of each bh pass (upstream __cw1200_irq_enable(1)), none = nobody (the v3 open question, open question 9; docs/v3-irq-reenable.md) | auto/none/explicit
+irq.reenable = preset | - | choice | who re-arms the card interrupt after it fired: auto = the MMC core (ack_sdio_irq after the handler; bes2600's __bes2600_irq_enable is a stub, driver-topology.md 3.11), explicit = the driver, a CMD52 write at the end of each bh pass (upstream __cw1200_irq_enable(1)), none = nobody (the v3 open question, open question 9; docs/v3-irq-reenable.md) | preset/auto/none/explicit
 
 # --- proposals from field-notes.md, as knobs (docs/knobs.md)
-rx.delivery = per-frame | - | choice | ieee80211_rx_irqsafe per frame (as shipped) or one ieee80211_rx_list per batch (proposal: one softirq per batch) | per-frame/batch
-tx.pollAfterWrite = true | bool | choice | the TX-side poll after every SDIO write (queue_work(rx_work), or irq_handler in v3); false is the proposal that removes it
-ba.stat = lock | - | choice | per-frame BA statistics under ba_lock (spin_lock_bh) or with atomics (proposal) | lock/atomic
-pm.psStateLock = taken | - | choice | ps_state_lock around the TX queue put taken, or skipped when power save is known unsupported (proposal) | taken/skipped
+rx.delivery = preset | - | choice | ieee80211_rx_irqsafe per frame (as shipped) or one ieee80211_rx_list per batch (proposal: one softirq per batch) | preset/per-frame/batch
+tx.pollAfterWrite = preset | - | choice | the TX-side poll after every SDIO write (queue_work(rx_work), or irq_handler in v3); false is the proposal that removes it | preset/true/false
+ba.stat = preset | - | choice | per-frame BA statistics under ba_lock (spin_lock_bh) or with atomics (proposal) | preset/lock/atomic
+pm.psStateLock = preset | - | choice | ps_state_lock around the TX queue put taken, or skipped when power save is known unsupported (proposal) | preset/taken/skipped
 stack.rxIrqsafeHopUs = 2 | us | estimate | ieee80211_rx_irqsafe: skb queue + tasklet hop per delivery (timing-facts.md 3) | 1..5

@@ -35,8 +35,8 @@ final class TopologyTest {
 
   @Test
   void aKnobMovesAPresetToAnotherPoint() {
-    Architecture.Shape s = Architecture.V1.shape(Platform.defaults().with("arch.counters", "atomic"));
-    assertEquals(Architecture.V2.shape(Platform.defaults()).counters(), s.counters());
+    Architecture s = Architecture.V1.under(Platform.defaults().with("arch.counters", "atomic"));
+    assertEquals(Architecture.V2.counters(), s.counters());
     assertEquals(Architecture.RxPath.DIRECT, s.rxPath());
   }
 }

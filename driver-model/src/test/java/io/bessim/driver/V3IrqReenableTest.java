@@ -57,7 +57,7 @@ final class V3IrqReenableTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Platform.defaults().with("irq.reenable", "sometimes"));
 
-    assertEquals("parameter irq.reenable is one of auto/none/explicit, got 'sometimes'",
+    assertEquals("parameter irq.reenable is one of preset/auto/none/explicit, got 'sometimes'",
         e.getMessage());
   }
 }

@@ -43,7 +43,7 @@ public record Sensitivity(List<String> predictions, List<String> metrics, List<P
       Calibration.Plan plan, Calibration.Fit fit, Function<RunSpec, RunResult> runner)
       throws InterruptedException {
     List<Architecture> archs = new ArrayList<>(List.of(plan.arch()));
-    for (Architecture a : Architecture.values()) {
+    for (Architecture a : Architecture.presets()) {
       if (a != plan.arch()) archs.add(a);
     }
     List<Probe> shells = probes(plan, fit.best().values());

@@ -6,6 +6,7 @@ import io.bessim.driver.Topology;
 import io.bessim.experiment.Reports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,25 +33,31 @@ final class ArchCommand implements Callable<Integer> {
 
   /** {@code bessim arch list}. */
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Print the presets and every knob (--set name=value) with default and range.")
+      description = "Print the presets, the variants a --scenario defines, and every knob and "
+          + "parameter (--set name=value) with default and range.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+        description = "Also list the variants this scenario file defines (variant NAME = ...).")
+    Path scenarioFile;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Platform p = Platform.defaults();
-      out.println("Presets (--arch): each is a point over the architecture choices below");
-      out.printf(Locale.US, "  %-9s %-12s %-8s %-14s %s%n", "name", "rxPath", "counters",
-          "afterTx", "patch");
-      for (Architecture a : Architecture.values()) {
-        Architecture.Shape s = a.shape(p);
-        out.printf(Locale.US, "  %-9s %-12s %-8s %-14s %s%n", a.cliName(),
-            Topology.rxPathName(s.rxPath()), s.counters().name().toLowerCase(Locale.ROOT),
-            Topology.afterTxName(s.afterTx()), a.description);
+      Scenario sc = scenarioFile == null ? Scenario.NONE : Scenario.load(scenarioFile);
+      out.println("Presets (--arch NAME); a variant is NAME+knob=value+..., e.g. "
+          + "--arch v3,v3+rx.delivery=batch");
+      printArchs(out, Architecture.presets());
+      if (!sc.variants().isEmpty()) {
+        out.println();
+        out.println("Variants defined in " + scenarioFile);
+        printArchs(out, List.copyOf(sc.variants().values()));
       }
       out.println();
-      out.println("Choices and proposals (--set name=value; 'preset' keeps the preset's choice)");
+      out.println("Knobs (--set name=value for every architecture of a run, or NAME+name=value for"
+          + " one; 'preset' keeps each architecture's own choice)");
       printParams(out, p, true);
       out.println();
       out.println("Platform and model parameters (--set name=value; see docs/platform.md)");
@@ -59,11 +66,30 @@ final class ArchCommand implements Callable<Integer> {
       return 0;
     }
 
-    private static void printParams(PrintWriter out, Platform p, boolean choices) {
+    private static void printArchs(PrintWriter out, List<Architecture> archs) {
+      StringBuilder head = new StringBuilder(String.format(Locale.US, "  %-24s", "name"));
+      for (Architecture.Knob k : Architecture.Knob.values()) {
+        head.append(String.format(Locale.US, " %-" + width(k) + "s", k.key()));
+      }
+      out.println(head.append(" patch"));
+      for (Architecture a : archs) {
+        StringBuilder row = new StringBuilder(String.format(Locale.US, "  %-24s", a.label()));
+        for (Architecture.Knob k : Architecture.Knob.values()) {
+          row.append(String.format(Locale.US, " %-" + width(k) + "s", k.valueIn(a)));
+        }
+        out.println(row.append(' ').append(a.description()));
+      }
+    }
+
+    private static int width(Architecture.Knob k) {
+      return Math.max(k.key().length(), 13);
+    }
+
+    private static void printParams(PrintWriter out, Platform p, boolean knobs) {
       out.printf(Locale.US, "  %-28s %-12s %-10s %-24s %s%n", "name", "default", "unit", "range",
           "source");
       for (Platform.Param q : p.params()) {
-        if (q.kind().equals("choice") != choices) continue;
+        if (Architecture.Knob.isKnob(q.name()) != knobs) continue;
         String range = q.range().isEmpty() ? (q.value().matches("true|false") ? "true/false" : "-")
             : q.range();
         out.printf(Locale.US, "  %-28s %-12s %-10s %-24s %s (%s)%n", q.name(), q.value(),

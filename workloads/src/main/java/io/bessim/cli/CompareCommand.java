@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  static final String DEFAULT_ARCHS = "baseline,v1,v2,v3";
   static final int DEFAULT_SEEDS = 3;
 
   // No picocli defaults: null means "not given", so that a --scenario file can supply them.
@@ -37,7 +36,10 @@ final class CompareCommand implements Callable<Integer> {
       names = "--arch",
       split = ",",
       paramLabel = "ARCH",
-      description = "Architectures to compare, comma separated (default: " + DEFAULT_ARCHS + ").")
+      completionCandidates = RunCommand.ArchNames.class,
+      description = "Architectures to compare, comma separated: presets (${COMPLETION-CANDIDATES}),"
+          + " a --scenario's variants, or either with +knob=value, e.g. v3,v3+rx.delivery=batch"
+          + " (default: every preset).")
   List<String> archNames;
 
   @Option(
@@ -56,16 +58,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<Architecture> archs = new ArrayList<>();
-    if (archNames != null) {
-      for (String name : archNames) {
-        Architecture a = Architecture.fromName(name);
-        checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
-        archs.add(a);
-      }
-    } else {
-      archs.addAll(options.scenario().archs().orElseGet(CompareCommand::defaultArchs));
-    }
+    List<Architecture> archs = archNames != null
+        ? Architecture.parseList(archNames, options.scenario().variants())
+        : options.scenario().archs().orElse(Architecture.presets());
     int seeds = seedsOption != null
         ? seedsOption
         : options.scenario().seeds().orElse(DEFAULT_SEEDS);
@@ -78,12 +73,6 @@ final class CompareCommand implements Callable<Integer> {
     out.flush();
     options.writeReports(results);
     return 0;
-  }
-
-  private static List<Architecture> defaultArchs() {
-    List<Architecture> out = new ArrayList<>();
-    for (String name : DEFAULT_ARCHS.split(",")) out.add(Architecture.fromName(name));
-    return out;
   }
 
   static String header(ExperimentOptions.Plan plan, int seeds, long seedBase) {

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Architecture arch = archName != null ? Architecture.fromName(archName) : scenarioArch();
+    Architecture arch = archName != null ? oneArch(archName) : scenarioArch();
     ExperimentOptions.Plan plan = options.plan(List.of(arch), 1);
     RunResult r;
     if (trace != null) {
@@ -122,11 +122,18 @@ final class RunCommand implements Callable<Integer> {
     return archs.get(0);
   }
 
+  private Architecture oneArch(String written) {
+    checkArgument(!written.contains(","),
+        "run takes one architecture, got '%s' (compare runs several side by side)",
+        written.length() <= 60 ? written : written.substring(0, 57) + "...");
+    return options.scenario().arch(written);
+  }
+
   /** The architecture names, for help text. */
   static final class ArchNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return java.util.Arrays.stream(Architecture.values()).map(Architecture::cliName).iterator();
+      return Architecture.presets().stream().map(Architecture::cliName).iterator();
     }
   }
 }

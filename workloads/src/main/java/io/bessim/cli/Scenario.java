@@ -36,7 +36,11 @@ import java.util.regex.Pattern;
  * seeds    = 3                         # as --seeds (run uses one seed and ignores it)
  * profile  = rig.profile               # as --profile
  * set fw.rxPoolFrames = 16             # as --set NAME=VALUE; repeatable
+ * variant v3-batch = v3 + rx.delivery=batch   # a named variant: a preset and knobs; repeatable
  * </pre>
+ *
+ * A variant's name can then be used in {@code arch} and in {@code --arch}, anywhere a preset
+ * can; it is labelled with its own name.
  *
  * Relative paths (the profile, a replay trace) are resolved against the scenario file's folder,
  * so a scenario and its files can move together. Each value is checked when the file is read; a
@@ -48,6 +52,7 @@ import java.util.regex.Pattern;
  * @param seeds seeds per architecture
  * @param sets platform overrides, in file order
  * @param profile the platform profile file
+ * @param variants the named variants, in file order
  */
 public record Scenario(
     Optional<List<Architecture>> archs,
@@ -55,13 +60,16 @@ public record Scenario(
     OptionalLong durationPs,
     OptionalInt seeds,
     Map<String, String> sets,
-    Optional<Path> profile) {
+    Optional<Path> profile,
+    Map<String, Architecture> variants) {
 
   /** No scenario: every part absent. */
   public static final Scenario NONE = new Scenario(Optional.empty(), Optional.empty(),
-      OptionalLong.empty(), OptionalInt.empty(), Map.of(), Optional.empty());
+      OptionalLong.empty(), OptionalInt.empty(), Map.of(), Optional.empty(), Map.of());
 
   private static final Pattern SET = Pattern.compile("set\\s+([^=\\s]+)\\s*=\\s*(.*)");
+  private static final Pattern VARIANT =
+      Pattern.compile("variant\\s+([A-Za-z][A-Za-z0-9_.-]*)\\s*=\\s*(.*)");
   private static final Pattern KEY_VALUE =
       Pattern.compile("([A-Za-z][A-Za-z0-9_.-]*)\\s*=\\s*(.*)");
   private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s#");
@@ -71,6 +79,13 @@ public record Scenario(
   public Scenario {
     archs = archs.map(List::copyOf);
     sets = Collections.unmodifiableMap(new LinkedHashMap<>(sets));
+    variants = Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+  }
+
+  /** An architecture as written in {@code --arch}: a preset, one of this file's variants, or
+   * either with {@code +knob=value} parts. */
+  public Architecture arch(String written) {
+    return Architecture.parse(written, variants);
   }
 
   /** Reads and checks {@code file}; throws IllegalArgumentException naming the file and line. */
@@ -97,12 +112,14 @@ public record Scenario(
     Optional<Path> profile = Optional.empty();
     Map<String, String> sets = new LinkedHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
+    Map<String, Architecture> variants = variants(lines, source, seen);
     for (int i = 0; i < lines.size(); i++) {
       int lineNo = i + 1;
       String line = stripComment(lines.get(i));
       if (line.isEmpty()) continue;
       String where = source + " line " + lineNo;
       try {
+        if (VARIANT.matcher(line).matches()) continue;
         Matcher set = SET.matcher(line);
         if (set.matches()) {
           String name = set.group(1);
@@ -113,15 +130,18 @@ public record Scenario(
           continue;
         }
         Matcher kv = KEY_VALUE.matcher(line);
-        checkArgument(kv.matches(), "expected 'key = value' or 'set NAME = VALUE', got '%s'", line);
+        checkArgument(kv.matches(),
+            "expected 'key = value', 'set NAME = VALUE' or 'variant NAME = PRESET + knob=value',"
+                + " got '%s'", line);
         String key = kv.group(1);
-        checkArgument(KEYS.contains(key), "unknown key '%s' (known: %s, set NAME)", key,
+        checkArgument(KEYS.contains(key), "unknown key '%s' (known: %s, set NAME, variant NAME)",
+            key,
             String.join(", ", KEYS));
         String value = nonEmpty(kv.group(2), key);
         once(seen, key, lineNo);
         switch (key) {
           case "arch":
-            archs = Optional.of(archs(value));
+            archs = Optional.of(archs(value, variants));
             break;
           case "workload":
             workload = Optional.of(WorkloadSpec.parse(value, baseDir));
@@ -142,7 +162,35 @@ public record Scenario(
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
     }
-    return new Scenario(archs, workload, durationPs, seeds, sets, profile);
+    return new Scenario(archs, workload, durationPs, seeds, sets, profile, variants);
+  }
+
+  /**
+   * The {@code variant NAME = PRESET + knob=value ...} lines, read before the rest so that
+   * {@code arch} may name a variant defined anywhere in the file.
+   */
+  private static Map<String, Architecture> variants(
+      List<String> lines, String source, Map<String, Integer> seen) {
+    Map<String, Architecture> out = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = VARIANT.matcher(stripComment(lines.get(i)));
+      if (!m.matches()) continue;
+      try {
+        String name = m.group(1);
+        once(seen, "variant " + name, i + 1);
+        checkArgument(Architecture.presets().stream().noneMatch(p -> p.label().equals(name)),
+            "variant '%s' has the name of a preset", name);
+        Architecture base = Architecture.parse(nonEmpty(m.group(2), "variant " + name), out);
+        String knobs = base.label().contains("+")
+            ? base.label().substring(base.label().indexOf('+') + 1).replace("+", ", ") : "";
+        out.put(name, base.named(name, knobs.isEmpty() ? base.description()
+            : "variant: " + base.label().substring(0, base.label().indexOf('+')) + " with "
+                + knobs));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   /** Drops a whole-line comment, or a {@code #} comment after a blank. */
@@ -164,10 +212,10 @@ public record Scenario(
     checkArgument(first == null, "'%s' given twice (first on line %s)", key, first);
   }
 
-  private static List<Architecture> archs(String value) {
+  private static List<Architecture> archs(String value, Map<String, Architecture> variants) {
     List<Architecture> out = new ArrayList<>();
     for (String name : value.split(",", -1)) {
-      Architecture a = Architecture.fromName(name);
+      Architecture a = Architecture.parse(name, variants);
       checkArgument(!out.contains(a), "architecture '%s' given twice", name.strip());
       out.add(a);
     }

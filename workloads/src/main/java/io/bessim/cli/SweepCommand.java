@@ -180,16 +180,9 @@ final class SweepCommand implements Callable<Integer> {
 
   private SweepGrid grid() {
     Scenario sc = scenarioFile == null ? Scenario.NONE : Scenario.load(scenarioFile);
-    List<Architecture> archs = new ArrayList<>();
-    if (archNames != null) {
-      for (String name : archNames) {
-        Architecture a = Architecture.fromName(name);
-        checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
-        archs.add(a);
-      }
-    } else {
-      archs.addAll(sc.archs().orElse(List.of(Architecture.values())));
-    }
+    List<Architecture> archs = archNames != null
+        ? Architecture.parseList(archNames, sc.variants())
+        : sc.archs().orElse(Architecture.presets());
     long durationPs = duration != null ? Durations.parse(duration)
         : sc.durationPs().orElse(Durations.parse("180s"));
     int seedCount = seeds != null ? seeds : sc.seeds().orElse(1);

@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 public record ArchSummary(
     String arch,
+    Map<String, String> archSpec,
     int n,
     Summary offeredMBps,
     Summary deliveredMBps,
@@ -49,6 +50,7 @@ public record ArchSummary(
     }
     return new ArchSummary(
         arch,
+        runs.get(0).archSpec(),
         runs.size(),
         summarise(runs, RunResult::offeredMBps),
         summarise(runs, RunResult::deliveredMBps),

@@ -63,6 +63,7 @@ public final class Experiment {
     long wedged = host.chip().wedgedAtPs();
     return new RunResult(
         spec.arch().cliName(),
+        spec.arch().spec(),
         spec.seed(),
         spec.workload().toString(),
         Time.toSeconds(end),

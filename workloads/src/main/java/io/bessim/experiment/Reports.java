@@ -139,6 +139,7 @@ public final class Reports {
   private static JsonElement toJson(ArchSummary s) {
     JsonObject o = new JsonObject();
     o.addProperty("arch", s.arch());
+    o.add("archSpec", toJson(s.archSpec()));
     o.addProperty("n", s.n());
     o.add("offeredMBps", toJson(s.offeredMBps(), false));
     o.add("deliveredMBps", toJson(s.deliveredMBps(), false));
@@ -181,6 +182,13 @@ public final class Reports {
   /** A value as a CSV cell: null and non-finite numbers are empty. */
   public static String csvValue(Object v) {
     if (v == null) return "";
+    if (v instanceof Map) {
+      // A map in one cell (the architecture's spec): key=value pairs separated by blanks.
+      StringBuilder b = new StringBuilder();
+      ((Map<?, ?>) v).forEach((k, x) -> b.append(b.length() == 0 ? "" : " ").append(k)
+          .append('=').append(x));
+      return b.toString();
+    }
     if (v instanceof Double && !Double.isFinite((Double) v)) return "";
     return v.toString();
   }

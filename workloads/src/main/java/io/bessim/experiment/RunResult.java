@@ -8,9 +8,12 @@ import java.util.Map;
  * is the busy fraction of all host CPUs together (1.0 = every CPU busy all the time; reports show
  * it as a percentage).
  * {@code firstWarnSec} and {@code wedgedAtSec} are simulated seconds, null if it never happened.
+ * {@code arch} is the architecture's label as written ({@code v3+rx.delivery=batch}) and
+ * {@code archSpec} every knob's resolved value.
  */
 public record RunResult(
     String arch,
+    Map<String, String> archSpec,
     long seed,
     String workload,
     double simSeconds,

@@ -233,7 +233,7 @@ final class RaceExplainer {
 
   /** The architecture's description without a repeat of its name ("v3: no relay" -> "no relay"). */
   static String describe(Architecture a) {
-    String d = a.description;
+    String d = a.description();
     return d.startsWith(a.cliName() + ": ") ? d.substring(a.cliName().length() + 2) : d;
   }
 

@@ -60,12 +60,7 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Architecture> archs = new ArrayList<>();
-    for (String name : archNames) {
-      Architecture a = Architecture.fromName(name);
-      checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
-      archs.add(a);
-    }
+    List<Architecture> archs = Architecture.parseList(archNames, Map.of());
     checkArgument(Math.abs(start) <= 1_000_000, "--start must be within +-1000000, got %s", start);
     WorkloadSpec w = WorkloadSpec.parse(workload);
     Platform platform = Platform.defaults().with(overrides);

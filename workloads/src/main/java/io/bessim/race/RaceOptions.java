@@ -46,13 +46,7 @@ final class RaceOptions {
 
   /** The architectures named, in order, each once. */
   static List<Architecture> archs(List<String> names) {
-    List<Architecture> archs = new ArrayList<>();
-    for (String name : names) {
-      Architecture a = Architecture.fromName(name);
-      checkArgument(!archs.contains(a), "architecture '%s' given twice in --arch", name.strip());
-      archs.add(a);
-    }
-    return archs;
+    return Architecture.parseList(names, java.util.Map.of());
   }
 
   /** One spec per architecture and seed (architectures in order, then seeds ascending). */

@@ -51,7 +51,7 @@ public record RaceRun(RunSpec spec, Map<String, FieldUse> fields, Map<String, Rm
 
   /** This run's shared-state table. */
   public SharedStateTable table() {
-    return SharedStateTable.of(spec.arch().cliName(), spec.arch().description, fields.values(),
+    return SharedStateTable.of(spec.arch().cliName(), spec.arch().description(), fields.values(),
         lockNames);
   }
 

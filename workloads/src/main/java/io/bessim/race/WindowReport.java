@@ -79,7 +79,7 @@ public final class WindowReport {
       wedged[i] = r.wedgedPs();
     }
     RaceRun first = runs.get(0);
-    SharedStateTable table = SharedStateTable.of(arch.cliName(), arch.description,
+    SharedStateTable table = SharedStateTable.of(arch.cliName(), arch.description(),
         fields.values(), first.lockNames());
     List<RmwWindows> watched = new ArrayList<>();
     for (SharedStateTable.Row row : table.rows()) {
@@ -141,7 +141,7 @@ public final class WindowReport {
 
   private static String renderArch(ArchWindows a) {
     StringBuilder b = new StringBuilder();
-    b.append("== ").append(a.arch().cliName()).append(": ").append(a.arch().description)
+    b.append("== ").append(a.arch().cliName()).append(": ").append(a.arch().description())
         .append('\n');
     b.append(String.format(Locale.US, "first WARN in %d of %d seeds", count(a.firstWarnPs()),
         a.runs()));

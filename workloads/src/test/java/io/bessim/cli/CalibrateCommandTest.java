@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
@@ -52,11 +53,12 @@ final class CalibrateCommandTest {
       double noise = spec.seed() - 2;
       Map<String, Double> perSecond = new LinkedHashMap<>();
       perSecond.put("sdio_rx_work", 10 * p.number("fw.rxPoolFrames") + noise);
-      perSecond.put("workqueue_execute_start", 500.0 + 5 * spec.arch().ordinal());
+      perSecond.put("workqueue_execute_start", 500.0 + 5 * Architecture.presets().indexOf(spec.arch()));
       double delivered = 1 + 0.01 * p.number("fw.rxProcessingUs") + 0.002 * noise
-          + 0.1 * spec.arch().ordinal();
+          + 0.1 * Architecture.presets().indexOf(spec.arch());
       boolean warns = spec.arch().cliName().equals("v1") && p.number("fw.rxPoolFrames") >= 15;
-      return new RunResult(spec.arch().cliName(), spec.seed(), spec.workload().toString(),
+      return new RunResult(spec.arch().cliName(), spec.arch().spec(), spec.seed(),
+          spec.workload().toString(),
           Time.toSeconds(spec.durationPs()), 0.0, 4.0, delivered, 0.1, perSecond, 0,
           warns ? 2 : 0, warns ? 1.0 : null, null);
     }

@@ -1,5 +1,6 @@
 package io.bessim.cli;
 
+import io.bessim.driver.Architecture;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
 import io.bessim.sim.Time;
@@ -21,7 +22,8 @@ final class FakeRunner implements Function<RunSpec, RunResult> {
     synchronized (seen) {
       seen.add(spec);
     }
-    int a = spec.arch().ordinal();
+    int a = Math.max(0, Architecture.presets().stream().map(Architecture::label).toList()
+        .indexOf(spec.arch().label().split("\\+")[0]));
     long seed = spec.seed();
     double offered = spec.workload().bytesPerSecond() / 1e6;
     Map<String, Double> perSecond = new LinkedHashMap<>();
@@ -33,6 +35,7 @@ final class FakeRunner implements Function<RunSpec, RunResult> {
     boolean warns = a == 1 && seed % 2 == 1; // v1 warns on odd seeds
     return new RunResult(
         spec.arch().cliName(),
+        spec.arch().spec(),
         seed,
         spec.workload().toString(),
         Time.toSeconds(spec.durationPs()),

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class ReportFilesTest {
-  private static final List<String> RUN_KEYS = List.of("arch", "seed", "workload", "simSeconds",
+  private static final List<String> RUN_KEYS = List.of("arch", "archSpec", "seed", "workload",
+      "simSeconds",
       "wallSeconds", "offeredMBps", "deliveredMBps", "cpuUtilization", "perSecond", "lostUpdates",
       "warns", "firstWarnSec", "wedgedAtSec");
 
@@ -76,12 +77,14 @@ final class ReportFilesTest {
 
     assertEquals(0, o.exit(), o.err());
     List<String> lines = Files.readAllLines(csv);
-    assertEquals("arch,seed,workload,simSeconds,wallSeconds,offeredMBps,deliveredMBps,"
+    assertEquals("arch,archSpec,seed,workload,simSeconds,wallSeconds,offeredMBps,deliveredMBps,"
         + "cpuUtilization,perSecond.sdio_rx_work,perSecond.sdio_tx_work,"
         + "perSecond.workqueue_execute_start,perSecond.bh_wakeups,perSecond.lock_contention,"
         + "lostUpdates,warns,firstWarnSec,wedgedAtSec", lines.get(0));
     assertEquals(5, lines.size());
-    assertTrue(lines.get(1).startsWith("v1,1,tcp:4MB/s,180.0,"), lines.get(1));
+    assertTrue(lines.get(1).startsWith("v1,arch.rxPath=direct arch.counters=plain "
+        + "arch.afterTx=queue-rx-work rx.delivery=per-frame tx.pollAfterWrite=true ba.stat=lock "
+        + "pm.psStateLock=taken irq.reenable=auto,1,tcp:4MB/s,180.0,"), lines.get(1));
     assertTrue(lines.get(4).endsWith(",0,0,,"), "missing events are empty cells: " + lines.get(4));
   }
 

@@ -16,7 +16,9 @@ final class RunPrintsFullResultTest {
     assertEquals(0, o.exit(), o.err());
     assertEquals(List.of(4L), runner.seen().stream().map(RunSpec::seed).toList());
     List<String> keys = o.out().lines().map(l -> l.substring(0, l.indexOf(':'))).toList();
-    assertEquals(List.of("arch", "seed", "workload", "simSeconds", "wallSeconds", "offeredMBps",
+    assertEquals(List.of("arch", "archSpec.arch.rxPath", "archSpec.arch.counters",
+        "archSpec.arch.afterTx", "archSpec.rx.delivery", "archSpec.tx.pollAfterWrite",
+        "archSpec.ba.stat", "archSpec.pm.psStateLock", "archSpec.irq.reenable", "seed", "workload", "simSeconds", "wallSeconds", "offeredMBps",
         "deliveredMBps", "cpuUtilization", "perSecond.sdio_rx_work", "perSecond.sdio_tx_work",
         "perSecond.workqueue_execute_start", "perSecond.bh_wakeups",
         "perSecond.lock_contention", "lostUpdates", "warns", "firstWarnSec", "wedgedAtSec"), keys);

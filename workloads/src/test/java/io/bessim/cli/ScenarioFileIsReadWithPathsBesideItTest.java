@@ -55,7 +55,7 @@ final class ScenarioFileIsReadWithPathsBesideItTest {
   @CsvSource(delimiter = '|', value = {
     "colour = blue              | x.scenario line 2: unknown key 'colour' (known: arch, workload",
     "seeds = 3                  | x.scenario line 2: 'seeds' given twice (first on line 1)",
-    "seeds                      | x.scenario line 2: expected 'key = value' or 'set NAME = VALUE'",
+    "seeds                      | x.scenario line 2: expected 'key = value', 'set NAME = VALUE' or 'variant NAME",
     "duration = 0s              | x.scenario line 2: duration must be positive",
     "duration = soon            | x.scenario line 2: malformed duration 'soon'",
     "workload = ramp:1MB/s@60s  | x.scenario line 2: malformed ramp",

@@ -43,13 +43,13 @@ final class SweepTest {
     List<String> lines = Files.readAllLines(tmp.resolve("all/results.csv"));
     assertEquals(POINTS + 1, lines.size());
     assertTrue(lines.get(0).startsWith(
-        "point,key,arch,workload,fw.rxPoolFrames,seed,simSeconds,wallSeconds,offeredMBps,"),
+        "point,key,arch,workload,fw.rxPoolFrames,seed,archSpec,simSeconds,wallSeconds,offeredMBps,"),
         lines.get(0));
     assertTrue(lines.get(0).contains(",perSecond.sdio_rx_work,"), lines.get(0));
     // Point 47 is the last: v3, udp:4MB/s, 16 frames, seed 2.
     assertTrue(lines.contains(lines.stream()
         .filter(l -> l.startsWith("47,arch=v3|workload=udp:4MB/s|fw.rxPoolFrames=16|seed=2,v3,"
-            + "udp:4MB/s,16,2,2.0,"))
+            + "udp:4MB/s,16,2,arch.rxPath=bh arch.counters=plain "))
         .findFirst().orElse("missing point 47")), String.join("\n", lines));
     assertTrue(Files.exists(tmp.resolve("all/sweep.json")));
     assertTrue(o.out().startsWith(

@@ -17,7 +17,7 @@ final class ExperimentTest {
   }
 
   private static RunResult withoutWall(RunResult r) {
-    return new RunResult(r.arch(), r.seed(), r.workload(), r.simSeconds(), 0, r.offeredMBps(),
+    return new RunResult(r.arch(), r.archSpec(), r.seed(), r.workload(), r.simSeconds(), 0, r.offeredMBps(),
         r.deliveredMBps(), r.cpuUtilization(), r.perSecond(), r.lostUpdates(), r.warns(),
         r.firstWarnSec(), r.wedgedAtSec());
   }

@@ -9,7 +9,6 @@ import io.bessim.driver.Platform;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.sim.Time;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 final class SharedStateTableTest {
   private static final Map<Architecture, SharedStateTable> TABLES =
-      new EnumMap<>(Architecture.class);
+      new java.util.LinkedHashMap<>();
 
   @BeforeAll
   static void runAll() throws InterruptedException {
     List<RunSpec> specs = new java.util.ArrayList<>();
-    for (Architecture a : Architecture.values()) {
+    for (Architecture a : Architecture.presets()) {
       specs.add(new RunSpec(a, Platform.defaults(), WorkloadSpec.parse("tcp:4MB/s"),
           10 * Time.S, 1));
     }

@@ -40,7 +40,6 @@ import java.util.List;
  */
 public final class Bes2600Driver {
   private final Architecture arch;
-  private final Architecture.Shape shape;
   private final boolean batchDelivery;
   private final boolean pollAfterWrite;
   private final boolean baAtomic;
@@ -133,12 +132,11 @@ public final class Bes2600Driver {
     this.cost = DriverCosts.from(p);
     this.numInpChBufs = chip.config().numInpChBufs();
     this.blockSize = p.intValue("sdio.blockSize");
-    this.shape = arch.shape(p);
-    this.atomics = shape.counters() == Architecture.Counters.ATOMIC;
-    this.batchDelivery = p.string("rx.delivery").equals("batch");
-    this.pollAfterWrite = p.bool("tx.pollAfterWrite");
-    this.baAtomic = p.string("ba.stat").equals("atomic");
-    this.psStateLock = p.string("pm.psStateLock").equals("taken");
+    this.atomics = arch.counters() == Architecture.Counters.ATOMIC;
+    this.batchDelivery = arch.delivery() == Architecture.Delivery.BATCH;
+    this.pollAfterWrite = arch.pollAfterWrite();
+    this.baAtomic = arch.baStat() == Architecture.BaStat.ATOMIC;
+    this.psStateLock = arch.psStateLock() == Architecture.PsStateLock.TAKEN;
 
     hw_bufs_used = k.cell("hw_bufs_used", atomics);
     hw_bufs_used_vif = k.cell("hw_bufs_used_vif[0]", atomics);
@@ -148,7 +146,7 @@ public final class Bes2600Driver {
     wsm_tx_seq = k.cell("wsm_tx_seq[0]", false);
     wsm_rx_seq = k.cell("wsm_rx_seq[0]", false);
     gpio_wakup_flags = k.cell("gpio_wakup_flags", false);
-    ba_cnt_rx = k.cell("ba_cnt_rx", baAtomicFlag(p));
+    ba_cnt_rx = k.cell("ba_cnt_rx", baAtomic);
     if (p.bool("pm.mcuFlagHeld")) gpio_wakup_flags.init(GPIO_WAKE_FLAG_MCU);
     this.wakeSettlePs = p.micros("drv.gpioWakeSettleMs") * 1000;
 
@@ -238,10 +236,6 @@ public final class Bes2600Driver {
         k.raiseSoftirq(c, ieee80211_rx_list, list);
       }
     }).localBhEnable();
-  }
-
-  private static boolean baAtomicFlag(Platform p) {
-    return p.string("ba.stat").equals("atomic");
   }
 
   /** bes2600_rx_h_ba_stat / bes2600_tx_h_ba_stat: ba_cnt_rx++ under ba_lock, or atomically. */
@@ -445,7 +439,7 @@ public final class Bes2600Driver {
           .jumpIf("i == count", c -> c.reg[6] >= rx_buffer.size(), "batch_done")
           .exec("skb = rx_buffer[i++]", (c, t) -> c.obj = rx_buffer.get((int) c.reg[6]++))
           .compute("dev_alloc_skb + memcpy", cost.extractPerPacketPs());
-      if (shape.rxPath() == Architecture.RxPath.RELAY_QUEUE) {
+      if (arch.rxPath() == Architecture.RxPath.RELAY_QUEUE) {
         b.spinLock(rx_queue_lock)
             .exec("skb_queue_tail(rx_queue)", (c, t) -> rx_queue.add((Message) c.obj))
             .spinUnlock(rx_queue_lock);
@@ -614,7 +608,7 @@ public final class Bes2600Driver {
           .mutexUnlock(host);
       if (!pollAfterWrite) {
         // proposal: no TX-side poll; the reply is found through the chip's interrupt
-      } else if (shape.afterTx() == Architecture.AfterTx.QUEUE_RX_WORK) {
+      } else if (arch.afterTx() == Architecture.AfterTx.QUEUE_RX_WORK) {
         b.queueWork(rx_work);
       } else {
         b.call(bes2600_irq_handler);
@@ -632,7 +626,7 @@ public final class Bes2600Driver {
     // drivers/mmc/core/sdio_irq.c sdio_run_irqs: claim, call the function's handler, ack, release.
     sdio_run_irqs.body(b -> {
       b.mutexLock(host).compute("sdio_run_irqs", cost.sdioRunIrqsPs());
-      if (shape.rxPath() == Architecture.RxPath.BH_READS) {
+      if (arch.rxPath() == Architecture.RxPath.BH_READS) {
         b.call(bes2600_irq_handler);
       } else {
         // bes2600_sdio_irq_handler (l.400): queue rx_work, note the time.
@@ -647,7 +641,7 @@ public final class Bes2600Driver {
   private void defineBh() {
     bes2600_bh.body(b -> {
       b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
-      if (shape.rxPath() == Architecture.RxPath.BH_READS) {
+      if (arch.rxPath() == Architecture.RxPath.BH_READS) {
         b.jumpIf("will not sleep, or flag not held",
                 c -> !bhHoldsWakeFlag || bh_rx.peek() > 0 || bh_tx.peek() > 0, "keep_flag")
             .call(bes2600_gpio_allow_mcu_sleep)
@@ -662,7 +656,7 @@ public final class Bes2600Driver {
           .atomicAdd(bh_rx, c -> -bh_rx.peek(), 5)
           .atomicAdd(bh_tx, c -> -bh_tx.peek(), 4)
           .label("rx");
-      switch (shape.rxPath()) {
+      switch (arch.rxPath()) {
         case RELAY_QUEUE:
           b.exec("rx count = 0", (c, t) -> c.reg[6] = 0)
               .label("rx_next")
@@ -700,7 +694,7 @@ public final class Bes2600Driver {
               .exec("rx = 0", (c, t) -> c.reg[5] = 0);
           break;
         default:
-          throw new AssertionError(shape.rxPath());
+          throw new AssertionError(arch.rxPath());
       }
       b.label("tx");
       flushRxList(b);
@@ -730,10 +724,6 @@ public final class Bes2600Driver {
 
   public Architecture arch() {
     return arch;
-  }
-
-  public Architecture.Shape shape() {
-    return shape;
   }
 
   public WorkItem sdioIrqWork() {

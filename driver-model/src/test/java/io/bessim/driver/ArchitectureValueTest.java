@@ -1,0 +1,87 @@
+package io.bessim.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** An architecture is one value: presets, variants written NAME+knob=value, and profile knobs. */
+final class ArchitectureValueTest {
+  @Test
+  void aVariantIsItsPresetWithTheKnobChangedAndIsLabelledAsWritten() {
+    Architecture v = Architecture.fromName("v3+rx.delivery=batch");
+
+    assertEquals("v3+rx.delivery=batch", v.label());
+    assertEquals(Architecture.Delivery.BATCH, v.delivery());
+    assertEquals(Architecture.V3.withDelivery(Architecture.Delivery.BATCH).spec(), v.spec());
+  }
+
+  @Test
+  void v1WithAtomicCountersHasV2sChoicesButKeepsItsOwnLabel() {
+    Architecture v = Architecture.V1.under(Platform.defaults().with("arch.counters", "atomic"));
+
+    assertEquals("v1+arch.counters=atomic", v.label());
+    assertEquals(Architecture.V2.spec(), v.spec());
+  }
+
+  @Test
+  void applyingTheSameProfileTwiceChangesNothingMore() {
+    Platform p = Platform.defaults().with("tx.pollAfterWrite", "false");
+    Architecture once = Architecture.BASELINE.under(p);
+
+    assertEquals(once, once.under(p));
+    assertEquals("baseline+tx.pollAfterWrite=false", once.label());
+  }
+
+  @Test
+  void theDefaultProfileLeavesEveryPresetAsItIs() {
+    for (Architecture a : Architecture.presets()) {
+      assertEquals(a, a.under(Platform.defaults()));
+    }
+  }
+
+  @Test
+  void theSpecNamesEveryKnobOnce() {
+    Map<String, String> spec = Architecture.BASELINE.spec();
+
+    assertEquals(Architecture.Knob.values().length, spec.size());
+    assertEquals("relay", spec.get("arch.rxPath"));
+    assertEquals("queue-rx-work", spec.get("arch.afterTx"));
+    assertEquals("auto", spec.get("irq.reenable"));
+    for (String key : spec.keySet()) {
+      assertTrue(Platform.defaults().has(key), key + " is not a profile parameter");
+      assertEquals(Architecture.Knob.PRESET, Platform.defaults().string(key));
+    }
+  }
+
+  @Test
+  void aListRefusesEmptyNamesDuplicatesAndUnknownKnobs() {
+    assertEquals("--arch has an empty name (names are comma separated)", assertThrows(
+        IllegalArgumentException.class, () -> Architecture.parseList(List.of(""), Map.of()))
+        .getMessage());
+    assertEquals("architecture 'v3' given twice in --arch", assertThrows(
+        IllegalArgumentException.class,
+        () -> Architecture.parseList(List.of("v3", " V3"), Map.of())).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> Architecture.fromName("v3+rx.speed=fast")).getMessage()
+        .startsWith("'rx.speed' is not an architecture knob"));
+    assertEquals("architecture knob rx.delivery is one of per-frame/batch, got 'bulk'",
+        assertThrows(IllegalArgumentException.class,
+            () -> Architecture.fromName("v3+rx.delivery=bulk")).getMessage());
+  }
+
+  @Test
+  void aVariantDefinedElsewhereIsFoundByName() {
+    Map<String, Architecture> variants =
+        Map.of("quiet", Architecture.fromName("v3+tx.pollAfterWrite=false").named("quiet", "d"));
+
+    Architecture a = Architecture.parse("quiet+rx.delivery=batch", variants);
+
+    assertEquals("quiet+rx.delivery=batch", a.label());
+    assertEquals(false, a.pollAfterWrite());
+    assertEquals(Architecture.RxPath.BH_READS, a.rxPath());
+  }
+}
