@@ -1,8 +1,8 @@
 /**
- * The host side of bessim: the architecture presets ({@link io.bessim.driver.Architecture}), the
- * platform profile ({@link io.bessim.driver.Platform}), the assembled tablet
- * ({@link io.bessim.driver.Host}) and the topology an architecture's choices imply. The kernel
- * model is in {@code kernel}, the MMC/SDIO host in {@code mmc}, the driver's routines in
- * {@code bes2600}. Depends on chip-model and sim-core only.
+ * The base of the host side: what an architecture is ({@link io.bessim.driver.Architecture}), the
+ * platform profile ({@link io.bessim.driver.Platform}) and the interface the traffic model plugs
+ * into the driver with ({@link io.bessim.driver.NetStack}). It depends on no other package of the
+ * host side: the kernel model is in {@code kernel}, the MMC/SDIO host in {@code mmc}, the driver's
+ * routines in {@code bes2600}, and the assembled tablet with its derived topology in {@code host}.
  */
 package io.bessim.driver;

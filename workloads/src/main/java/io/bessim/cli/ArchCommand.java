@@ -2,7 +2,7 @@ package io.bessim.cli;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
-import io.bessim.driver.Topology;
+import io.bessim.driver.host.Topology;
 import io.bessim.experiment.Reports;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -108,7 +108,7 @@ final class ExperimentOptions {
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed-base %s is too large for %s seeds", seedBase, seeds);
     Platform platform = loadProfile().with(sets());
-    io.bessim.driver.Host.check(platform);
+    io.bessim.driver.host.Host.check(platform);
     if (json != null) Reports.checkWritable(json, "--json file");
     if (csv != null) Reports.checkWritable(csv, "--csv file");
     List<RunSpec> specs = new ArrayList<>();

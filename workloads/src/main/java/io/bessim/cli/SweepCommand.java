@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -193,7 +193,7 @@ final class SweepCommand implements Callable<Integer> {
     Platform base =
         CliInputs.loadProfile(profileFile != null ? profileFile : sc.profile().orElse(null))
             .with(sets);
-    io.bessim.driver.Host.check(base);
+    io.bessim.driver.host.Host.check(base);
     List<SweepGrid.Dimension> dims = new ArrayList<>();
     for (String v : vary) {
       SweepGrid.Dimension d = SweepGrid.parseVary(v, base);

@@ -1,7 +1,7 @@
 package io.bessim.experiment;
 
-import io.bessim.driver.Host;
 import io.bessim.driver.Platform;
+import io.bessim.driver.host.Host;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Simulator;
 import io.bessim.sim.Time;

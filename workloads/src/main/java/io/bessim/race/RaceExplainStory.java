@@ -1,6 +1,6 @@
 package io.bessim.race;
 
-import io.bessim.driver.Host;
+import io.bessim.driver.host.Host;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.Kernel;

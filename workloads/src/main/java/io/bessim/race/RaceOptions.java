@@ -1,10 +1,9 @@
 package io.bessim.race;
 
-import io.bessim.cli.CliInputs;
-import io.bessim.cli.PlatformOptions;
-
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.cli.CliInputs;
+import io.bessim.cli.PlatformOptions;
 import io.bessim.cli.ProgressLine;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
@@ -80,7 +79,7 @@ final class RaceOptions {
 
   Platform platform() {
     Platform p = CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
-    io.bessim.driver.Host.check(p);
+    io.bessim.driver.host.Host.check(p);
     return p;
   }
 

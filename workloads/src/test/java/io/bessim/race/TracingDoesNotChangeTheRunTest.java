@@ -3,8 +3,8 @@ package io.bessim.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bessim.driver.Architecture;
-import io.bessim.driver.Host;
 import io.bessim.driver.Platform;
+import io.bessim.driver.host.Host;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.KernelTracer;
 import io.bessim.driver.kernel.Op;

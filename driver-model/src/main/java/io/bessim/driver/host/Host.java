@@ -1,4 +1,4 @@
-package io.bessim.driver;
+package io.bessim.driver.host;
 
 import io.bessim.chip.air.AirConfig;
 import io.bessim.chip.air.AirLink;
@@ -6,6 +6,9 @@ import io.bessim.chip.fw.Bes2600Firmware;
 import io.bessim.chip.fw.FirmwareConfig;
 import io.bessim.chip.sdio.SdioBusConfig;
 import io.bessim.chip.sdio.SdioTiming;
+import io.bessim.driver.Architecture;
+import io.bessim.driver.NetStack;
+import io.bessim.driver.Platform;
 import io.bessim.driver.bes2600.Bes2600Driver;
 import io.bessim.driver.kernel.Kernel;
 import io.bessim.driver.kernel.KernelCosts;

@@ -1,7 +1,8 @@
-package io.bessim.driver;
+package io.bessim.driver.host;
 
 import io.bessim.chip.air.AirLink;
 import io.bessim.chip.fw.Frame;
+import io.bessim.driver.NetStack;
 import io.bessim.sim.EventHandler;
 import io.bessim.sim.Simulator;
 

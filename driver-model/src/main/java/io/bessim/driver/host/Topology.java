@@ -1,5 +1,7 @@
-package io.bessim.driver;
+package io.bessim.driver.host;
 
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,11 @@
-package io.bessim.driver;
+package io.bessim.driver.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Simulator;
 import io.bessim.sim.Time;
