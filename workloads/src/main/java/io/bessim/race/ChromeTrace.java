@@ -3,9 +3,6 @@ package io.bessim.race;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.bessim.experiment.Reports;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -70,11 +67,6 @@ final class ChromeTrace {
     root.add("traceEvents", events);
     root.addProperty("displayTimeUnit", "ns");
     return new GsonBuilder().disableHtmlEscaping().create().toJson(root) + "\n";
-  }
-
-  /** Writes the trace to {@code file} atomically (readers never see half a trace). */
-  void write(Path file) throws IOException {
-    Reports.writeAtomically(file, toJson());
   }
 
   private static JsonObject event(String ph, int pid, int tid, String name, String cat,

@@ -4,19 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import io.bessim.driver.Architecture;
-import io.bessim.driver.Platform;
 import io.bessim.driver.bes2600.Bes2600Driver;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Op;
 import io.bessim.driver.kernel.Routine;
-import io.bessim.experiment.Experiment;
-import io.bessim.experiment.RunSpec;
-import io.bessim.experiment.WorkloadSpec;
 import io.bessim.race.Interleavings.Outcome;
 import io.bessim.race.Interleavings.Program;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,24 +32,26 @@ final class InterleavingsReport {
 
   private InterleavingsReport() {}
 
-  static Section section(Architecture arch, Platform platform, WorkloadSpec workload, long seed,
-      long start) {
-    Experiment.Setup s = Experiment.build(new RunSpec(arch, platform, workload, OBSERVE_PS, seed));
-    Bes2600Driver d = s.host().driver();
+  /**
+   * The section of {@code arch}, whose driver {@code d} ran {@code workload} with {@code seed} for
+   * {@link #OBSERVE_PS}; {@code who} is, for each routine, the contexts that wrote hw_bufs_used
+   * from it in that run (context name to CPU, in order of first write).
+   */
+  static Section section(Architecture arch, Bes2600Driver d, Map<String, Map<String, Integer>> who,
+      String workload, long seed, long start) {
     Cell cell = d.hw_bufs_used;
     Routine alloc = d.wsm_alloc_tx_buffer;
     Routine release = d.wsm_release_tx_buffer;
-    Map<String, Map<String, Integer>> who = observeWriters(s, cell);
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.US, "== %s: %s%n", arch.cliName(),
-        RaceExplainer.describe(arch)));
+        RaceExplainStory.describe(arch)));
     out.append(String.format(Locale.US,
         "Contexts that ran the two routines (their writes to %s in %s simulated of %s,"
-            + " seed %d):%n", cell.name(), RaceExplainer.seconds(OBSERVE_PS), workload, seed));
+            + " seed %d):%n", cell.name(), RaceExplainStory.seconds(OBSERVE_PS), workload, seed));
     for (Routine r : List.of(alloc, release)) {
       Map<String, Integer> ctxs = who.getOrDefault(r.name(), Map.of());
       checkArgument(!ctxs.isEmpty(), "%s never ran in %s of %s: give a workload with"
-          + " transmit traffic (tcp)", r.name(), RaceExplainer.seconds(OBSERVE_PS), workload);
+          + " transmit traffic (tcp)", r.name(), RaceExplainStory.seconds(OBSERVE_PS), workload);
       List<String> shown = new ArrayList<>();
       ctxs.forEach((name, cpu) -> shown.add(name + " (CPU" + cpu + ")"));
       out.append(String.format(Locale.US, "  %-22s %s%n", r.name(), String.join(", ", shown)));
@@ -121,21 +118,6 @@ final class InterleavingsReport {
           atomic ? " (each update is one atomic op)" : ""));
     }
     return new Section(arch, out.toString(), outcomes.size(), binomial, lost, atomic, oneContext);
-  }
-
-  /** Which contexts wrote {@code cell} from which routine, in a short run. */
-  private static Map<String, Map<String, Integer>> observeWriters(Experiment.Setup s,
-      Cell cell) {
-    Map<String, Map<String, Integer>> who = new LinkedHashMap<>();
-    s.host().kernel().setAccessLog((at, c, ctx, routine, kind, before, after, locks, lost) -> {
-      if (c == cell && (kind == 'W' || kind == 'A')) {
-        who.computeIfAbsent(routine, k -> new LinkedHashMap<>())
-            .putIfAbsent(ctx.name(), ctx.cpuId());
-      }
-    });
-    s.sim().runUntil(OBSERVE_PS);
-    s.host().kernel().setAccessLog(null);
-    return who;
   }
 
   /** The routine's ops in order, its shared-memory ops numbered A1, A2, ... */

@@ -101,7 +101,8 @@ final class RaceExplainCommand implements Callable<Integer> {
         out.println("\nNo trace written: there was no lost update to show.");
       } else {
         try {
-          r.trace().write(trace);
+          // Atomically: readers never see half a trace.
+          Reports.writeAtomically(trace, r.trace().toJson());
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write --trace file '" + trace + "': "
               + e.getMessage(), e);

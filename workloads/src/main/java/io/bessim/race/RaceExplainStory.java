@@ -1,5 +1,6 @@
 package io.bessim.race;
 
+import io.bessim.driver.Architecture;
 import io.bessim.driver.Host;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
@@ -9,7 +10,6 @@ import io.bessim.race.RaceExplainRecorder.Irq;
 import io.bessim.race.RaceExplainRecorder.OpRun;
 import io.bessim.race.RaceExplainRecorder.Slice;
 import io.bessim.race.RaceExplainRecorder.Warn;
-import io.bessim.race.RaceExplainer.Sample;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,12 +22,17 @@ import java.util.Map;
  * then the aftermath samples. Every figure names its unit; times are simulated.
  */
 final class RaceExplainStory {
+  /** Sampling period of the aftermath (counter, chip buffers, delivered bytes). */
+  static final long SAMPLE_PS = 100 * Time.MS;
   /** Ops shown before each racing load and after each racing store. */
   private static final int CONTEXT_OPS = 4;
   /** Rows of the aftermath table at most (longer runs get longer intervals). */
   private static final int MAX_ROWS = 30;
 
-  private final RaceExplainer.Options o;
+  /** One aftermath sample, at the end of a {@link #SAMPLE_PS} bucket. */
+  record Sample(long atPs, long deliveredBytes, long host, long shadow, int chipInUse,
+      long warns, long lost, boolean wedged) {}
+
   private final RaceExplainRecorder r;
   private final Cell cell;
   private final Kernel kernel;
@@ -44,9 +49,7 @@ final class RaceExplainStory {
   final Ctx a;
   final Ctx b;
 
-  RaceExplainStory(RaceExplainer.Options o, RaceExplainRecorder r, Cell cell, Kernel kernel,
-      Host host) {
-    this.o = o;
+  RaceExplainStory(RaceExplainRecorder r, Cell cell, Kernel kernel, Host host) {
     this.r = r;
     this.cell = cell;
     this.kernel = kernel;
@@ -106,7 +109,7 @@ final class RaceExplainStory {
     StringBuilder out = new StringBuilder();
     String f = cell.name();
     out.append(String.format(Locale.US, "%nThe first lost update of %s: at %s ns (%s) simulated."
-        + "%n", f, ns(lost.atPs()), RaceExplainer.seconds(lost.atPs())));
+        + "%n", f, ns(lost.atPs()), seconds(lost.atPs())));
     if (f.equals("hw_bufs_used")) {
       out.append("hw_bufs_used counts the chip's input buffers the host believes are in use:"
           + " wsm_alloc_tx_buffer adds 1\nfor each frame the bh sends, wsm_release_tx_buffer"
@@ -119,7 +122,7 @@ final class RaceExplainStory {
       StringBuilder earlier = new StringBuilder();
       r.lostBeforeFirst().forEach((c, n) -> earlier.append(earlier.length() == 0 ? "" : ", ")
           .append(String.format(Locale.US, "%s %d (the first at %s)", c.name(), n,
-              RaceExplainer.seconds(r.firstLostByCell().get(c)))));
+              seconds(r.firstLostByCell().get(c)))));
       out.append(String.format(Locale.US, "Earlier in this run the sibling counters with the same"
           + " two writers lost updates: %s.%n", earlier));
     }
@@ -377,7 +380,7 @@ final class RaceExplainStory {
     Sample last = samples.get(samples.size() - 1);
     String f = cell.name();
     out.append(String.format(Locale.US, "%nWhat followed (the same run, continued to %s):%n",
-        RaceExplainer.seconds(last.atPs())));
+        seconds(last.atPs())));
     long drift = last.host() - last.shadow();
     out.append(String.format(Locale.US,
         "  Lost updates of %s: %d by then; the counter drifted %+d from the updates' sum"
@@ -399,11 +402,11 @@ final class RaceExplainStory {
       out.append("  No WARN fired.\n");
     } else {
       String when = w.atPs() >= lost.atPs()
-          ? RaceExplainer.seconds(w.atPs() - lost.atPs()) + " after the first lost update of " + f
-          : RaceExplainer.seconds(lost.atPs() - w.atPs()) + " before the first lost update of "
+          ? seconds(w.atPs() - lost.atPs()) + " after the first lost update of " + f
+          : seconds(lost.atPs() - w.atPs()) + " before the first lost update of "
               + f + ": a sibling counter lost updates first";
       out.append(String.format(Locale.US, "  First WARN: %s at %s in %s on CPU%d%n    (%s).%n",
-          w.what(), RaceExplainer.seconds(w.atPs()), w.ctx().name(), w.cpu(), when));
+          w.what(), seconds(w.atPs()), w.ctx().name(), w.cpu(), when));
       if (w.what().contains(f + " < 0")) {
         out.append(String.format(Locale.US,
             "    (with increments lost the counter runs below the buffers really in use; when"
@@ -422,13 +425,12 @@ final class RaceExplainStory {
     int bufs = host.chip().config().numInpChBufs();
     if (wedgedPs < 0) {
       out.append(String.format(Locale.US, "  The chip did not wedge by %s; %d of its %d input"
-          + " buffers were in use.%n", RaceExplainer.seconds(last.atPs()), last.chipInUse(),
-          bufs));
+          + " buffers were in use.%n", seconds(last.atPs()), last.chipInUse(), bufs));
     } else {
       out.append(String.format(Locale.US,
           "  Over-commit: at %s the host wrote a frame while all %d chip input buffers were in"
               + " use%n    (%d write(s) over the limit): the chip wedged (no more interrupts,"
-              + " confirms or reads).%n", RaceExplainer.seconds(wedgedPs), bufs,
+              + " confirms or reads).%n", seconds(wedgedPs), bufs,
           host.chip().overcommitWrites()));
       if (r.hostAtWedge() != Long.MIN_VALUE) {
         out.append(String.format(Locale.US,
@@ -481,8 +483,7 @@ final class RaceExplainStory {
 
   /** Rows shown, as (previous, this) sample indices: from 3 intervals before, at most 30. */
   private List<int[]> shownRows(List<Sample> samples) {
-    long firstShown = Math.max(0, (lost.atPs() / RaceExplainer.SAMPLE_PS - 3))
-        * RaceExplainer.SAMPLE_PS;
+    long firstShown = Math.max(0, (lost.atPs() / SAMPLE_PS - 3)) * SAMPLE_PS;
     int i0 = 1;
     while (i0 < samples.size() - 1 && samples.get(i0).atPs() <= firstShown) i0++;
     int stride = stride(samples);
@@ -498,14 +499,14 @@ final class RaceExplainStory {
 
   /** Samples per row: 1 (100 ms) unless that needs more than {@link #MAX_ROWS} rows. */
   private int stride(List<Sample> samples) {
-    long firstShown = Math.max(0, (lost.atPs() / RaceExplainer.SAMPLE_PS - 3));
+    long firstShown = Math.max(0, (lost.atPs() / SAMPLE_PS - 3));
     long rows = samples.size() - 1 - firstShown;
     return (int) Math.max(1, (rows + MAX_ROWS - 1) / MAX_ROWS);
   }
 
   /** Interval of the aftermath table's rows, in ms. */
   private long intervalMs(List<Sample> samples) {
-    return stride(samples) * RaceExplainer.SAMPLE_PS / Time.MS;
+    return stride(samples) * SAMPLE_PS / Time.MS;
   }
 
   private String samplesTable(List<Sample> samples) {
@@ -560,5 +561,15 @@ final class RaceExplainStory {
 
   static String us(long ps) {
     return String.format(Locale.US, "%.3f", ps / 1e6).replaceAll("\\.?0+$", "");
+  }
+
+  /** The architecture's description without a repeat of its name ("v3: no relay" -> "no relay"). */
+  static String describe(Architecture a) {
+    String d = a.description;
+    return d.startsWith(a.cliName() + ": ") ? d.substring(a.cliName().length() + 2) : d;
+  }
+
+  static String seconds(long ps) {
+    return String.format(Locale.US, "%.3f s", Time.toSeconds(ps));
   }
 }

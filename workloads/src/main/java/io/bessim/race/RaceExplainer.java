@@ -1,6 +1,9 @@
 package io.bessim.race;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static io.bessim.race.RaceExplainStory.SAMPLE_PS;
+import static io.bessim.race.RaceExplainStory.describe;
+import static io.bessim.race.RaceExplainStory.seconds;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
@@ -11,6 +14,7 @@ import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.race.RaceExplainRecorder.Access;
+import io.bessim.race.RaceExplainStory.Sample;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +31,6 @@ import java.util.stream.Collectors;
  * update at the same picosecond.
  */
 final class RaceExplainer {
-  /** Sampling period of the aftermath (counter, chip buffers, delivered bytes). */
-  static final long SAMPLE_PS = 100 * Time.MS;
   /** How long to keep running once the chip has wedged (the throughput stays at zero). */
   static final long AFTER_WEDGE_PS = 500 * Time.MS;
   /** The trace reaches back to the IRQ behind the racing work executions if at most this old. */
@@ -56,10 +58,6 @@ final class RaceExplainer {
    */
   record Result(String text, ChromeTrace trace, Access firstLost, long fromPs, long toPs,
       long seed) {}
-
-  /** One aftermath sample, at the end of a {@link #SAMPLE_PS} bucket. */
-  record Sample(long atPs, long deliveredBytes, long host, long shadow, int chipInUse,
-      long warns, long lost, boolean wedged) {}
 
   private RaceExplainer() {}
 
@@ -124,7 +122,7 @@ final class RaceExplainer {
       throw new IllegalStateException("the replay did not meet the same lost update at "
           + lostPs + " ps: the run is not deterministic");
     }
-    RaceExplainStory story = new RaceExplainStory(o, r, cell, k, s2.host());
+    RaceExplainStory story = new RaceExplainStory(r, cell, k, s2.host());
     out.append(story.interleaving());
     out.append(story.aftermath(samples));
     return new Result(out.toString(), RaceExplainTrace.build(r, cell, from, to), r.firstLost(),
@@ -147,9 +145,9 @@ final class RaceExplainer {
   }
 
   /**
-   * Runs pass 2 in {@link #SAMPLE_PS} steps up to {@code endPs} (or until the chip has been wedged
-   * for {@link #AFTER_WEDGE_PS}), with the tracer attached from a little before {@code fromPs}
-   * (contexts run their private ops ahead of the clock) to {@code toPs}.
+   * Runs pass 2 in {@link RaceExplainStory#SAMPLE_PS} steps up to {@code endPs} (or until the chip
+   * has been wedged for {@link #AFTER_WEDGE_PS}), with the tracer attached from a little before
+   * {@code fromPs} (contexts run their private ops ahead of the clock) to {@code toPs}.
    */
   private static List<Sample> runAftermath(Experiment.Setup s, RaceExplainRecorder r, Cell cell,
       long fromPs, long toPs, long endPs) {
@@ -229,15 +227,5 @@ final class RaceExplainer {
           searched ? "other workloads" : "another --seed"));
     }
     return b.toString();
-  }
-
-  /** The architecture's description without a repeat of its name ("v3: no relay" -> "no relay"). */
-  static String describe(Architecture a) {
-    String d = a.description;
-    return d.startsWith(a.cliName() + ": ") ? d.substring(a.cliName().length() + 2) : d;
-  }
-
-  static String seconds(long ps) {
-    return String.format(Locale.US, "%.3f s", Time.toSeconds(ps));
   }
 }

@@ -77,12 +77,12 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
     }
     List<InterleavingsReport.Section> sections = new ArrayList<>();
     for (Architecture a : archs) {
-      sections.add(InterleavingsReport.section(a, platform, w, seed, start));
+      sections.add(InterleavingsRun.section(a, platform, w, seed, start));
     }
     if (sections.stream().anyMatch(s -> s.lost() > 0)) {
       for (Architecture fix : FIXES) {
         if (!archs.contains(fix)) {
-          sections.add(InterleavingsReport.section(fix, platform, w, seed, start));
+          sections.add(InterleavingsRun.section(fix, platform, w, seed, start));
         }
       }
     }

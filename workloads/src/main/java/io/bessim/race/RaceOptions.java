@@ -74,7 +74,7 @@ final class RaceOptions {
   }
 
   /** Runs the specs with a progress line on stderr when it is a terminal and not --quiet. */
-  List<RaceRun> execute(List<RunSpec> specs, PrintWriter err) throws InterruptedException {
+  List<RaceRecording> execute(List<RunSpec> specs, PrintWriter err) throws InterruptedException {
     int n = threads();
     ProgressLine progress = !quiet && System.console() != null ? new ProgressLine(err) : null;
     try {

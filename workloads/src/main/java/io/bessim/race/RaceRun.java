@@ -18,21 +18,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One simulation run with an {@link AccessRecorder} attached from time 0: what every field saw,
- * its RMW windows, and the kernel's own counts to check them against.
- *
- * @param firstWarnPs the first WARN, or -1
- * @param wedgedPs when the chip wedged, or -1
- * @param cacheLinePs the platform's cache-line transfer cost, for classifying windows
- * @param cellLostUpdates {@link Cell#lostUpdates()} per field, as the kernel counted them
- * @param cellOverlaps {@link Cell#overlaps()} per field
+ * One simulation run with an {@link AccessRecorder} attached from time 0, to its
+ * {@link RaceRecording}: what every field saw, its RMW windows, and the kernel's own counts to check
+ * them against.
  */
-public record RaceRun(RunSpec spec, Map<String, FieldUse> fields, Map<String, RmwWindows> windows,
-    List<String> lockNames, long firstWarnPs, long wedgedPs, long cacheLinePs,
-    Map<String, Long> cellLostUpdates, Map<String, Long> cellOverlaps) {
+public final class RaceRun {
+  private RaceRun() {}
 
   /** Runs {@code spec} to its end with the recorder attached. */
-  public static RaceRun run(RunSpec spec) {
+  public static RaceRecording run(RunSpec spec) {
     Experiment.Setup s = Experiment.build(spec);
     Kernel k = s.host().kernel();
     AccessRecorder rec = AccessRecorder.attach(k, spec.seed());
@@ -45,21 +39,17 @@ public record RaceRun(RunSpec spec, Map<String, FieldUse> fields, Map<String, Rm
       lost.put(c.name(), c.lostUpdates());
       overlaps.put(c.name(), c.overlaps());
     }
-    return new RaceRun(spec, rec.fields(), rec.windows(), rec.lockNames(), k.firstWarnPs(),
-        s.host().chip().wedgedAtPs(), k.costs().cacheLinePs(), lost, overlaps);
-  }
-
-  /** This run's shared-state table. */
-  public SharedStateTable table() {
-    return SharedStateTable.of(spec.arch().cliName(), spec.arch().description, fields.values(),
-        lockNames);
+    return new RaceRecording(spec.arch(), spec.durationPs(), rec.fields(), rec.windows(),
+        rec.lockNames(), k.firstWarnPs(), s.host().chip().wedgedAtPs(), k.costs().cacheLinePs(),
+        lost, overlaps);
   }
 
   /**
    * Runs every spec on {@code threads} threads; results in the order of the specs, so what is
    * printed never depends on the thread count.
    */
-  public static List<RaceRun> runAll(List<RunSpec> specs, int threads, Batch.Progress progress)
+  public static List<RaceRecording> runAll(List<RunSpec> specs, int threads,
+      Batch.Progress progress)
       throws InterruptedException {
     checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
     if (specs.isEmpty()) return List.of();
@@ -71,14 +61,14 @@ public record RaceRun(RunSpec spec, Map<String, FieldUse> fields, Map<String, Rm
       return t;
     });
     try {
-      List<Future<RaceRun>> futures = new ArrayList<>();
+      List<Future<RaceRecording>> futures = new ArrayList<>();
       for (RunSpec spec : specs) {
         futures.add(pool.submit(() -> {
           progress.started(started.incrementAndGet(), specs.size(), spec);
           return run(spec);
         }));
       }
-      List<RaceRun> out = new ArrayList<>();
+      List<RaceRecording> out = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
         try {
           out.add(futures.get(i).get());

@@ -63,9 +63,9 @@ final class RaceTableCommand implements Callable<Integer> {
     List<Architecture> archs = RaceOptions.archs(archNames);
     long durationPs = Durations.parse(duration);
     List<RunSpec> specs = options.specs(archs, durationPs, seed, 1);
-    List<RaceRun> runs = options.execute(specs, spec.commandLine().getErr());
+    List<RaceRecording> runs = options.execute(specs, spec.commandLine().getErr());
     List<SharedStateTable> tables = new ArrayList<>();
-    for (RaceRun r : runs) tables.add(r.table());
+    for (RaceRecording r : runs) tables.add(r.table());
     PrintWriter out = spec.commandLine().getOut();
     out.printf("shared-state table: workload %s, %s simulated, seed %d, platform %s%n",
         specs.get(0).workload(), Durations.format(durationPs), seed, options.describePlatform());

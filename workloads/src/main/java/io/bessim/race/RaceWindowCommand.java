@@ -70,7 +70,7 @@ final class RaceWindowCommand implements Callable<Integer> {
     List<Architecture> archs = RaceOptions.archs(archNames);
     long durationPs = Durations.parse(duration);
     List<RunSpec> specs = options.specs(archs, durationPs, seedBase, seeds);
-    List<RaceRun> runs = options.execute(specs, spec.commandLine().getErr());
+    List<RaceRecording> runs = options.execute(specs, spec.commandLine().getErr());
     List<WindowReport.ArchWindows> reports = new ArrayList<>();
     for (int i = 0; i < archs.size(); i++) {
       reports.add(WindowReport.of(runs.subList(i * seeds, (i + 1) * seeds)));

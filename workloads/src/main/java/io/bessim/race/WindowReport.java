@@ -62,23 +62,23 @@ public final class WindowReport {
   private WindowReport() {}
 
   /** Merges the runs of one architecture (seeds in the order given). */
-  public static ArchWindows of(List<RaceRun> runs) {
+  public static ArchWindows of(List<RaceRecording> runs) {
     checkArgument(!runs.isEmpty(), "no runs");
-    Architecture arch = runs.get(0).spec().arch();
+    Architecture arch = runs.get(0).arch();
     Map<String, FieldUse> fields = new LinkedHashMap<>();
     Map<String, RmwWindows> windows = new LinkedHashMap<>();
     long[] warn = new long[runs.size()];
     long[] wedged = new long[runs.size()];
     for (int i = 0; i < runs.size(); i++) {
-      RaceRun r = runs.get(i);
-      checkArgument(r.spec().arch() == arch, "runs of %s and %s mixed", arch, r.spec().arch());
+      RaceRecording r = runs.get(i);
+      checkArgument(r.arch() == arch, "runs of %s and %s mixed", arch, r.arch());
       r.fields().forEach((n, f) -> fields.computeIfAbsent(n, x -> new FieldUse(n, f.atomicType()))
           .merge(f));
       r.windows().forEach((n, w) -> windows.computeIfAbsent(n, RmwWindows::new).merge(w));
       warn[i] = r.firstWarnPs();
       wedged[i] = r.wedgedPs();
     }
-    RaceRun first = runs.get(0);
+    RaceRecording first = runs.get(0);
     SharedStateTable table = SharedStateTable.of(arch.cliName(), arch.description,
         fields.values(), first.lockNames());
     List<RmwWindows> watched = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class WindowReport {
         watched.add(windows.getOrDefault(row.field(), new RmwWindows(row.field())));
       }
     }
-    return new ArchWindows(arch, table, watched, warn, wedged, first.spec().durationPs(),
+    return new ArchWindows(arch, table, watched, warn, wedged, first.durationPs(),
         first.cacheLinePs());
   }
 

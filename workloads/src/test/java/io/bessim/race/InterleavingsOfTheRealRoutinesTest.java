@@ -84,9 +84,9 @@ final class InterleavingsOfTheRealRoutinesTest {
 
   @Test
   void reportShowsV3AsOneContextWithSequentialOrdersOnly() {
-    InterleavingsReport.Section v1 = InterleavingsReport.section(Architecture.V1,
+    InterleavingsReport.Section v1 = InterleavingsRun.section(Architecture.V1,
         Platform.defaults(), WorkloadSpec.parse("tcp:4MB/s"), 1, 5);
-    InterleavingsReport.Section v3 = InterleavingsReport.section(Architecture.V3,
+    InterleavingsReport.Section v3 = InterleavingsRun.section(Architecture.V3,
         Platform.defaults(), WorkloadSpec.parse("tcp:4MB/s"), 1, 5);
 
     assertEquals(6, v1.orders());

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
  * v1 does lose updates, and the recorder counts exactly what the kernel's cells count.
  */
 final class LostUpdatesByArchitectureTest {
-  private static RaceRun run(Architecture a, long seconds, long seed) {
+  private static RaceRecording run(Architecture a, long seconds, long seed) {
     return RaceRun.run(new RunSpec(a, Platform.defaults(), WorkloadSpec.parse("tcp:4MB/s"),
         seconds * Time.S, seed));
   }
 
-  private static void recorderAgreesWithTheKernel(RaceRun r) {
+  private static void recorderAgreesWithTheKernel(RaceRecording r) {
     r.windows().forEach((name, w) -> {
       assertEquals(r.cellLostUpdates().get(name), w.lostUpdates(), name);
       assertEquals(r.cellOverlaps().get(name), w.overlaps(), name);
@@ -29,7 +29,7 @@ final class LostUpdatesByArchitectureTest {
 
   @Test
   void v2HasNoWindowToLoseAnUpdateIn() {
-    RaceRun r = run(Architecture.V2, 30, 1);
+    RaceRecording r = run(Architecture.V2, 30, 1);
     recorderAgreesWithTheKernel(r);
     RmwWindows w = r.windows().get("hw_bufs_used");
     assertEquals(0, w.windows());
@@ -41,7 +41,7 @@ final class LostUpdatesByArchitectureTest {
 
   @Test
   void v3WindowsNeverOverlapBecauseOnlyTheBhWrites() {
-    RaceRun r = run(Architecture.V3, 30, 1);
+    RaceRecording r = run(Architecture.V3, 30, 1);
     recorderAgreesWithTheKernel(r);
     RmwWindows w = r.windows().get("hw_bufs_used");
     assertTrue(w.windows() > 10_000, "windows: " + w.windows());
@@ -54,7 +54,7 @@ final class LostUpdatesByArchitectureTest {
   void v1LosesUpdatesAndWarns() {
     // The race is timing, not forced: seed 3 is one whose updates are lost in the first seconds
     // (seed 1 loses none within 4 s); which of the three counters loses them is timing too.
-    RaceRun r = run(Architecture.V1, 4, 3);
+    RaceRecording r = run(Architecture.V1, 4, 3);
     recorderAgreesWithTheKernel(r);
     assertTrue(r.windows().values().stream().mapToLong(RmwWindows::lostUpdates).sum() > 0);
     assertTrue(r.firstWarnPs() > 0 && r.firstWarnPs() < 4 * Time.S, "WARN at " + r.firstWarnPs());

@@ -30,8 +30,8 @@ final class SharedStateTableTest {
       specs.add(new RunSpec(a, Platform.defaults(), WorkloadSpec.parse("tcp:4MB/s"),
           10 * Time.S, 1));
     }
-    for (RaceRun r : RaceRun.runAll(specs, 2, io.bessim.experiment.Batch.Progress.NONE)) {
-      TABLES.put(r.spec().arch(), r.table());
+    for (RaceRecording r : RaceRun.runAll(specs, 2, io.bessim.experiment.Batch.Progress.NONE)) {
+      TABLES.put(r.arch(), r.table());
     }
   }
 
