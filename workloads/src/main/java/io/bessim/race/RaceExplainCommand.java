@@ -8,6 +8,7 @@ import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.WorkloadSpec;
+import io.bessim.experiment.race.RaceExplainer;
 import io.bessim.sim.Time;
 import java.io.IOException;
 import java.io.PrintWriter;

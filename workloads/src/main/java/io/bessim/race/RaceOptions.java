@@ -1,16 +1,17 @@
 package io.bessim.race;
 
-import io.bessim.cli.CliInputs;
-import io.bessim.cli.PlatformOptions;
-
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.cli.CliInputs;
+import io.bessim.cli.PlatformOptions;
 import io.bessim.cli.ProgressLine;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import io.bessim.driver.race.RaceRecording;
 import io.bessim.experiment.Batch;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
+import io.bessim.experiment.race.RaceRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

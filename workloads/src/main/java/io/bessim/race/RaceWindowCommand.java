@@ -3,6 +3,8 @@ package io.bessim.race;
 import io.bessim.cli.Bessim;
 import io.bessim.cli.Durations;
 import io.bessim.driver.Architecture;
+import io.bessim.driver.race.RaceRecording;
+import io.bessim.driver.race.WindowReport;
 import io.bessim.experiment.RunSpec;
 import java.io.PrintWriter;
 import java.util.ArrayList;

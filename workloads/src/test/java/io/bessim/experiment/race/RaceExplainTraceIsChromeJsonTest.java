@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import io.bessim.chip.fw.Bes2600Firmware;
 import io.bessim.driver.kernel.AccessLog;
@@ -23,9 +23,9 @@ import java.util.Set;
  * and keep a lost-update-free shadow of the watched counter), every WARN, and, inside a time
  * window, every op, CPU slice, hard IRQ and queue_work, for the step-by-step story and the trace.
  */
-final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnListener {
+public final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnListener {
   /** One shared-memory access. {@code kind} is 'R', 'W', 'A' or 'r' as in {@link AccessLog}. */
-  record Access(long atPs, long seq, Cell cell, Ctx ctx, int cpu, String routine, char kind,
+  public record Access(long atPs, long seq, Cell cell, Ctx ctx, int cpu, String routine, char kind,
       long before, long after, boolean lost) {}
 
   /** One op a context executed; {@code endPs} is -1 when it put the context to sleep. */
@@ -97,7 +97,7 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
   final List<WorkStart> workStarts = new ArrayList<>();
   final List<Warn> windowWarns = new ArrayList<>();
 
-  RaceExplainRecorder(Cell watched, Bes2600Firmware chip, List<WorkItem> workItems) {
+  public RaceExplainRecorder(Cell watched, Bes2600Firmware chip, List<WorkItem> workItems) {
     this.watched = watched;
     this.chip = chip;
     this.workItems = workItems;
@@ -105,13 +105,13 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
   }
 
   /** Records details (ops, slices, IRQs, accesses) for what happens in {@code [from, to]}. */
-  void window(long from, long to) {
+  public void window(long from, long to) {
     this.fromPs = from;
     this.toPs = to;
   }
 
   /** Runs {@code r} once, at the first lost update of the watched cell. */
-  void onFirstLost(Runnable r) {
+  public void onFirstLost(Runnable r) {
     this.onFirstLost = r;
   }
 
@@ -241,7 +241,7 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
   }
 
   /** One link of a trigger chain: what happened, where, when. */
-  record Link(long atPs, int cpu, String what) {}
+  public record Link(long atPs, int cpu, String what) {}
 
   /**
    * How {@code ctx}'s current work execution came about, earliest first: the IRQ, the
@@ -270,11 +270,11 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
 
   // ---------------------------------------------------------------- results
 
-  Access firstLost() {
+  public Access firstLost() {
     return firstLost;
   }
 
-  long lostWatched() {
+  public long lostWatched() {
     return lostWatched;
   }
 
@@ -293,7 +293,7 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
   }
 
   /** The watched counter as it would be had no update been lost. */
-  long shadow() {
+  public long shadow() {
     return shadow;
   }
 
@@ -301,7 +301,7 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
     return firstWarn;
   }
 
-  long warns() {
+  public long warns() {
     return warns;
   }
 
@@ -327,17 +327,17 @@ final class RaceExplainRecorder implements AccessLog, KernelTracer, Kernel.WarnL
    * How a worker context's execution at the first lost update came about (IRQ, queue_work,
    * start), earliest first; empty for a thread.
    */
-  List<Link> chainAtFirstLost(Ctx ctx) {
+  public List<Link> chainAtFirstLost(Ctx ctx) {
     return chainsAtFirstLost.getOrDefault(ctx, List.of());
   }
 
   /** The context whose update the first lost update overwrote. */
-  Ctx lastOverwritten() {
+  public Ctx lastOverwritten() {
     return overwritten;
   }
 
   /** The contexts that wrote the watched cell, in order of their first write. */
-  Set<Ctx> writersOfWatched() {
+  public Set<Ctx> writersOfWatched() {
     return writers;
   }
 }

@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import io.bessim.driver.race.FieldUse;
+import io.bessim.driver.race.Protection;
+import io.bessim.driver.race.RaceRecording;
+import io.bessim.driver.race.SharedStateTable;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.sim.Time;

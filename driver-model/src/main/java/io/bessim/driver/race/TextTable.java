@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import java.util.ArrayList;
 import java.util.List;

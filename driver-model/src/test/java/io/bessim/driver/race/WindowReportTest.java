@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import io.bessim.driver.kernel.AccessLog;
 import io.bessim.driver.kernel.Cell;

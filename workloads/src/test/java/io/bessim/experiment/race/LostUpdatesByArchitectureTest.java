@@ -1,10 +1,13 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import io.bessim.driver.race.RaceRecording;
+import io.bessim.driver.race.RmwWindows;
+import io.bessim.driver.race.WindowReport;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.sim.Time;

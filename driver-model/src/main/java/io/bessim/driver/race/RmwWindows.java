@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import io.bessim.sim.Time;
 import io.bessim.sim.stats.Histogram;

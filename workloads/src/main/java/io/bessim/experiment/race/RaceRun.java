@@ -1,9 +1,11 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.race.AccessRecorder;
+import io.bessim.driver.race.RaceRecording;
 import io.bessim.experiment.Batch;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunSpec;
@@ -18,9 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One simulation run with an {@link AccessRecorder} attached from time 0, to its
- * {@link RaceRecording}: what every field saw, its RMW windows, and the kernel's own counts to check
- * them against.
+ * One simulation run with an {@link AccessRecorder} attached from time 0, to its {@link
+ * RaceRecording}: what every field saw, its RMW windows, and the kernel's own counts to check them
+ * against.
  */
 public final class RaceRun {
   private RaceRun() {}

@@ -1,15 +1,15 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Host;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.Kernel;
-import io.bessim.race.RaceExplainRecorder.Access;
-import io.bessim.race.RaceExplainRecorder.Irq;
-import io.bessim.race.RaceExplainRecorder.OpRun;
-import io.bessim.race.RaceExplainRecorder.Slice;
-import io.bessim.race.RaceExplainRecorder.Warn;
+import io.bessim.driver.race.RaceExplainRecorder.Access;
+import io.bessim.driver.race.RaceExplainRecorder.Irq;
+import io.bessim.driver.race.RaceExplainRecorder.OpRun;
+import io.bessim.driver.race.RaceExplainRecorder.Slice;
+import io.bessim.driver.race.RaceExplainRecorder.Warn;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,16 +21,16 @@ import java.util.Map;
  * The text of {@code race explain}: the racing pair found in the recorder's window, step by step,
  * then the aftermath samples. Every figure names its unit; times are simulated.
  */
-final class RaceExplainStory {
+public final class RaceExplainStory {
   /** Sampling period of the aftermath (counter, chip buffers, delivered bytes). */
-  static final long SAMPLE_PS = 100 * Time.MS;
+  public static final long SAMPLE_PS = 100 * Time.MS;
   /** Ops shown before each racing load and after each racing store. */
   private static final int CONTEXT_OPS = 4;
   /** Rows of the aftermath table at most (longer runs get longer intervals). */
   private static final int MAX_ROWS = 30;
 
   /** One aftermath sample, at the end of a {@link #SAMPLE_PS} bucket. */
-  record Sample(long atPs, long deliveredBytes, long host, long shadow, int chipInUse,
+  public record Sample(long atPs, long deliveredBytes, long host, long shadow, int chipInUse,
       long warns, long lost, boolean wedged) {}
 
   private final RaceExplainRecorder r;
@@ -49,7 +49,7 @@ final class RaceExplainStory {
   final Ctx a;
   final Ctx b;
 
-  RaceExplainStory(RaceExplainRecorder r, Cell cell, Kernel kernel, Host host) {
+  public RaceExplainStory(RaceExplainRecorder r, Cell cell, Kernel kernel, Host host) {
     this.r = r;
     this.cell = cell;
     this.kernel = kernel;
@@ -105,7 +105,7 @@ final class RaceExplainStory {
   private record Line(long atPs, long seq, String cpu, String ctx, String routine, String op,
       String value, String note) {}
 
-  String interleaving() {
+  public String interleaving() {
     StringBuilder out = new StringBuilder();
     String f = cell.name();
     out.append(String.format(Locale.US, "%nThe first lost update of %s: at %s ns (%s) simulated."
@@ -375,7 +375,7 @@ final class RaceExplainStory {
 
   // ---------------------------------------------------------------- what followed
 
-  String aftermath(List<Sample> samples) {
+  public String aftermath(List<Sample> samples) {
     StringBuilder out = new StringBuilder();
     Sample last = samples.get(samples.size() - 1);
     String f = cell.name();
@@ -564,12 +564,12 @@ final class RaceExplainStory {
   }
 
   /** The architecture's description without a repeat of its name ("v3: no relay" -> "no relay"). */
-  static String describe(Architecture a) {
+  public static String describe(Architecture a) {
     String d = a.description;
     return d.startsWith(a.cliName() + ": ") ? d.substring(a.cliName().length() + 2) : d;
   }
 
-  static String seconds(long ps) {
+  public static String seconds(long ps) {
     return String.format(Locale.US, "%.3f s", Time.toSeconds(ps));
   }
 }

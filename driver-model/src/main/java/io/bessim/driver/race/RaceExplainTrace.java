@@ -1,14 +1,14 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
-import io.bessim.race.RaceExplainRecorder.Access;
-import io.bessim.race.RaceExplainRecorder.Irq;
-import io.bessim.race.RaceExplainRecorder.OpRun;
-import io.bessim.race.RaceExplainRecorder.Queue;
-import io.bessim.race.RaceExplainRecorder.Slice;
-import io.bessim.race.RaceExplainRecorder.Warn;
-import io.bessim.race.RaceExplainRecorder.WorkStart;
+import io.bessim.driver.race.RaceExplainRecorder.Access;
+import io.bessim.driver.race.RaceExplainRecorder.Irq;
+import io.bessim.driver.race.RaceExplainRecorder.OpRun;
+import io.bessim.driver.race.RaceExplainRecorder.Queue;
+import io.bessim.driver.race.RaceExplainRecorder.Slice;
+import io.bessim.driver.race.RaceExplainRecorder.Warn;
+import io.bessim.driver.race.RaceExplainRecorder.WorkStart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * counter's read-modify-write windows with the racing pair named, and flow arrows from interrupt
  * to work item to delivery.
  */
-final class RaceExplainTrace {
+public final class RaceExplainTrace {
   static final int PID_RMW = 1;
   static final int PID_CPUS = 2;
   static final int PID_CONTEXTS = 3;
@@ -50,7 +50,7 @@ final class RaceExplainTrace {
     this.toPs = toPs;
   }
 
-  static ChromeTrace build(RaceExplainRecorder r, Cell cell, long fromPs, long toPs) {
+  public static ChromeTrace build(RaceExplainRecorder r, Cell cell, long fromPs, long toPs) {
     RaceExplainTrace b = new RaceExplainTrace(r, cell, fromPs, toPs);
     b.cpus();
     Map<Ctx, List<OpRun>> byCtx = b.ops();

@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -11,7 +11,7 @@ import java.util.Map;
  * flow arrows ({@code "s"} / {@code "f"} sharing an id) and metadata naming processes and threads
  * ({@code "M"}). Times are given in picoseconds and written in microseconds, as the format wants.
  */
-final class ChromeTrace {
+public final class ChromeTrace {
   private final JsonArray events = new JsonArray();
 
   /** Names process {@code pid} and places it {@code sortIndex}-th. */
@@ -58,11 +58,11 @@ final class ChromeTrace {
     events.add(e);
   }
 
-  int size() {
+  public int size() {
     return events.size();
   }
 
-  String toJson() {
+  public String toJson() {
     JsonObject root = new JsonObject();
     root.add("traceEvents", events);
     root.addProperty("displayTimeUnit", "ns");

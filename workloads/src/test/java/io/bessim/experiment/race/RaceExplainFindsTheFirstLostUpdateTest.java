@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.WorkloadSpec;
-import io.bessim.race.RaceExplainRecorder.Access;
+import io.bessim.driver.race.RaceExplainRecorder.Access;
 import io.bessim.sim.Time;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
@@ -8,8 +8,8 @@ import io.bessim.driver.bes2600.Bes2600Driver;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Op;
 import io.bessim.driver.kernel.Routine;
-import io.bessim.race.Interleavings.Outcome;
-import io.bessim.race.Interleavings.Program;
+import io.bessim.driver.race.Interleavings.Outcome;
+import io.bessim.driver.race.Interleavings.Program;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +22,12 @@ import java.util.Map;
  * simulation, and every interleaving of their shared-memory ops (or, when one context runs both,
  * the sequential orders only), each executed from the same start value.
  */
-final class InterleavingsReport {
+public final class InterleavingsReport {
   /** How long the simulation runs to see which contexts execute the two routines. */
-  static final long OBSERVE_PS = Time.S;
+  public static final long OBSERVE_PS = Time.S;
 
   /** What one architecture showed. */
-  record Section(Architecture arch, String text, int orders, long binomial, int lost,
+  public record Section(Architecture arch, String text, int orders, long binomial, int lost,
       boolean atomic, boolean oneContext) {}
 
   private InterleavingsReport() {}
@@ -37,8 +37,8 @@ final class InterleavingsReport {
    * {@link #OBSERVE_PS}; {@code who} is, for each routine, the contexts that wrote hw_bufs_used
    * from it in that run (context name to CPU, in order of first write).
    */
-  static Section section(Architecture arch, Bes2600Driver d, Map<String, Map<String, Integer>> who,
-      String workload, long seed, long start) {
+  public static Section section(Architecture arch, Bes2600Driver d,
+      Map<String, Map<String, Integer>> who, String workload, long seed, long start) {
     Cell cell = d.hw_bufs_used;
     Routine alloc = d.wsm_alloc_tx_buffer;
     Routine release = d.wsm_release_tx_buffer;
@@ -174,7 +174,7 @@ final class InterleavingsReport {
   }
 
   /** The closing explanation: why v1 loses updates and why each fix cannot. */
-  static String whyTheFixWorks(List<Section> sections) {
+  public static String whyTheFixWorks(List<Section> sections) {
     StringBuilder out = new StringBuilder("\nWhy the fixes work:\n");
     for (Section s : sections) {
       if (s.lost() > 0) {

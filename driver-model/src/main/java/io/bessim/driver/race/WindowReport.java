@@ -1,4 +1,4 @@
-package io.bessim.race;
+package io.bessim.driver.race;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -263,7 +263,7 @@ public final class WindowReport {
   }
 
   /** Why a field lost nothing, from its protection. */
-  static String whyNone(Protection p, RmwWindows w) {
+  public static String whyNone(Protection p, RmwWindows w) {
     switch (p.kind()) {
       case ATOMIC:
         return "every write is an atomic RMW (one instruction, ldadd), so there is no window"

@@ -1,20 +1,24 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static io.bessim.race.RaceExplainStory.SAMPLE_PS;
-import static io.bessim.race.RaceExplainStory.describe;
-import static io.bessim.race.RaceExplainStory.seconds;
+import static io.bessim.driver.race.RaceExplainStory.SAMPLE_PS;
+import static io.bessim.driver.race.RaceExplainStory.describe;
+import static io.bessim.driver.race.RaceExplainStory.seconds;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.race.ChromeTrace;
+import io.bessim.driver.race.RaceExplainRecorder.Access;
+import io.bessim.driver.race.RaceExplainRecorder;
+import io.bessim.driver.race.RaceExplainStory.Sample;
+import io.bessim.driver.race.RaceExplainStory;
+import io.bessim.driver.race.RaceExplainTrace;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
-import io.bessim.race.RaceExplainRecorder.Access;
-import io.bessim.race.RaceExplainStory.Sample;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +34,7 @@ import java.util.stream.Collectors;
  * time, and keeps running to show the aftermath. The second pass checks it met the same lost
  * update at the same picosecond.
  */
-final class RaceExplainer {
+public final class RaceExplainer {
   /** How long to keep running once the chip has wedged (the throughput stays at zero). */
   static final long AFTER_WEDGE_PS = 500 * Time.MS;
   /** The trace reaches back to the IRQ behind the racing work executions if at most this old. */
@@ -43,10 +47,10 @@ final class RaceExplainer {
    * What to explain. {@code seed} null means: the first seed, from 1, whose run loses an update of
    * the field within {@code searchPs}.
    */
-  record Options(Architecture arch, Platform platform, String platformText,
+  public record Options(Architecture arch, Platform platform, String platformText,
       WorkloadSpec workload, Long seed, String field, long searchPs, long windowPs,
       long afterPs) {
-    Options {
+    public Options {
       checkArgument(windowPs > 0, "--window-us must be positive");
       checkArgument(afterPs > 0, "--after must be positive");
     }
@@ -56,12 +60,12 @@ final class RaceExplainer {
    * The story, the trace of its window {@code [fromPs, toPs]} (null when none was lost) and the
    * seed of the run it tells.
    */
-  record Result(String text, ChromeTrace trace, Access firstLost, long fromPs, long toPs,
+  public record Result(String text, ChromeTrace trace, Access firstLost, long fromPs, long toPs,
       long seed) {}
 
   private RaceExplainer() {}
 
-  static Result explain(Options o) {
+  public static Result explain(Options o) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.US, "bessim race explain: %s (%s)%nworkload %s, platform: %s%n",
         o.arch().cliName(), describe(o.arch()), o.workload(), o.platformText()));

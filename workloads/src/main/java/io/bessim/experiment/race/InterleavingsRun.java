@@ -1,9 +1,10 @@
-package io.bessim.race;
+package io.bessim.experiment.race;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.bes2600.Bes2600Driver;
 import io.bessim.driver.kernel.Cell;
+import io.bessim.driver.race.InterleavingsReport;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
@@ -15,10 +16,10 @@ import java.util.Map;
  * {@link InterleavingsReport#OBSERVE_PS} to see which contexts execute the two routines that update
  * hw_bufs_used, then lets {@link InterleavingsReport} enumerate their interleavings.
  */
-final class InterleavingsRun {
+public final class InterleavingsRun {
   private InterleavingsRun() {}
 
-  static InterleavingsReport.Section section(Architecture arch, Platform platform,
+  public static InterleavingsReport.Section section(Architecture arch, Platform platform,
       WorkloadSpec workload, long seed, long start) {
     Experiment.Setup s = Experiment.build(new RunSpec(arch, platform, workload,
         InterleavingsReport.OBSERVE_PS, seed));
