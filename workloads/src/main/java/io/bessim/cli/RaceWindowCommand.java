@@ -1,7 +1,5 @@
-package io.bessim.race;
+package io.bessim.cli;
 
-import io.bessim.cli.Bessim;
-import io.bessim.cli.Durations;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.race.RaceRecording;
 import io.bessim.driver.race.WindowReport;

@@ -1,6 +1,5 @@
-package io.bessim.race;
+package io.bessim.cli;
 
-import io.bessim.cli.Bessim;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

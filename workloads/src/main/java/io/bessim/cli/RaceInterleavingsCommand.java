@@ -1,8 +1,7 @@
-package io.bessim.race;
+package io.bessim.cli;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.bessim.cli.Bessim;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.race.InterleavingsReport;

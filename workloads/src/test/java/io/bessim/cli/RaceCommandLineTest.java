@@ -1,10 +1,9 @@
-package io.bessim.race;
+package io.bessim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import io.bessim.cli.Bessim;
 import io.bessim.experiment.Experiment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
