@@ -3,7 +3,6 @@ package io.bessim.cli;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
-import io.bessim.race.RaceCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,0 +1,118 @@
+package io.bessim.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
+import io.bessim.experiment.Reports;
+import io.bessim.experiment.WorkloadSpec;
+import io.bessim.experiment.race.RaceExplainer;
+import io.bessim.sim.Time;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bessim race explain}: the first lost update, step by step, and what followed. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
+    sortOptions = false,
+    description = {
+      "The first lost update of a shared counter, step by step, and what followed.",
+      "Runs until the first lost update of --field and prints the two racing",
+      "read-modify-writes op by op (simulated time in ns, CPU, context, routine,",
+      "value), then the drift, WARNs, over-commit, wedge and throughput that",
+      "followed. --trace writes the window as a Chrome JSON trace (ui.perfetto.dev)."
+    })
+final class RaceExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "v1",
+      description = "The architecture (default: ${DEFAULT-VALUE}).")
+  String archName;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "The seed (default: the first seed from 1 whose run loses an update of the"
+          + " field, up to 20).")
+  Long seed;
+
+  @Option(names = "--workload", paramLabel = "KIND:RATE", defaultValue = "tcp:4MB/s",
+      description = "Traffic: udp:RATE or tcp:RATE (default: ${DEFAULT-VALUE}).")
+  String workload;
+
+  @Option(names = "--field", paramLabel = "NAME", defaultValue = "hw_bufs_used",
+      description = "The shared field to watch (default: ${DEFAULT-VALUE}).")
+  String field;
+
+  @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s",
+      description = "How long to search for the first lost update, simulated, per seed"
+          + " (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(names = "--after", paramLabel = "TIME", defaultValue = "5s",
+      description = "How long to keep running after it, at most; the run ends 0.5 s after the"
+          + " chip wedges (default: ${DEFAULT-VALUE}).")
+  String after;
+
+  @Option(names = "--window-us", paramLabel = "N", defaultValue = "2000",
+      description = "The trace covers N us of simulated time on each side of the lost update"
+          + " (default: ${DEFAULT-VALUE}).")
+  long windowUs;
+
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write the window as a Chrome JSON trace (opens in ui.perfetto.dev).")
+  Path trace;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE",
+      description = "Override one platform parameter; repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() {
+    Architecture arch = Architecture.fromName(archName);
+    WorkloadSpec w = WorkloadSpec.parse(workload);
+    long searchPs = Durations.parse(duration);
+    long afterPs = Durations.parse(after);
+    checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
+        "--window-us must be between 1 and 10000000, got %s", windowUs);
+    Platform platform = Platform.defaults().with(overrides);
+    if (trace != null) Reports.checkWritable(trace, "--trace file");
+    String platformText = overrides.isEmpty() ? "built-in defaults"
+        : "built-in defaults with --set " + overrides.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().strip()).collect(Collectors.joining(", "));
+    RaceExplainer.Result r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform,
+        platformText, w, seed, field, searchPs, windowUs * Time.US, afterPs));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(r.text());
+    if (trace != null) {
+      if (r.trace() == null) {
+        out.println("\nNo trace written: there was no lost update to show.");
+      } else {
+        try {
+          // Atomically: readers never see half a trace.
+          Reports.writeAtomically(trace, r.trace().toJson());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write --trace file '" + trace + "': "
+              + e.getMessage(), e);
+        }
+        out.printf(Locale.US, "%nTrace: %s (%d events, %.3f ms to %.3f ms simulated: from the"
+            + " interrupt behind the racing work%nexecution, or %d us before the lost update, to"
+            + " %d us after); open it in ui.perfetto.dev.%n", trace, r.trace().size(),
+            r.fromPs() / 1e9, r.toPs() / 1e9, windowUs, windowUs);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

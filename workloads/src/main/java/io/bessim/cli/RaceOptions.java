@@ -1,0 +1,95 @@
+package io.bessim.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
+import io.bessim.driver.race.RaceRecording;
+import io.bessim.experiment.Batch;
+import io.bessim.experiment.RunSpec;
+import io.bessim.experiment.WorkloadSpec;
+import io.bessim.experiment.race.RaceRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the {@code race} subcommands that run simulations: the workload, the platform
+ * ({@code --profile}, {@code --set}), parallelism and progress. Durations and seeds are each
+ * command's own, since their defaults differ.
+ */
+final class RaceOptions {
+  @Option(
+      names = "--workload",
+      paramLabel = "KIND:RATE",
+      defaultValue = "tcp:4MB/s",
+      description = "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s (default: ${DEFAULT-VALUE}).")
+  String workload;
+
+  @Mixin PlatformOptions platformOptions;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Runs in parallel (default: number of processors). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "No progress line on the terminal.")
+  boolean quiet;
+
+  /** The architectures named, in order, each once. */
+  static List<Architecture> archs(List<String> names) {
+    return Architecture.parseList(names, java.util.Map.of());
+  }
+
+  /** One spec per architecture and seed (architectures in order, then seeds ascending). */
+  List<RunSpec> specs(List<Architecture> archs, long durationPs, long seedBase, int seeds) {
+    checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
+    checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
+        "--seed %s is too large for %s seeds", seedBase, seeds);
+    WorkloadSpec w = WorkloadSpec.parse(workload);
+    Platform p = platform();
+    List<RunSpec> specs = new ArrayList<>();
+    for (Architecture a : archs) {
+      for (int i = 0; i < seeds; i++) specs.add(new RunSpec(a, p, w, durationPs, seedBase + i));
+    }
+    return specs;
+  }
+
+  int threads() {
+    return CliInputs.threads(threads);
+  }
+
+  /** Runs the specs with a progress line on stderr when it is a terminal and not --quiet. */
+  List<RaceRecording> execute(List<RunSpec> specs, PrintWriter err) throws InterruptedException {
+    int n = threads();
+    ProgressLine progress = !quiet && System.console() != null ? new ProgressLine(err) : null;
+    try {
+      return RaceRun.runAll(specs, n, progress != null ? progress : Batch.Progress.NONE);
+    } finally {
+      if (progress != null) progress.clear();
+    }
+  }
+
+  Platform platform() {
+    Platform p = CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
+    io.bessim.driver.host.Host.check(p);
+    return p;
+  }
+
+  /** The platform as the output header names it. */
+  String describePlatform() {
+    Path file = platformOptions.profile();
+    String base = file == null ? "built-in defaults" : "profile " + file;
+    if (platformOptions.overrides().isEmpty()) return base;
+    return base + " with --set "
+        + platformOptions.overrides().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().strip())
+            .collect(Collectors.joining(", "));
+  }
+}
