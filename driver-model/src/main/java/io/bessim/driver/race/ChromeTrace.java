@@ -100,7 +100,8 @@ public final class ChromeTrace {
   private static void addArgs(JsonObject e, Map<String, ?> args) {
     if (args == null || args.isEmpty()) return;
     JsonObject a = new JsonObject();
-    args.forEach((k, v) -> {
+    // Sorted by key: Map.of iterates in an order that changes from one JVM to the next.
+    new java.util.TreeMap<String, Object>(args).forEach((k, v) -> {
       if (v instanceof Number n) {
         a.addProperty(k, n);
       } else {
