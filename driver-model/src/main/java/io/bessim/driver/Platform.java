@@ -3,6 +3,7 @@ package io.bessim.driver;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableMap;
+import io.bessim.sim.Time;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,13 +25,26 @@ import java.util.Map;
  * {@code published}, {@code notes}, {@code estimate}, {@code fitted} or
  * {@code choice}. Values are immutable;
  * {@link #with} returns a copy with overrides that were checked against the declared parameters.
+ *
+ * <p>A value is in its declared unit, whatever its name says: a time parameter (unit {@code s},
+ * {@code ms}, {@code us}, {@code ns} or {@code ps}) is read with {@link #ps}, which converts, so
+ * no caller scales by hand. A profile file may leave the unit out; it may not change it.
  */
 public final class Platform {
+  /** Picoseconds per time unit a parameter may be declared in. */
+  private static final ImmutableMap<String, Long> PS_PER_UNIT =
+      ImmutableMap.of("s", Time.S, "ms", Time.MS, "us", Time.US, "ns", Time.NS, "ps", Time.PS);
+
   /** One declared parameter; {@code range} is "" or e.g. {@code 5..100} or {@code a|b|c}. */
   public record Param(
       String name, String value, String unit, String kind, String source, String range) {
     public Param(String name, String value, String unit, String kind, String source) {
       this(name, value, unit, kind, source, "");
+    }
+
+    /** Whether the value is a time, in one of the units {@link Platform#ps} converts from. */
+    public boolean isTime() {
+      return PS_PER_UNIT.containsKey(unit);
     }
   }
 
@@ -61,12 +75,27 @@ public final class Platform {
     Platform p = parse(Files.readString(file), file.toString());
     Map<String, Param> merged = new LinkedHashMap<>(defaults().params);
     for (Param q : p.params.values()) {
-      checkArgument(merged.containsKey(q.name()), "%s: unknown parameter '%s'", file, q.name());
-      merged.put(q.name(), q);
+      Param d = merged.get(q.name());
+      checkArgument(d != null, "%s: unknown parameter '%s'", file, q.name());
+      merged.put(q.name(), withDeclaredUnit(q, d, file.toString()));
     }
     Platform out = new Platform(merged);
     for (Param q : p.params.values()) defaults().checkValue(q.name(), q.value());
     return out;
+  }
+
+  /**
+   * {@code q} in {@code declared}'s unit: a file that leaves the unit out gets it, one that names
+   * another is refused (a value is read in its unit, so {@code bh.timeoutMs = 5 | s} would
+   * silently mean 5 s where every other profile means ms).
+   */
+  private static Param withDeclaredUnit(Param q, Param declared, String origin) {
+    if (q.unit().isEmpty()) {
+      return new Param(q.name(), q.value(), declared.unit(), q.kind(), q.source(), q.range());
+    }
+    checkArgument(q.unit().equals(declared.unit()), "%s: %s is in %s, not %s",
+        origin, q.name(), declared.unit(), q.unit());
+    return q;
   }
 
   static Platform parse(String text, String origin) {
@@ -125,9 +154,10 @@ public final class Platform {
    */
   public Platform replace(Param p) {
     checkValue(p.name(), p.value());
+    Param q = withDeclaredUnit(p, params.get(p.name()), "replace");
     Map<String, Param> m = new LinkedHashMap<>(params);
     m.put(p.name(),
-        new Param(p.name(), p.value().strip(), p.unit(), p.kind(), p.source(), p.range()));
+        new Param(p.name(), p.value().strip(), q.unit(), p.kind(), p.source(), p.range()));
     return new Platform(m);
   }
 
@@ -196,14 +226,17 @@ public final class Platform {
     return Boolean.parseBoolean(param(name).value());
   }
 
-  /** A parameter in microseconds, as picoseconds. */
-  public long micros(String name) {
-    return Math.round(number(name) * 1_000_000.0);
-  }
-
-  /** A parameter in nanoseconds, as picoseconds. */
-  public long nanos(String name) {
-    return Math.round(number(name) * 1_000.0);
+  /**
+   * A time parameter in picoseconds, converted from its declared unit ({@code s}, {@code ms},
+   * {@code us}, {@code ns} or {@code ps}) and rounded to the nearest ps. Throws
+   * IllegalArgumentException if the parameter is not a time.
+   */
+  public long ps(String name) {
+    Param p = param(name);
+    Long per = PS_PER_UNIT.get(p.unit());
+    checkArgument(per != null, "parameter %s is in '%s', not a time unit (%s)", name, p.unit(),
+        String.join(", ", PS_PER_UNIT.keySet()));
+    return Math.round(number(name) * per);
   }
 
   /** The profile as text in its own file format. */

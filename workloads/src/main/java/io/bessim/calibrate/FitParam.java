@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A platform parameter the calibration fits, with its search box.
@@ -25,7 +24,6 @@ import java.util.Set;
  */
 public record FitParam(
     String name, String unit, double start, double min, double max, boolean integer) {
-  private static final Set<String> TIME_UNITS = Set.of("ps", "ns", "us", "ms", "s");
   private static final MathContext SIGNIFICANT = new MathContext(3);
 
   public FitParam {
@@ -117,7 +115,7 @@ public record FitParam(
 
   private static FitParam of(Platform.Param p, Double min, Double max) {
     double v = Double.parseDouble(p.value().replace("_", ""));
-    boolean integer = !TIME_UNITS.contains(p.unit()) && v == Math.rint(v)
+    boolean integer = !p.isTime() && v == Math.rint(v)
         && !p.value().contains(".") && !p.value().toLowerCase(Locale.ROOT).contains("e");
     double[] declared = declaredRange(p.range());
     if (min == null) {

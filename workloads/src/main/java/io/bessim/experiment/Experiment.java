@@ -47,7 +47,7 @@ public final class Experiment {
     Simulator sim = s.sim();
     Host host = s.host();
     long end = spec.durationPs();
-    long warm = Math.min(spec.platform().micros("run.warmupS") * 1_000_000L, end / 10);
+    long warm = Math.min(spec.platform().ps("run.warmupS"), end / 10);
     sim.runUntil(warm);
     Map<String, Long> c0 = host.counts();
     long busy0 = host.kernel().busyPs(warm);
@@ -83,10 +83,10 @@ public final class Experiment {
         p.intValue("tcp.mss"),
         p.intValue("tcp.initialCwnd"),
         p.integer("tcp.rwndBytes"),
-        p.micros("tcp.delAckMs") * 1000,
+        p.ps("tcp.delAckMs"),
         p.intValue("tcp.quickAcks"),
-        p.micros("tcp.rtoMinMs") * 1000,
-        p.micros("tcp.wiredOneWayUs"),
+        p.ps("tcp.rtoMinMs"),
+        p.ps("tcp.wiredOneWayUs"),
         p.integer("tcp.pvBurstBytes"));
   }
 }

@@ -148,7 +148,7 @@ public final class Bes2600Driver {
     gpio_wakup_flags = k.cell("gpio_wakup_flags", false);
     ba_cnt_rx = k.cell("ba_cnt_rx", baAtomic);
     if (p.bool("pm.mcuFlagHeld")) gpio_wakup_flags.init(GPIO_WAKE_FLAG_MCU);
-    this.wakeSettlePs = p.micros("drv.gpioWakeSettleMs") * 1000;
+    this.wakeSettlePs = p.ps("drv.gpioWakeSettleMs");
 
     rx_queue_lock = k.spinLock("rx_queue_lock");
     tx_bufferlock = k.spinLock("tx_bufferlock");
@@ -188,11 +188,11 @@ public final class Bes2600Driver {
     bes2600_gpio_allow_mcu_sleep = Routine.declare("bes2600_gpio_allow_mcu_sleep");
 
     sdio_irq_work = k.workItem("sdio_irq_work", "system_wq", sdio_run_irqs,
-        p.micros("wq.dispatchUs"), true);
+        p.ps("wq.dispatchUs"), true);
     rx_work = k.workItem("sdio_rx_work", "bes_sdio", sdio_rx_work,
-        p.micros("wq.highpriDispatchUs"), true);
+        p.ps("wq.highpriDispatchUs"), true);
     tx_work = k.workItem("sdio_tx_work", "bes_sdio", sdio_tx_work,
-        p.micros("wq.highpriDispatchUs"), true);
+        p.ps("wq.highpriDispatchUs"), true);
     sdio.setSdioIrqWork(sdio_irq_work);
 
     defineCounters();

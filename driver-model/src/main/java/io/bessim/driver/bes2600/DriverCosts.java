@@ -30,27 +30,27 @@ record DriverCosts(
     // Host CPU costs are stated at 1.8 GHz; a different clock scales them.
     double f = 1.8e9 / p.number("host.cpuHz");
     return new DriverCosts(
-        p.micros("drv.rxMsgUs"),
-        p.micros("drv.rxCbUs"),
-        p.micros("drv.txConfirmUs"),
-        p.micros("drv.extractPerPacketUs"),
-        p.micros("drv.txUs"),
-        p.micros("drv.txHelperUs"),
-        p.micros("drv.txWorkPerFrameUs"),
-        p.micros("drv.bhLoopUs"),
-        p.micros("drv.gpioFlagUs"),
-        p.micros("mmc.cmd52SetupUs"),
-        p.micros("mmc.cmd53SetupUs"),
-        p.micros("mmc.cmd52TeardownUs"),
-        p.micros("mmc.cmd53TeardownUs"),
-        p.micros("mmc.sdioRunIrqsUs"),
-        p.nanos("cpu.rmwComputeNs"),
-        p.micros("stack.mac80211RxUs"),
-        p.micros("stack.ipTcpRxUs"),
-        p.micros("stack.tcpAckUs"),
-        p.micros("stack.copyToUserUs"),
-        p.micros("stack.rxIrqsafeHopUs"),
-        p.micros("bh.timeoutMs") * 1000).scaled(f);
+        p.ps("drv.rxMsgUs"),
+        p.ps("drv.rxCbUs"),
+        p.ps("drv.txConfirmUs"),
+        p.ps("drv.extractPerPacketUs"),
+        p.ps("drv.txUs"),
+        p.ps("drv.txHelperUs"),
+        p.ps("drv.txWorkPerFrameUs"),
+        p.ps("drv.bhLoopUs"),
+        p.ps("drv.gpioFlagUs"),
+        p.ps("mmc.cmd52SetupUs"),
+        p.ps("mmc.cmd53SetupUs"),
+        p.ps("mmc.cmd52TeardownUs"),
+        p.ps("mmc.cmd53TeardownUs"),
+        p.ps("mmc.sdioRunIrqsUs"),
+        p.ps("cpu.rmwComputeNs"),
+        p.ps("stack.mac80211RxUs"),
+        p.ps("stack.ipTcpRxUs"),
+        p.ps("stack.tcpAckUs"),
+        p.ps("stack.copyToUserUs"),
+        p.ps("stack.rxIrqsafeHopUs"),
+        p.ps("bh.timeoutMs")).scaled(f);
   }
 
   /** CPU work scales with the clock; the bh timeout does not. */

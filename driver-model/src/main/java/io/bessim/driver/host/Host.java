@@ -49,8 +49,8 @@ public final class Host {
     this.chip = new Bes2600Firmware(sim, firmwareConfig(p));
     SdioTiming timing = new SdioTiming(sdioConfig(p));
     this.sdio = new SdioHost(kernel, timing, chip, irqCpu,
-        p.micros("mmc.completionIrqUs"), p.intValue("mmc.irqsPerDataRequest"),
-        p.micros("mmc.completionBhUs"), p.micros("irq.hardIrqUs"),
+        p.ps("mmc.completionIrqUs"), p.intValue("mmc.irqsPerDataRequest"),
+        p.ps("mmc.completionBhUs"), p.ps("irq.hardIrqUs"),
         p.bool("mmc.bhWorkCountsAsWork"),
         arch.irqReenable());
     this.air = new AirLink(sim, airConfig(p), chip, random.stream("air.backoff"),
@@ -88,21 +88,21 @@ public final class Host {
     // Host CPU costs are stated at 1.8 GHz (host.cpuHz scales them).
     double f = 1.8e9 / p.number("host.cpuHz");
     return new KernelCosts(
-        s(p.nanos("cpu.loadNs"), f),
-        s(p.nanos("cpu.storeNs"), f),
-        s(p.nanos("cpu.atomicNs"), f),
-        p.nanos("cpu.cacheLineNs"),
-        s(p.nanos("lock.spinNs"), f),
-        s(p.nanos("lock.spinIrqsaveNs"), f),
-        p.nanos("lock.handoffNs"),
-        s(p.nanos("lock.mutexNs"), f),
-        s(p.nanos("kernel.queueWorkNs"), f),
-        s(p.nanos("kernel.wakeUpCallNs"), f),
-        s(p.micros("sched.contextSwitchUs"), f),
-        s(p.micros("sched.wakeSameCpuUs"), f),
-        s(p.micros("sched.wakeCrossCpuUs"), f),
-        s(p.micros("kernel.warnUs"), f),
-        s(p.nanos("kernel.workLoopNs"), f));
+        s(p.ps("cpu.loadNs"), f),
+        s(p.ps("cpu.storeNs"), f),
+        s(p.ps("cpu.atomicNs"), f),
+        p.ps("cpu.cacheLineNs"),
+        s(p.ps("lock.spinNs"), f),
+        s(p.ps("lock.spinIrqsaveNs"), f),
+        p.ps("lock.handoffNs"),
+        s(p.ps("lock.mutexNs"), f),
+        s(p.ps("kernel.queueWorkNs"), f),
+        s(p.ps("kernel.wakeUpCallNs"), f),
+        s(p.ps("sched.contextSwitchUs"), f),
+        s(p.ps("sched.wakeSameCpuUs"), f),
+        s(p.ps("sched.wakeCrossCpuUs"), f),
+        s(p.ps("kernel.warnUs"), f),
+        s(p.ps("kernel.workLoopNs"), f));
   }
 
   private static long s(long ps, double f) {
@@ -113,8 +113,8 @@ public final class Host {
     return new FirmwareConfig(
         p.intValue("fw.numInpChBufs"),
         p.intValue("fw.rxPoolFrames"),
-        p.micros("fw.rxProcessingUs"),
-        p.micros("fw.txProcessingUs"),
+        p.ps("fw.rxProcessingUs"),
+        p.ps("fw.txProcessingUs"),
         p.bool("fw.rxMultiple"),
         p.intValue("fw.rxMultipleMax"),
         p.intValue("fw.rxBatchMaxBytes"),
