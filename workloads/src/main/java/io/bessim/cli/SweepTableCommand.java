@@ -2,8 +2,11 @@ package io.bessim.cli;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.SweepTable;
+import io.bessim.experiment.TextTable;
+import io.bessim.experiment.TextTable.Column;
 import io.bessim.sim.stats.Summary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = Bessim.VERSION,
     sortOptions = false,
+    defaultValueProvider = SweepTableCommand.DefaultMetrics.class,
     description = {
       "Prints a sweep's results as a table: one row per varied point (in the grid's order),"
           + " and for each metric and architecture the mean over the seeds, with its 95%%"
@@ -45,9 +52,7 @@ final class SweepTableCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = {
         "results.csv columns to show, comma separated; a counter may be named without its"
-            + " 'perSecond.' prefix (default: "
-            + "deliveredMBps,cpuUtilization,perSecond.sdio_rx_work,"
-            + "perSecond.chip_rx_dropped_pool_full,perSecond.air_drops)."
+            + " 'perSecond.' prefix (default: ${DEFAULT-VALUE})."
       })
   List<String> metrics = new ArrayList<>();
 
@@ -86,6 +91,15 @@ final class SweepTableCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code --metrics} defaults to {@link SweepTable#DEFAULT_METRICS}, named by the registry. */
+  static final class DefaultMetrics implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      return arg instanceof OptionSpec o && o.longestName().equals("--metrics")
+          ? String.join(",", SweepTable.DEFAULT_METRICS) : null;
+    }
+  }
+
   /** The output formats. */
   enum Format {
     MARKDOWN,
@@ -102,145 +116,99 @@ final class SweepTableCommand implements Callable<Integer> {
   }
 
   /**
-   * How a metric is shown: its header with the unit, the factor from the CSV's unit to the
-   * shown one, and the decimals of the rounded formats.
+   * A {@code results.csv} column as the table shows it: as its declared {@link Metric} (header with
+   * the unit, CPU as a percentage, the declared decimals), or, for a column this version does not
+   * declare (a newer bessim's file), by its bare name with three decimals.
    */
-  record Metric(String column, String label, double scale, int decimals) {
-    static Metric of(String column) {
-      if (column.startsWith("perSecond.")) {
-        return new Metric(column, column.substring("perSecond.".length()) + " /s", 1, 1);
-      }
-      return switch (column) {
-        case "deliveredMBps" -> new Metric(column, "delivered MB/s", 1, 3);
-        case "offeredMBps" -> new Metric(column, "offered MB/s", 1, 3);
-        // RunResult keeps a fraction of one CPU; people read percent. Two decimals, since the
-        // RX path's CPU use is often well under 1%.
-        case "cpuUtilization" -> new Metric(column, "CPU %", 100, 2);
-        case "lostUpdates" -> new Metric(column, "lost updates (count)", 1, 1);
-        case "warns" -> new Metric(column, "WARNs (count)", 1, 1);
-        case "firstWarnSec" -> new Metric(column, "first WARN (s)", 1, 2);
-        case "wedgedAtSec" -> new Metric(column, "wedged at (s)", 1, 2);
-        case "simSeconds" -> new Metric(column, "simulated (s)", 1, 1);
-        case "wallSeconds" -> new Metric(column, "wall-clock (s)", 1, 3);
-        default -> unknownUnit(column);
-      };
+  private record Shown(String column, Metric metric) {
+    static Shown of(String column) {
+      return new Shown(column, Metric.find(column));
     }
 
-    /** A column added after this table was written: the unit from the name's suffix. */
-    private static Metric unknownUnit(String column) {
-      if (column.endsWith("MBps")) {
-        return new Metric(column, column.substring(0, column.length() - 4) + " MB/s", 1, 3);
-      }
-      if (column.endsWith("Sec") || column.endsWith("Seconds")) {
-        return new Metric(column, column + " (s)", 1, 2);
-      }
-      return new Metric(column, column, 1, 3);
+    String header() {
+      return metric != null ? metric.header() : column;
+    }
+
+    double scaled(double v) {
+      return metric != null ? metric.shown(v) : v;
+    }
+
+    String interval(Summary s) {
+      return metric != null ? metric.interval(s) : Metric.interval(s, 3, 1);
     }
   }
 
   static String render(SweepTable t, Format f) {
-    List<Metric> metrics = t.metrics().stream().map(Metric::of).toList();
-    List<String> header = new ArrayList<>(t.dims());
-    for (Metric m : metrics) {
-      for (String a : t.archs()) {
-        String h = a + " " + m.label();
-        header.add(h);
-        if (f == Format.CSV) {
-          header.add(h + " ±95%");
-          header.add(h + " n");
-        }
-      }
+    List<Shown> metrics = t.metrics().stream().map(Shown::of).toList();
+    List<Column<SweepTable.Row>> cols = new ArrayList<>();
+    for (int i = 0; i < t.dims().size(); i++) {
+      int dim = i;
+      cols.add(Column.left(t.dims().get(i), r -> r.values().get(dim)));
     }
-    List<List<String>> lines = new ArrayList<>();
-    for (SweepTable.Row r : t.rows()) {
-      List<String> line = new ArrayList<>(r.values());
-      for (Metric m : metrics) {
-        for (String a : t.archs()) {
-          SweepTable.Cell c = r.cell(a, m.column());
-          if (f == Format.CSV) {
-            csvCells(line, c, m);
-          } else {
-            line.add(rounded(c, m));
-          }
+    for (Shown m : metrics) {
+      for (String a : t.archs()) {
+        String h = a + " " + m.header();
+        if (f == Format.CSV) {
+          cols.add(Column.right(h, r -> mean(r.cell(a, m.column()), m)));
+          cols.add(Column.right(h + " ±95%", r -> halfWidth(r.cell(a, m.column()), m)));
+          cols.add(Column.right(h + " n", r -> count(r.cell(a, m.column()))));
+        } else {
+          cols.add(Column.right(h, r -> rounded(r.cell(a, m.column()), m)));
         }
       }
-      lines.add(line);
     }
     return switch (f) {
-      case CSV -> csv(header, lines);
-      case TEXT -> aligned(header, lines, t.dims().size(), false);
-      case MARKDOWN -> aligned(header, lines, t.dims().size(), true);
+      case CSV -> csv(cols, t.rows());
+      case TEXT -> TextTable.plain(cols, t.rows());
+      case MARKDOWN -> TextTable.markdown(cols, t.rows());
     };
   }
 
   /** {@code 1.015 ±0.002}; with events, {@code 12.50 (1/2 seeds)}; {@code -} when nothing. */
-  private static String rounded(SweepTable.Cell c, Metric m) {
+  private static String rounded(SweepTable.Cell c, Shown m) {
     if (c == null || c.summary().n() == 0) return "-";
     Summary s = c.summary();
-    String text = CompareTable.interval(s, m.decimals(), m.scale());
+    String text = m.interval(s);
     // "-0.000" says less than "0.000": a mean of tiny negative rounding noise is still zero.
     if (text.startsWith("-0") && text.matches("-0\\.?0*( .*)?")) text = text.substring(1);
     if (s.n() < c.seeds()) text += " (" + s.n() + "/" + c.seeds() + " seeds)";
     return text;
   }
 
-  private static void csvCells(List<String> line, SweepTable.Cell c, Metric m) {
-    Summary s = c == null ? new Summary(0, Double.NaN, Double.NaN) : c.summary();
-    line.add(s.n() == 0 ? "" : number(s.mean() * m.scale()));
-    line.add(s.n() < 2 || !Double.isFinite(s.halfWidth95()) ? ""
-        : number(s.halfWidth95() * m.scale()));
-    line.add(Integer.toString(s.n()));
+  private static Summary summary(SweepTable.Cell c) {
+    return c == null ? new Summary(0, Double.NaN, Double.NaN) : c.summary();
+  }
+
+  /** How many seeds have a value. */
+  private static String count(SweepTable.Cell c) {
+    return Integer.toString(summary(c).n());
+  }
+
+  /** Unrounded, in the shown unit; empty when no seed has a value. */
+  private static String mean(SweepTable.Cell c, Shown m) {
+    Summary s = summary(c);
+    return s.n() == 0 ? "" : number(m.scaled(s.mean()));
+  }
+
+  /** Unrounded, in the shown unit; empty with fewer than two values. */
+  private static String halfWidth(SweepTable.Cell c, Shown m) {
+    Summary s = summary(c);
+    return s.n() < 2 || !Double.isFinite(s.halfWidth95()) ? "" : number(m.scaled(s.halfWidth95()));
   }
 
   private static String number(double v) {
     return Double.toString(v);
   }
 
-  private static String csv(List<String> header, List<List<String>> lines) {
+  /** The columns as CSV: the header line, then one line per row. */
+  private static <R> String csv(List<Column<R>> cols, List<? extends R> rows) {
     StringBuilder b = new StringBuilder();
-    b.append(Reports.csvLine(header));
-    for (List<String> l : lines) b.append(Reports.csvLine(l));
+    b.append(Reports.csvLine(cols.stream().map(Column::header).toList()));
+    for (R r : rows) {
+      List<String> cells = new ArrayList<>();
+      for (Column<R> c : cols) cells.add(c.cell().apply(r));
+      b.append(Reports.csvLine(cells));
+    }
     return b.toString();
-  }
-
-  /**
-   * Columns padded to their widest cell, the first {@code labels} (the varied values) left
-   * aligned and the numbers right aligned; as a Markdown table when {@code markdown}, whose
-   * source then reads as well as its rendering.
-   */
-  private static String aligned(List<String> header, List<List<String>> lines, int labels,
-      boolean markdown) {
-    int[] width = new int[header.size()];
-    for (int i = 0; i < width.length; i++) {
-      width[i] = Math.max(header.get(i).length(), markdown ? 4 : 0);
-      for (List<String> l : lines) width[i] = Math.max(width[i], l.get(i).length());
-    }
-    StringBuilder b = new StringBuilder();
-    row(b, header, width, labels, markdown);
-    if (markdown) {
-      List<String> rule = new ArrayList<>();
-      for (int i = 0; i < width.length; i++) {
-        rule.add(i < labels ? ":" + "-".repeat(width[i] - 1) : "-".repeat(width[i] - 1) + ":");
-      }
-      row(b, rule, width, labels, true);
-    }
-    for (List<String> l : lines) row(b, l, width, labels, markdown);
-    return b.toString();
-  }
-
-  private static void row(StringBuilder b, List<String> cells, int[] width, int labels,
-      boolean markdown) {
-    StringBuilder line = new StringBuilder(markdown ? "|" : "");
-    for (int i = 0; i < cells.size(); i++) {
-      String c = cells.get(i);
-      String pad = " ".repeat(width[i] - c.length());
-      String cell = i < labels ? c + pad : pad + c;
-      if (markdown) {
-        line.append(' ').append(cell).append(" |");
-      } else {
-        line.append(i == 0 ? "" : "  ").append(cell);
-      }
-    }
-    b.append(line.toString().stripTrailing()).append('\n');
   }
 }

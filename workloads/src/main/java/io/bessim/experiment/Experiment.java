@@ -1,5 +1,7 @@
 package io.bessim.experiment;
 
+import static com.google.common.base.Verify.verify;
+
 import io.bessim.driver.Platform;
 import io.bessim.driver.host.Host;
 import io.bessim.sim.RandomStreams;
@@ -9,6 +11,7 @@ import io.bessim.workloads.TcpConfig;
 import io.bessim.workloads.Traffic;
 import io.bessim.workloads.TrafficFactory;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,13 +53,16 @@ public final class Experiment {
     long warm = Math.min(spec.platform().ps("run.warmupS"), end / 10);
     sim.runUntil(warm);
     Map<String, Long> c0 = host.counts();
+    checkCounters(c0);
     long busy0 = host.kernel().busyPs(warm);
     s.traffic().resetCounters(warm);
     sim.runUntil(end);
     Map<String, Long> c1 = host.counts();
     double seconds = Time.toSeconds(end - warm);
     Map<String, Double> perSecond = new LinkedHashMap<>();
-    c1.forEach((k, v) -> perSecond.put(k, (v - c0.get(k)) / seconds));
+    for (Metric m : Metric.counters()) {
+      perSecond.put(m.counter(), (c1.get(m.counter()) - c0.get(m.counter())) / seconds);
+    }
     int cpus = host.kernel().cpuCount();
     double cpu = (host.kernel().busyPs(end) - busy0) / (cpus * (double) (end - warm));
     long firstWarn = host.kernel().firstWarnPs();
@@ -76,6 +82,14 @@ public final class Experiment {
         host.kernel().warns(),
         firstWarn < 0 ? null : Time.toSeconds(firstWarn),
         wedged < 0 ? null : Time.toSeconds(wedged));
+  }
+
+  /** The host counts exactly the declared counters, in their order: the registry is the truth. */
+  private static void checkCounters(Map<String, Long> counts) {
+    List<String> declared = Metric.counters().stream().map(Metric::counter).toList();
+    verify(List.copyOf(counts.keySet()).equals(declared),
+        "Host.counts() %s differ from the counters Metric declares %s: declare each there",
+        counts.keySet(), declared);
   }
 
   static TcpConfig tcpConfig(Platform p) {

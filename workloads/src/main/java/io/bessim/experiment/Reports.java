@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.bessim.sim.stats.Summary;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +17,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Machine-readable reports of a batch of runs. The run keys are the {@link RunResult} component
- * names in record order, so scripts see exactly the record. Output is deterministic: the same
- * results give the same bytes.
+ * Machine-readable reports of a batch of runs: formatters over {@link Metric}. A run's keys are the
+ * metrics in declaration order, the counters nested (JSON) or flattened (CSV) under
+ * {@link Metric#PER_SECOND}. Output is deterministic: the same results give the same bytes.
  */
 public final class Reports {
-  private static final String PER_SECOND = "perSecond";
+  private static final String PER_SECOND = Metric.PER_SECOND;
 
   private Reports() {}
 
@@ -55,16 +52,20 @@ public final class Reports {
         + "\n";
   }
 
-  /** One row per run; header is the record keys with perSecond flattened as perSecond.key. */
+  /**
+   * One row per run; the header is the run's keys with the counters flattened to
+   * {@code perSecond.<counter>}, those any run counted, in declaration order.
+   */
   public static String csv(List<RunResult> runs) {
-    Set<String> rateKeys = new LinkedHashSet<>();
-    for (RunResult r : runs) rateKeys.addAll(r.perSecond().keySet());
+    List<Metric> counters = Metric.counters().stream()
+        .filter(m -> runs.stream().anyMatch(r -> r.perSecond().containsKey(m.counter())))
+        .toList();
     List<String> header = new ArrayList<>();
-    for (RecordComponent c : RunResult.class.getRecordComponents()) {
-      if (c.getName().equals(PER_SECOND)) {
-        for (String k : rateKeys) header.add(PER_SECOND + "." + k);
+    for (String k : fields(runs.isEmpty() ? null : runs.get(0)).keySet()) {
+      if (k.equals(PER_SECOND)) {
+        for (Metric m : counters) header.add(m.key());
       } else {
-        header.add(c.getName());
+        header.add(k);
       }
     }
     StringBuilder b = new StringBuilder();
@@ -74,7 +75,7 @@ public final class Reports {
       fields(r).forEach(
           (k, v) -> {
             if (k.equals(PER_SECOND)) {
-              for (String key : rateKeys) cells.add(csvValue(r.perSecond().get(key)));
+              for (Metric m : counters) cells.add(csvValue(m.value(r)));
             } else {
               cells.add(csvValue(v));
             }
@@ -84,14 +85,17 @@ public final class Reports {
     return b.toString();
   }
 
-  /** The result's components by name, in record order. */
+  /**
+   * The run's values by key, in declaration order, with {@code perSecond} (the run's counter map)
+   * where the counters stand; {@code r} null gives the keys with null values.
+   */
   public static Map<String, Object> fields(RunResult r) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent c : RunResult.class.getRecordComponents()) {
-      try {
-        out.put(c.getName(), c.getAccessor().invoke(r));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
+    for (Metric m : Metric.values()) {
+      if (m.kind() == Metric.Kind.COUNTER) {
+        out.putIfAbsent(PER_SECOND, r == null ? null : r.perSecond());
+      } else {
+        out.put(m.key(), r == null ? null : m.value(r));
       }
     }
     return out;
@@ -136,21 +140,24 @@ public final class Reports {
     }
   }
 
+  /**
+   * The architecture, its spec, the number of seeds, then the measured metrics' summaries, events
+   * with their {@code n}, counters under perSecond.
+   */
   private static JsonElement toJson(ArchSummary s) {
     JsonObject o = new JsonObject();
-    o.addProperty("arch", s.arch());
-    o.add("archSpec", toJson(s.archSpec()));
+    o.addProperty(Metric.ARCH.key(), s.arch());
+    o.add(Metric.ARCH_SPEC.key(), toJson(s.archSpec()));
     o.addProperty("n", s.n());
-    o.add("offeredMBps", toJson(s.offeredMBps(), false));
-    o.add("deliveredMBps", toJson(s.deliveredMBps(), false));
-    o.add("cpuUtilization", toJson(s.cpuUtilization(), false));
-    JsonObject rates = new JsonObject();
-    s.perSecond().forEach((k, v) -> rates.add(k, toJson(v, false)));
-    o.add(PER_SECOND, rates);
-    o.add("lostUpdates", toJson(s.lostUpdates(), false));
-    o.add("warns", toJson(s.warns(), false));
-    o.add("firstWarnSec", toJson(s.firstWarnSec(), true));
-    o.add("wedgedAtSec", toJson(s.wedgedAtSec(), true));
+    for (Metric m : Metric.values()) {
+      if (m.kind() == Metric.Kind.COUNTER) {
+        if (!o.has(PER_SECOND)) o.add(PER_SECOND, new JsonObject());
+        Summary x = s.get(m);
+        if (x != null) o.getAsJsonObject(PER_SECOND).add(m.counter(), toJson(x, false));
+      } else if (m.measured()) {
+        o.add(m.key(), toJson(s.get(m), m.kind() == Metric.Kind.EVENT));
+      }
+    }
     return o;
   }
 

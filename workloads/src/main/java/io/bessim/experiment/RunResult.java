@@ -1,12 +1,14 @@
 package io.bessim.experiment;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.Map;
 
 /**
- * What one run measured. Field names are the JSON keys users' scripts rely on; {@code perSecond}
- * keeps insertion order. Rates are per simulated second; MB are 10^6 bytes. {@code cpuUtilization}
- * is the busy fraction of all host CPUs together (1.0 = every CPU busy all the time; reports show
- * it as a percentage).
+ * What one run measured; {@link Metric} declares each component (key, unit, meaning) in this
+ * order, and {@code perSecond} holds declared counters only, in insertion order. Rates are per
+ * simulated second; MB are 10^6 bytes. {@code cpuUtilization} is the busy fraction of all host
+ * CPUs together (1.0 = every CPU busy all the time; reports show it as a percentage).
  * {@code firstWarnSec} and {@code wedgedAtSec} are simulated seconds, null if it never happened.
  * {@code arch} is the architecture's label as written ({@code v3+rx.delivery=batch}) and
  * {@code archSpec} every knob's resolved value.
@@ -25,4 +27,12 @@ public record RunResult(
     long lostUpdates,
     long warns,
     Double firstWarnSec,
-    Double wedgedAtSec) {}
+    Double wedgedAtSec) {
+
+  public RunResult {
+    for (String name : perSecond.keySet()) {
+      checkArgument(Metric.counter(name) != null,
+          "perSecond.%s is not a counter Metric declares", name);
+    }
+  }
+}

@@ -30,7 +30,7 @@ public final class SweepCsv {
 
   static final String POINT = "point";
   static final String KEY = "key";
-  private static final String PER_SECOND = "perSecond";
+  private static final String PER_SECOND = Metric.PER_SECOND;
 
   private SweepCsv() {}
 
@@ -56,7 +56,6 @@ public final class SweepCsv {
     return c;
   }
 
-  /** As {@link Reports#csv}: empty for null or a non-finite number. */
   /**
    * What a results file holds. {@code completeBytes} is the length of its whole lines; a longer
    * file ends in a partial line left by a crash. {@code header} is empty for an empty file.

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A sweep folder's results summarised per varied point: one row per combination of the varied
@@ -47,12 +48,12 @@ public record SweepTable(
     int foundPoints,
     boolean partialTail) {
 
-  /** The metrics shown when none are asked for. */
+  /** The metrics shown when none are asked for, as {@code results.csv} columns. */
   public static final List<String> DEFAULT_METRICS =
-      List.of("deliveredMBps", "cpuUtilization", "perSecond.sdio_rx_work",
-          "perSecond.chip_rx_dropped_pool_full", "perSecond.air_drops");
+      Stream.of(Metric.DELIVERED_MBPS, Metric.CPU_UTILIZATION, Metric.SDIO_RX_WORK,
+          Metric.CHIP_RX_DROPPED_POOL_FULL, Metric.AIR_DROPS).map(Metric::key).toList();
 
-  private static final String PER_SECOND = "perSecond.";
+  private static final String PER_SECOND = Metric.PER_SECOND + ".";
 
   /**
    * One seed-averaged figure. {@code seeds} is how many rows (seeds) the point has; the summary
