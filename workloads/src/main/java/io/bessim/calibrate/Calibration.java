@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.Batch;
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
@@ -70,7 +71,7 @@ public final class Calibration {
       int index,
       List<String> values,
       List<RunResult> runs,
-      Map<String, Summary> figures,
+      Map<Metric, Summary> figures,
       double objective) {}
 
   /** Told of each point as soon as it has been simulated. */
@@ -184,7 +185,7 @@ public final class Calibration {
   }
 
   private Point point(int index, List<String> values, List<RunResult> runs) {
-    Map<String, Summary> figures = figures(plan.measurements(), runs);
+    Map<Metric, Summary> figures = figures(plan.measurements(), runs);
     double objective = 0;
     for (Measurement m : plan.measurements().fitted()) {
       objective += m.term(figures.get(m.metric()).mean());
@@ -193,13 +194,24 @@ public final class Calibration {
   }
 
   /** Each measured metric across {@code runs}. */
-  static Map<String, Summary> figures(Measurements ms, List<RunResult> runs) {
-    Map<String, Summary> out = new LinkedHashMap<>();
+  static Map<Metric, Summary> figures(Measurements ms, List<RunResult> runs) {
+    Map<Metric, Summary> out = new LinkedHashMap<>();
     for (Measurement m : ms.figures()) {
       out.put(m.metric(),
-          Summary.of(runs.stream().mapToDouble(r -> Metrics.value(r, m.metric())).toArray()));
+          Summary.of(runs.stream().mapToDouble(r -> value(r, m.metric())).toArray()));
     }
     return out;
+  }
+
+  /**
+   * {@code m} in one run; throws IllegalArgumentException if the run did not count it (a counter
+   * the model behind the runner does not keep).
+   */
+  static double value(RunResult r, Metric m) {
+    Double v = m.number(r);
+    checkArgument(v != null, "metric %s: the model counts no '%s' (known: %s)", m.key(),
+        m.counter(), String.join(", ", r.perSecond().keySet()));
+    return v;
   }
 
   /** The runs of one architecture at the given fitted values, one per seed. */

@@ -1,12 +1,16 @@
 package io.bessim.calibrate;
 
 import io.bessim.driver.Platform;
+import io.bessim.experiment.Metric;
+import io.bessim.experiment.TextTable;
+import io.bessim.experiment.TextTable.Column;
 import io.bessim.sim.stats.Summary;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The text {@code bessim calibrate} prints and writes: the plan, one line per simulated point,
@@ -43,7 +47,7 @@ public final class CalibrationReport {
     List<String> figures = new ArrayList<>();
     for (Measurement m : plan.measurements().fitted()) {
       double mean = p.figures().get(m.metric()).mean();
-      figures.add(m.metric() + " " + Metrics.format(mean, m.metric()));
+      figures.add(m.metric().key() + " " + format(mean, m.metric()));
     }
     return String.format(Locale.US, "point %2d: %s -> %s; objective %s%n", p.index(),
         values(plan, p.values(), "="), String.join(", ", figures), objective(p.objective()));
@@ -60,64 +64,65 @@ public final class CalibrationReport {
 
   /** Each measured figure against the model at the best fit. */
   public static String residuals(Calibration.Plan plan, Calibration.Point best) {
-    List<List<String>> rows = new ArrayList<>();
-    for (Measurement m : plan.measurements().figures()) {
-      Summary s = best.figures().get(m.metric());
-      int d = Metrics.decimals(s.mean());
-      String model = Metrics.fixed(s.mean(), d)
-          + (s.n() > 1 && Double.isFinite(s.halfWidth95())
-              ? " ±" + Metrics.fixed(s.halfWidth95(), d) : "")
-          + " " + Metrics.unit(m.metric());
-      String within = m.reportOnly()
-          ? "report-only"
-          : m.within(s.mean()) ? "yes" : "no";
-      rows.add(List.of(m.metric(), Metrics.format(m.value(), m.metric()), model,
-          percent(m.residual(s.mean())),
-          Double.isNaN(m.tolerance()) ? "-" : percent(m.tolerance()).substring(1), within));
-    }
+    List<Column<Measurement>> cols = List.of(
+        Column.left("metric", m -> m.metric().key()),
+        Column.right("measured", m -> format(m.value(), m.metric())),
+        Column.right("model", m -> model(best.figures().get(m.metric()), m.metric())),
+        Column.right("residual", m -> percent(m.residual(best.figures().get(m.metric()).mean()))),
+        Column.right("tolerance",
+            m -> Double.isNaN(m.tolerance()) ? "-" : percent(m.tolerance()).substring(1)),
+        Column.right("within?", m -> m.reportOnly() ? "report-only"
+            : m.within(best.figures().get(m.metric()).mean()) ? "yes" : "no"));
     String intervals = best.runs().size() > 1
         ? "model: mean ±95% interval across " + best.runs().size() + " seeds, Student t"
         : "model: one seed, no interval";
     return "residuals at the best fit (" + intervals
         + "; residual = (model - measured) / measured)\n"
-        + TextTable.render(
-            List.of("metric", "measured", "model", "residual", "tolerance", "within?"),
-            rows);
+        + TextTable.plain(cols, plan.measurements().figures());
+  }
+
+  /** The model's mean, its interval when there are seeds enough, and the unit. */
+  private static String model(Summary s, Metric m) {
+    int d = decimals(s.mean());
+    return fixed(s.mean(), d)
+        + (s.n() > 1 && Double.isFinite(s.halfWidth95()) ? " ±" + fixed(s.halfWidth95(), d) : "")
+        + " " + m.unit().symbol();
   }
 
   /** Each prediction at the best fit and at each probe, with the range they span. */
   public static String sensitivity(Calibration.Plan plan, Sensitivity s) {
-    List<String> headers = new ArrayList<>(List.of("prediction", "unit", "best fit"));
-    for (Sensitivity.Probe p : s.probes().subList(1, s.probes().size())) {
-      headers.add(p.param() + "=" + p.value() + " (" + p.change() + ")");
-    }
-    headers.add("range over the moves");
-    List<List<String>> rows = new ArrayList<>();
-    for (int i = 0; i < s.predictions().size(); i++) {
-      String metric = s.metrics().get(i);
-      double base = s.probes().get(0).means()[i];
-      List<String> row = new ArrayList<>(List.of(s.predictions().get(i), Metrics.unit(metric),
-          Metrics.number(base)));
-      double lo = base;
-      double hi = base;
-      for (Sensitivity.Probe p : s.probes().subList(1, s.probes().size())) {
+    List<Sensitivity.Probe> moves = s.probes().subList(1, s.probes().size());
+    double[] base = s.probes().get(0).means();
+    List<Column<Integer>> cols = new ArrayList<>();
+    cols.add(Column.left("prediction", i -> s.predictions().get(i)));
+    cols.add(Column.right("unit", i -> s.metrics().get(i).unit().symbol()));
+    cols.add(Column.right("best fit", i -> number(base[i])));
+    for (Sensitivity.Probe p : moves) {
+      cols.add(Column.right(p.param() + "=" + p.value() + " (" + p.change() + ")", i -> {
         double v = p.means()[i];
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-        String change = base != 0 && Double.isFinite(base) ? percent((v - base) / base) : "-";
-        row.add(Metrics.number(v) + " (" + change + ")");
-      }
-      row.add(Metrics.number(lo) + ".." + Metrics.number(hi));
-      rows.add(row);
+        String change =
+            base[i] != 0 && Double.isFinite(base[i]) ? percent((v - base[i]) / base[i]) : "-";
+        return number(v) + " (" + change + ")";
+      }));
     }
-    String moves = s.probes().size() == 1
+    cols.add(Column.right("range over the moves", i -> {
+      double lo = base[i];
+      double hi = base[i];
+      for (Sensitivity.Probe p : moves) {
+        lo = Math.min(lo, p.means()[i]);
+        hi = Math.max(hi, p.means()[i]);
+      }
+      return number(lo) + ".." + number(hi);
+    }));
+    List<Integer> rows = IntStream.range(0, s.predictions().size()).boxed().toList();
+    String how = s.probes().size() == 1
         ? "no parameter could move inside its bounds"
         : "each column moves one fitted parameter (10%, or 1 for whole numbers), the others at"
             + " the best fit";
     return String.format(Locale.US,
         "sensitivity at %s (mean across %d seeds; %%: change from the best fit): %s%n",
-        plan.workload(), plan.seeds().size(), moves)
-        + TextTable.render(headers, rows);
+        plan.workload(), plan.seeds().size(), how)
+        + TextTable.plain(cols, rows);
   }
 
   /**
@@ -129,7 +134,8 @@ public final class CalibrationReport {
     Calibration.Point best = fit.best();
     List<String> residuals = new ArrayList<>();
     for (Measurement m : plan.measurements().fitted()) {
-      residuals.add(m.metric() + " " + percent(m.residual(best.figures().get(m.metric()).mean())));
+      residuals.add(
+          m.metric().key() + " " + percent(m.residual(best.figures().get(m.metric()).mean())));
     }
     for (int i = 0; i < plan.params().size(); i++) {
       FitParam f = plan.params().get(i);
@@ -166,6 +172,28 @@ public final class CalibrationReport {
     if (!Double.isFinite(v)) return "infinite";
     if (v == 0) return "0";
     return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A value with enough digits for its size, and its unit. */
+  static String format(double v, Metric m) {
+    return number(v) + " " + m.unit().symbol();
+  }
+
+  /** Four significant figures at most, never in exponent form. */
+  static String number(double v) {
+    return fixed(v, decimals(v));
+  }
+
+  /** The decimals {@link #number} gives {@code v}: fewer as it grows. */
+  static int decimals(double v) {
+    double a = Math.abs(v);
+    return a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 0.1 || a == 0 ? 3 : 4;
+  }
+
+  /** {@code v} with {@code decimals} decimals, or "-" if it is not a number. */
+  static String fixed(double v, int decimals) {
+    if (!Double.isFinite(v)) return "-";
+    return String.format(Locale.US, "%." + decimals + "f", v);
   }
 
   /** {@code +0.6%} style. */

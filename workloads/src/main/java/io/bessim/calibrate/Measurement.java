@@ -2,12 +2,13 @@ package io.bessim.calibrate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.experiment.Metric;
+
 /**
  * One figure measured on the rig, as a {@code .measurements} file states it.
  *
- * @param metric a {@link io.bessim.experiment.RunResult} field ({@code deliveredMBps}) or a rate
- *     ({@code perSecond.sdio_rx_work})
- * @param value the measured value, in the metric's unit ({@link Metrics#unit})
+ * @param metric a figure ({@code deliveredMBps}) or a counter ({@code perSecond.sdio_rx_work})
+ * @param value the measured value, in the metric's declared unit
  * @param tolerance how far the model may be off, as a fraction of {@code value} (0.15 = 15%); the
  *     fit weighs each figure by it. NaN for a report-only figure with no tolerance given
  * @param reportOnly printed beside the model's value but not fitted (the model counts something
@@ -15,12 +16,12 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param source where the figure comes from
  */
 public record Measurement(
-    String metric, double value, double tolerance, boolean reportOnly, String source) {
+    Metric metric, double value, double tolerance, boolean reportOnly, String source) {
   public Measurement {
     checkArgument(value != 0 && Double.isFinite(value),
-        "measured %s must be a non-zero number (residuals are relative to it)", metric);
+        "measured %s must be a non-zero number (residuals are relative to it)", metric.key());
     checkArgument(reportOnly || (tolerance > 0 && Double.isFinite(tolerance)),
-        "tolerance of %s must be positive", metric);
+        "tolerance of %s must be positive", metric.key());
   }
 
   /** The fit's term: the residual in units of the tolerance, squared; 0 for report-only. */

@@ -3,6 +3,7 @@ package io.bessim.calibrate;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.WorkloadSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +31,11 @@ import java.util.Set;
  * perSecond.lock_contention = 50 | report-only | the rig counts a different event
  * </pre>
  *
- * <p>A figure line is {@code metric = value | tolerance | source}: the metric is a RunResult field
- * or {@code perSecond.<counter>}; the tolerance is a fraction ({@code 0.15}) or a percentage
- * ({@code 15%}) of the value, optionally followed by {@code report-only} (or just
- * {@code report-only}) for a figure that is printed but not fitted. {@code arch} and
- * {@code workload} lines say where the figures were taken; both are optional.
+ * <p>A figure line is {@code metric = value | tolerance | source}: the metric is a figure or a
+ * counter ({@code perSecond.<counter>}) as {@link Metric} declares it; the tolerance is a
+ * fraction ({@code 0.15}) or a percentage ({@code 15%}) of the value, optionally followed by
+ * {@code report-only} (or just {@code report-only}) for a figure that is printed but not fitted.
+ * {@code arch} and {@code workload} lines say where the figures were taken; both are optional.
  */
 public record Measurements(
     String origin, Architecture arch, WorkloadSpec workload, List<Measurement> figures) {
@@ -118,7 +119,7 @@ public record Measurements(
   }
 
   private static Measurement figure(String metric, String rest) {
-    Metrics.check(metric);
+    Metric declared = Metric.figure(metric);
     String[] parts = rest.split("\\|", 3);
     checkArgument(parts.length == 3,
         "expected 'metric = value | tolerance | source', got '%s = %s'", metric, rest);
@@ -140,7 +141,7 @@ public record Measurements(
     }
     checkArgument(reportOnly || !Double.isNaN(tolerance),
         "no tolerance for %s: give a fraction (0.15), a percentage (15%%) or report-only", metric);
-    return new Measurement(metric, value, tolerance, reportOnly, source);
+    return new Measurement(declared, value, tolerance, reportOnly, source);
   }
 
   private static double number(String s, String what) {

@@ -1,6 +1,7 @@
 package io.bessim.calibrate;
 
 import io.bessim.driver.Architecture;
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
 import java.util.ArrayList;
@@ -15,10 +16,10 @@ import java.util.function.Function;
  * do is where the model may be wrong.
  *
  * @param predictions what is predicted: {@code baseline deliveredMBps}, {@code v3 deliveredMBps}
- * @param metrics the metric of each prediction, for its unit
+ * @param metrics the metric of each prediction
  * @param probes the best fit first, then each parameter down and up
  */
-public record Sensitivity(List<String> predictions, List<String> metrics, List<Probe> probes) {
+public record Sensitivity(List<String> predictions, List<Metric> metrics, List<Probe> probes) {
   /**
    * One set of parameter values and the mean of each prediction over the seeds there.
    *
@@ -30,8 +31,8 @@ public record Sensitivity(List<String> predictions, List<String> metrics, List<P
   public record Probe(String param, String value, String change, List<String> values,
       double[] means) {}
 
-  private static final String DELIVERED = "deliveredMBps";
-  private static final String WARNS = "warns";
+  private static final Metric DELIVERED = Metric.DELIVERED_MBPS;
+  private static final Metric WARNS = Metric.WARNS;
 
   /**
    * Runs the probes: every architecture at each, all seeds, in one parallel batch. Predictions
@@ -76,15 +77,15 @@ public record Sensitivity(List<String> predictions, List<String> metrics, List<P
     }
 
     List<String> predictions = new ArrayList<>();
-    List<String> metrics = new ArrayList<>();
+    List<Metric> metrics = new ArrayList<>();
     List<Integer> archIndex = new ArrayList<>();
     for (Measurement m : plan.measurements().figures()) {
-      predictions.add(plan.arch().cliName() + " " + m.metric());
+      predictions.add(plan.arch().cliName() + " " + m.metric().key());
       metrics.add(m.metric());
       archIndex.add(0);
     }
     for (int k = 1; k < archs.size(); k++) {
-      predictions.add(archs.get(k).cliName() + " " + DELIVERED);
+      predictions.add(archs.get(k).cliName() + " " + DELIVERED.key());
       metrics.add(DELIVERED);
       archIndex.add(k);
     }
@@ -92,7 +93,7 @@ public record Sensitivity(List<String> predictions, List<String> metrics, List<P
       final int arch = k;
       boolean warned = runs.stream().anyMatch(r -> mean(r.get(arch), WARNS) > 0);
       if (warned && !metrics.subList(0, plan.measurements().figures().size()).contains(WARNS)) {
-        predictions.add(archs.get(k).cliName() + " " + WARNS);
+        predictions.add(archs.get(k).cliName() + " " + WARNS.key());
         metrics.add(WARNS);
         archIndex.add(k);
       }
@@ -146,7 +147,8 @@ public record Sensitivity(List<String> predictions, List<String> metrics, List<P
     return out;
   }
 
-  private static double mean(List<RunResult> runs, String metric) {
-    return runs.stream().mapToDouble(r -> Metrics.value(r, metric)).average().orElse(Double.NaN);
+  private static double mean(List<RunResult> runs, Metric metric) {
+    return runs.stream().mapToDouble(r -> Calibration.value(r, metric)).average()
+        .orElse(Double.NaN);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bessim.driver.Architecture;
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.WorkloadSpec;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ final class MeasurementsTest {
     assertEquals(WorkloadSpec.parse("tcp:4MB/s"), ms.workload());
     assertEquals(List.of("deliveredMBps", "perSecond.sdio_rx_work", "perSecond.sdio_tx_work",
             "perSecond.workqueue_execute_start", "perSecond.lock_contention"),
-        ms.figures().stream().map(Measurement::metric).toList());
+        ms.figures().stream().map(m -> m.metric().key()).toList());
     Measurement delivered = ms.figures().get(0);
     assertEquals(1.362, delivered.value());
     assertEquals(0.15, delivered.tolerance());
@@ -54,19 +55,19 @@ final class MeasurementsTest {
     assertTrue(wakeups.reportOnly());
     assertEquals("c | with a bar in the source", ms.figures().get(2).source());
     assertEquals(List.of("deliveredMBps", "cpuUtilization"),
-        ms.fitted().stream().map(Measurement::metric).toList());
+        ms.fitted().stream().map(m -> m.metric().key()).toList());
   }
 
   @Test
   void termIsTheResidualInTolerancesSquared() {
-    Measurement m = new Measurement("deliveredMBps", 2.0, 0.1, false, "s");
+    Measurement m = new Measurement(Metric.DELIVERED_MBPS, 2.0, 0.1, false, "s");
 
     // 2.3 is 15% above 2.0, one and a half tolerances: 1.5^2 = 2.25.
     assertEquals(2.25, m.term(2.3), 1e-12);
     assertEquals(0.15, m.residual(2.3), 1e-12);
     assertFalse(m.within(2.3));
     assertTrue(m.within(1.81));
-    assertEquals(0, new Measurement("warns", 5, 0.1, true, "s").term(100));
+    assertEquals(0, new Measurement(Metric.WARNS, 5, 0.1, true, "s").term(100));
   }
 
   static Stream<Arguments> badFiles() {
@@ -81,7 +82,12 @@ final class MeasurementsTest {
             "t:1: measured deliveredMBps must be a non-zero"),
         Arguments.of("deliveredMBps = 1 | 0.1 |  ", "t:1: no source for deliveredMBps"),
         Arguments.of("speed = 1 | 0.1 | s", "t:1: unknown metric 'speed'"),
-        Arguments.of("perSecond.a-b = 1 | 0.1 | s", "t:1: malformed rate 'perSecond.a-b'"),
+        Arguments.of("perSecond.a-b = 1 | 0.1 | s",
+            "t:1: unknown counter 'a-b' in 'perSecond.a-b' (known: sdio_rx_work, sdio_tx_work,"),
+        Arguments.of("perSecond.nope = 1 | 0.1 | s", "t:1: unknown counter 'nope'"),
+        Arguments.of("simSeconds = 1 | 0.1 | s", "t:1: unknown metric 'simSeconds' (known:"
+            + " offeredMBps, deliveredMBps, cpuUtilization, lostUpdates, warns,"
+            + " perSecond.<counter>)"),
         Arguments.of("warns = 1 | 0.1 | s\n\nwarns = 2 | 0.1 | s", "t:3: 'warns' given twice"),
         Arguments.of("arch = v9\nwarns = 1 | 0.1 | s", "t:1: unknown architecture 'v9'"),
         Arguments.of("workload = tcp:-4MB/s", "t:1: negative rate"),

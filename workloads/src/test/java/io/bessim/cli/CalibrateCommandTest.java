@@ -160,16 +160,33 @@ final class CalibrateCommandTest {
   @Test
   void aRateTheModelDoesNotCountIsBadInput() throws IOException {
     Path f = dir.resolve("odd.measurements");
-    Files.writeString(f, "perSecond.no_such_counter = 5 | 0.1 | made up\n");
+    // A declared counter that this runner leaves out of perSecond.
+    Files.writeString(f, "perSecond.irq = 5 | 0.1 | made up\n");
 
     Cli.Outcome o = Cli.run(new LinearModel(), "calibrate", "--measurements", f.toString(),
         "--out", dir.resolve("x.profile").toString());
 
     assertEquals(2, o.exit(), o.err());
     assertEquals(1, o.err().strip().lines().count(), o.err());
-    assertTrue(o.err().startsWith("bessim: metric perSecond.no_such_counter: the model counts no"
-        + " 'no_such_counter' (known: sdio_rx_work, workqueue_execute_start)"), o.err());
+    assertTrue(o.err().startsWith("bessim: metric perSecond.irq: the model counts no"
+        + " 'irq' (known: sdio_rx_work, workqueue_execute_start)"), o.err());
     assertFalse(Files.exists(dir.resolve("x.profile")));
+  }
+
+  @Test
+  void aCounterNoMetricDeclaresIsRefusedBeforeAnythingRuns() throws IOException {
+    Path f = dir.resolve("odd.measurements");
+    Files.writeString(f, "perSecond.no_such_counter = 5 | 0.1 | made up\n");
+    LinearModel model = new LinearModel();
+
+    Cli.Outcome o = Cli.run(model, "calibrate", "--measurements", f.toString(),
+        "--out", dir.resolve("x.profile").toString());
+
+    assertEquals(2, o.exit(), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().startsWith("bessim: " + f + ":1: unknown counter 'no_such_counter' in"
+        + " 'perSecond.no_such_counter' (known: sdio_rx_work, "), o.err());
+    assertTrue(model.seen.isEmpty());
   }
 
   @Test
