@@ -47,9 +47,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--trace-window",
       paramLabel = "FROM..TO",
+      converter = Converters.Window.class,
       description = "Simulated time to trace, e.g. 10s..10.1s (default: 100 ms from the middle of"
           + " the run, or from 10 s if the run is longer than 20 s).")
-  String traceWindow;
+  Converters.TimeWindow traceWindow;
 
   private final CliContext ctx;
 
@@ -65,12 +66,8 @@ final class RunCommand implements Callable<Integer> {
       from = Math.min(10 * io.bessim.sim.Time.S, durationPs / 2);
       to = from + 100 * io.bessim.sim.Time.MS;
     } else {
-      int dots = traceWindow.indexOf("..");
-      checkArgument(dots > 0, "--trace-window wants FROM..TO, e.g. 10s..10.1s, got '%s'",
-          traceWindow);
-      from = Durations.parseNonNegative(traceWindow.substring(0, dots));
-      to = Durations.parse(traceWindow.substring(dots + 2));
-      checkArgument(to > from, "--trace-window must end after it starts, got '%s'", traceWindow);
+      from = traceWindow.fromPs();
+      to = traceWindow.toPs();
     }
     checkArgument(from < durationPs, "--trace-window starts after the run ends (%s)",
         Durations.format(durationPs));

@@ -155,18 +155,26 @@ public record WorkloadSpec(TrafficSpec traffic) {
     return new WorkloadSpec(new TrafficSpec.Replay(file, ReplayTrace.read(file)));
   }
 
-  /** Parses a rate such as {@code 4MB/s} (10^6 bytes), {@code 500KB/s}, {@code 32Mbit/s}. */
+  /**
+   * Parses a rate such as {@code 4MB/s} (10^6 bytes), {@code 500KB/s}, {@code 32Mbit/s} to bytes
+   * per second; throws IllegalArgumentException naming the problem.
+   */
+  public static double parseRate(String rate) {
+    return parseRate(rate, null, false);
+  }
+
+  /** As {@link #parseRate(String)}, naming {@code context} (the text it came from) on error. */
   public static double parseRate(String rate, String context) {
     return parseRate(rate, context, false);
   }
 
   private static double parseRate(String rate, String context, boolean zeroOk) {
     String r = rate.strip();
-    checkArgument(!r.startsWith("-"), "negative rate '%s' in '%s'", r, context);
+    String in = context == null ? "" : " in '" + context + "'";
+    checkArgument(!r.startsWith("-"), "negative rate '%s'%s", r, in);
     Matcher m = RATE.matcher(r);
     checkArgument(m.matches(),
-        "malformed rate '%s' in '%s': expected a number and a unit (MB/s, KB/s, Mbit/s, MiB/s)",
-        r, context);
+        "malformed rate '%s'%s: expected a number and a unit (MB/s, KB/s, Mbit/s, MiB/s)", r, in);
     double v = Double.parseDouble(m.group(1));
     double scale;
     switch (m.group(2)) {
@@ -180,7 +188,7 @@ public record WorkloadSpec(TrafficSpec traffic) {
       default: throw new AssertionError(m.group(2));
     }
     double bps = v * scale;
-    checkArgument(zeroOk ? bps >= 0 : bps > 0, "rate must be positive in '%s'", context);
+    checkArgument(zeroOk ? bps >= 0 : bps > 0, "rate must be positive%s", in);
     return bps;
   }
 
