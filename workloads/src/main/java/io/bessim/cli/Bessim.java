@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = Bessim.VERSION,
     description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
+    // Per-command wording of the shared options' help (see Options.properties).
+    resourceBundle = "io.bessim.cli.Options",
     subcommands = {
       CompareCommand.class,
       RunCommand.class,

@@ -16,11 +16,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Spec;
       "fitted parameter. Use the profile with: bessim compare --profile FILE."
     })
 final class CalibrateCommand implements Callable<Integer> {
+  static final int DEFAULT_SEEDS = 3;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -58,33 +62,13 @@ final class CalibrateCommand implements Callable<Integer> {
           + " else baseline).")
   String archName;
 
-  @Option(
-      names = "--workload",
-      paramLabel = "KIND:RATE",
-      description = "Workload the figures were measured at (default: the file's 'workload' line,"
-          + " else tcp:4MB/s).")
-  String workload;
+  @Mixin WorkloadOption workload;
 
-  @Option(
-      names = "--duration",
-      paramLabel = "TIME",
-      defaultValue = "180s",
-      description = "Simulated time per run (default: ${DEFAULT-VALUE}).")
-  String duration;
+  @Mixin DurationOption duration;
 
-  @Option(
-      names = "--seeds",
-      paramLabel = "N",
-      defaultValue = "3",
-      description = "Seeds per point, the same at every point (default: ${DEFAULT-VALUE}).")
-  int seeds;
+  @Mixin SeedsOption seeds;
 
-  @Option(
-      names = {"--seed-base", "--seed"},
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "First seed (default: ${DEFAULT-VALUE}).")
-  long seedBase;
+  @Mixin SeedBaseOption seedBase;
 
   @Option(
       names = "--params",
@@ -108,25 +92,9 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Points to simulate at most; revisits are free (default: ${DEFAULT-VALUE}).")
   int maxEvals;
 
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "Fix one platform parameter (it is then not fitted unless named in"
-          + " --params); repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin PlatformOptions platformOptions;
 
-  @Option(
-      names = "--profile",
-      paramLabel = "FILE",
-      description = "Platform profile to start from; parameters it omits keep their defaults.")
-  Path profile;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description =
-          "Runs in parallel (default: number of processors). Results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   private final CliContext ctx;
 
@@ -179,29 +147,17 @@ final class CalibrateCommand implements Callable<Integer> {
     } else if (ms.arch() != null) {
       arch = ms.arch();
     }
-    WorkloadSpec w = WorkloadSpec.parse("tcp:4MB/s");
-    if (workload != null) {
-      w = WorkloadSpec.parse(workload);
-      checkArgument(ms.workload() == null || ms.workload().equals(w),
-          "--workload %s disagrees with %s, measured at %s", w, ms.origin(), ms.workload());
-    } else if (ms.workload() != null) {
-      w = ms.workload();
-    }
-    long durationPs = Durations.parse(duration);
-    checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
-    checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
-        "--seed-base %s is too large for %s seeds", seedBase, seeds);
-    int n = CliInputs.threads(threads);
-    Platform platform = loadProfile().with(overrides);
+    WorkloadSpec w = workload.workload(Optional.ofNullable(ms.workload()));
+    checkArgument(!workload.given() || ms.workload() == null || ms.workload().equals(w),
+        "--workload %s disagrees with %s, measured at %s", w, ms.origin(), ms.workload());
+    long durationPs = duration.durationPs(OptionalLong.empty());
+    List<Long> seedList = seedBase.seeds(seeds.seeds(OptionalInt.empty(), DEFAULT_SEEDS));
+    int n = threads.threads();
+    Platform platform =
+        CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
     List<FitParam> fitted = FitParam.resolve(platform, params);
     Reports.checkWritable(out, "--out file");
-    List<Long> seedList = new ArrayList<>();
-    for (int i = 0; i < seeds; i++) seedList.add(seedBase + i);
     return new Calibration.Plan(arch, w, durationPs, seedList, platform, fitted, ms, maxEvals, n);
-  }
-
-  private Platform loadProfile() {
-    return CliInputs.loadProfile(profile);
   }
 
   /** The command in canonical form, for the written profile's sources (no date: reproducible). */
@@ -210,12 +166,15 @@ final class CalibrateCommand implements Callable<Integer> {
         .append(" --arch ").append(plan.arch().cliName())
         .append(" --workload ").append(plan.workload())
         .append(" --duration ").append(Durations.format(plan.durationPs()))
-        .append(" --seeds ").append(seeds);
-    if (seedBase != 1) b.append(" --seed-base ").append(seedBase);
+        .append(" --seeds ").append(plan.seeds().size());
+    if (plan.seeds().get(0) != 1) b.append(" --seed-base ").append(plan.seeds().get(0));
     if (!params.isEmpty()) b.append(" --params ").append(String.join(",", params));
     b.append(" --max-evals ").append(maxEvals);
-    if (profile != null) b.append(" --profile ").append(profile);
-    overrides.forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v.strip()));
+    if (platformOptions.profile() != null) {
+      b.append(" --profile ").append(platformOptions.profile());
+    }
+    platformOptions.overrides()
+        .forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v.strip()));
     return b.toString();
   }
 }

@@ -42,11 +42,7 @@ final class CompareCommand implements Callable<Integer> {
           + " (default: every preset).")
   List<String> archNames;
 
-  @Option(
-      names = "--seeds",
-      paramLabel = "N",
-      description = "Seeds per architecture, at least 1 (default: " + DEFAULT_SEEDS + ").")
-  Integer seedsOption;
+  @Mixin SeedsOption seeds;
 
   @Mixin ExperimentOptions options;
 
@@ -61,13 +57,11 @@ final class CompareCommand implements Callable<Integer> {
     List<Architecture> archs = archNames != null
         ? Architecture.parseList(archNames, options.scenario().variants())
         : options.scenario().archs().orElse(Architecture.presets());
-    int seeds = seedsOption != null
-        ? seedsOption
-        : options.scenario().seeds().orElse(DEFAULT_SEEDS);
-    ExperimentOptions.Plan plan = options.plan(archs, seeds);
+    int n = seeds.seeds(options.scenario().seeds(), DEFAULT_SEEDS);
+    ExperimentOptions.Plan plan = options.plan(archs, n);
     List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
-    out.print(header(plan, seeds, options.seedBase));
+    out.print(header(plan, n, options.seedBase.seedBase()));
     out.println();
     out.print(CompareTable.render(ArchSummary.of(results)));
     out.flush();

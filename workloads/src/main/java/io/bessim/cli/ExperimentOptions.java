@@ -1,7 +1,5 @@
 package io.bessim.cli;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.ArchSummary;
@@ -29,9 +27,6 @@ import picocli.CommandLine.Option;
  * default; so the options that a scenario can set have no picocli default (null: not given).
  */
 final class ExperimentOptions {
-  static final String DEFAULT_WORKLOAD = "tcp:4MB/s";
-  static final String DEFAULT_DURATION = "180s";
-
   @Option(
       names = "--scenario",
       paramLabel = "FILE",
@@ -40,29 +35,11 @@ final class ExperimentOptions {
               + " (docs/workloads.md); options given here win.")
   Path scenarioFile;
 
-  @Option(
-      names = "--workload",
-      paramLabel = "KIND:SPEC",
-      description =
-          "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME, burst[-udp]:SIZE@RATE/PERIOD"
-              + " or replay:FILE.csv, e.g. tcp:4MB/s, ramp:1MB/s-4MB/s@60s, burst:2MB@8MB/s/2s"
-              + " (default: " + DEFAULT_WORKLOAD + ").")
-  String workload;
+  @Mixin WorkloadOption workload;
 
-  @Option(
-      names = "--duration",
-      paramLabel = "TIME",
-      description =
-          "Simulated time per run, e.g. 180s, 500ms, 3m, 1.5s, 2h (default: "
-              + DEFAULT_DURATION + ").")
-  String duration;
+  @Mixin DurationOption duration;
 
-  @Option(
-      names = {"--seed-base", "--seed"},
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "First seed; runs use seed-base, seed-base+1, ... (default: ${DEFAULT-VALUE}).")
-  long seedBase;
+  @Mixin SeedBaseOption seedBase;
 
   @Mixin PlatformOptions platformOptions;
 
@@ -75,15 +52,9 @@ final class ExperimentOptions {
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per run.")
   Path csv;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description =
-          "Runs in parallel (default: number of processors). Results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(names = "--quiet", description = "No progress line on the terminal.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   private Scenario scenario;
 
@@ -96,34 +67,25 @@ final class ExperimentOptions {
    * ascending. Throws IllegalArgumentException naming the first problem.
    */
   Plan plan(List<Architecture> archs, int seeds) {
-    checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
     Scenario sc = scenario();
-    WorkloadSpec w = workload != null
-        ? WorkloadSpec.parse(workload)
-        : sc.workload().orElseGet(() -> WorkloadSpec.parse(DEFAULT_WORKLOAD));
-    long durationPs = duration != null
-        ? Durations.parse(duration)
-        : sc.durationPs().orElseGet(() -> Durations.parse(DEFAULT_DURATION));
-    int n = CliInputs.threads(threads);
-    checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
-        "--seed-base %s is too large for %s seeds", seedBase, seeds);
+    WorkloadSpec w = workload.workload(sc.workload());
+    long durationPs = duration.durationPs(sc.durationPs());
+    int n = threads.threads();
+    List<Long> seedList = seedBase.seeds(seeds);
     Platform platform = loadProfile().with(sets());
     io.bessim.driver.host.Host.check(platform);
     if (json != null) Reports.checkWritable(json, "--json file");
     if (csv != null) Reports.checkWritable(csv, "--csv file");
     List<RunSpec> specs = new ArrayList<>();
     for (Architecture a : archs) {
-      for (int i = 0; i < seeds; i++) {
-        specs.add(new RunSpec(a, platform, w, durationPs, seedBase + i));
-      }
+      for (long seed : seedList) specs.add(new RunSpec(a, platform, w, durationPs, seed));
     }
     return new Plan(specs, w, durationPs, n, describePlatform());
   }
 
   /** Runs the plan, with a progress line on stderr when it is a terminal and not --quiet. */
   List<RunResult> execute(Plan plan, CliContext ctx, PrintWriter err) throws InterruptedException {
-    ProgressLine progress =
-        !quiet && ctx.terminal().getAsBoolean() ? new ProgressLine(err) : null;
+    ProgressLine progress = quiet.progressLine(ctx, err);
     try {
       return Batch.runAll(
           plan.specs(),

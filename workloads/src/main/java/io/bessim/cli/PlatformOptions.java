@@ -10,6 +10,7 @@ public final class PlatformOptions {
   @Option(
       names = "--set",
       paramLabel = "NAME=VALUE",
+      descriptionKey = "set",
       description = "Override one platform parameter for all runs; repeatable"
           + " (see 'bessim arch list').")
   Map<String, String> overrides = new LinkedHashMap<>();
@@ -17,6 +18,7 @@ public final class PlatformOptions {
   @Option(
       names = "--profile",
       paramLabel = "FILE",
+      descriptionKey = "profile",
       description = "Platform profile file; parameters it omits keep their defaults.")
   Path profile;
 

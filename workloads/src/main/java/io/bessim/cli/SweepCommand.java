@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
       "Many machines? Give each --shard i/n, then 'bessim sweep merge'."
     })
 final class SweepCommand implements Callable<Integer> {
-  private static final String DEFAULT_WORKLOAD = "tcp:4MB/s";
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -70,33 +68,13 @@ final class SweepCommand implements Callable<Integer> {
       })
   List<String> vary = new ArrayList<>();
 
-  @Option(
-      names = "--seeds",
-      paramLabel = "N",
-      description = "Seeds per point, at least 1 (default: the --scenario's, else 1).")
-  Integer seeds;
+  @Mixin SeedsOption seeds;
 
-  @Option(
-      names = {"--seed-base", "--seed"},
-      paramLabel = "N",
-      defaultValue = "1",
-      description =
-          "First seed; points use seed-base, seed-base+1, ... (default: ${DEFAULT-VALUE}).")
-  long seedBase;
+  @Mixin SeedBaseOption seedBase;
 
-  @Option(
-      names = "--workload",
-      paramLabel = "KIND:RATE",
-      description = "Traffic of every point when not varied (default: the --scenario's, else "
-          + DEFAULT_WORKLOAD + ").")
-  String workload;
+  @Mixin WorkloadOption workload;
 
-  @Option(
-      names = "--duration",
-      paramLabel = "TIME",
-      description = "Simulated time per point, e.g. 60s, 500ms, 3m (default: the --scenario's,"
-          + " else 180s).")
-  String duration;
+  @Mixin DurationOption duration;
 
   @Mixin PlatformOptions platformOptions;
 
@@ -118,15 +96,9 @@ final class SweepCommand implements Callable<Integer> {
           + " task each.")
   String shard;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Points run in parallel (default: number of processors). Rows do not depend"
-          + " on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(names = "--quiet", description = "No progress line on the terminal.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   private final CliContext ctx;
 
@@ -138,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     checkArgument(out != null, "--out DIR is required: the folder for results.csv");
     SweepGrid grid = grid();
-    int n = CliInputs.threads(threads);
+    int n = threads.threads();
     Sweep.Shard slice = shard == null ? Sweep.Shard.ALL : Sweep.Shard.parse(shard);
     PrintWriter err = spec.commandLine().getErr();
     List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -146,8 +118,7 @@ final class SweepCommand implements Callable<Integer> {
       err.println("bessim: " + msg);
       err.flush();
     });
-    ProgressLine progress =
-        !quiet && ctx.terminal().getAsBoolean() ? new ProgressLine(err) : null;
+    ProgressLine progress = quiet.progressLine(ctx, err);
     Thread onCtrlC = new Thread(() -> {
       int rows = sweep.stop();
       if (progress != null) progress.clear();
@@ -183,10 +154,8 @@ final class SweepCommand implements Callable<Integer> {
     List<Architecture> archs = archNames != null
         ? Architecture.parseList(archNames, sc.variants())
         : sc.archs().orElse(Architecture.presets());
-    long durationPs = duration != null ? Durations.parse(duration)
-        : sc.durationPs().orElse(Durations.parse("180s"));
-    int seedCount = seeds != null ? seeds : sc.seeds().orElse(1);
-    checkArgument(seedCount >= 1, "--seeds must be at least 1, got %s", seedCount);
+    long durationPs = duration.durationPs(sc.durationPs());
+    int seedCount = seeds.seeds(sc.seeds(), 1);
     Map<String, String> sets = new LinkedHashMap<>(sc.sets());
     sets.putAll(platformOptions.overrides());
     Path profileFile = platformOptions.profile();
@@ -202,12 +171,10 @@ final class SweepCommand implements Callable<Integer> {
       dims.add(d);
     }
     boolean varied = dims.stream().anyMatch(d -> d.name().equals(SweepGrid.WORKLOAD));
-    checkArgument(!varied || workload == null,
+    checkArgument(!varied || !workload.given(),
         "the workload is both given (--workload) and varied (--vary workload=...); drop one");
-    WorkloadSpec fixed = varied ? null
-        : workload != null ? WorkloadSpec.parse(workload)
-        : sc.workload().orElse(WorkloadSpec.parse(DEFAULT_WORKLOAD));
-    return new SweepGrid(archs, dims, seedCount, seedBase, durationPs, fixed, base);
+    WorkloadSpec fixed = varied ? null : workload.workload(sc.workload());
+    return new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

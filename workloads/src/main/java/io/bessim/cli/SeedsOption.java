@@ -1,0 +1,27 @@
+package io.bessim.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.OptionalInt;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --seeds}: how many seeds. Null when not given, so a {@code --scenario} file can supply
+ * it; each command has its own default.
+ */
+public final class SeedsOption {
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      descriptionKey = "seeds",
+      description =
+          "Seeds per architecture, at least 1 (default: " + CompareCommand.DEFAULT_SEEDS + ").")
+  Integer seeds;
+
+  /** The count given, else {@code fallback}'s, else {@code orElse}; at least 1. */
+  public int seeds(OptionalInt fallback, int orElse) {
+    int n = seeds != null ? seeds : fallback.orElse(orElse);
+    checkArgument(n >= 1, "--seeds must be at least 1, got %s", n);
+    return n;
+  }
+}

@@ -1,0 +1,73 @@
+package io.bessim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared option mixins are declared once, but each command keeps its own help wording and
+ * defaults (Options.properties); users and scripts read these.
+ */
+final class SharedOptionsKeepEachCommandsHelpTest {
+  @Test
+  void compareAndRunUseTheMixinsOwnWording() {
+    for (String cmd : new String[] {"compare", "run"}) {
+      String help = oneLine(cmd);
+      assertTrue(help.contains("--duration=TIME Simulated time per run, e.g. 180s, 500ms, 3m,"),
+          help);
+      assertTrue(help.contains("2h (default: " + DurationOption.DEFAULT + ")."), help);
+      assertTrue(help.contains("(default: " + WorkloadOption.DEFAULT + ")."), help);
+      assertTrue(help.contains("First seed; runs use seed-base, seed-base+1, ... (default: 1)."),
+          help);
+      assertTrue(help.contains("Runs in parallel (default: number of processors). Results do"
+          + " not depend on it."), help);
+      assertTrue(help.contains("--quiet No progress line on the terminal."), help);
+    }
+    assertTrue(oneLine("compare").contains(
+        "--seeds=N Seeds per architecture, at least 1 (default: 3)."));
+    assertFalse(oneLine("run").contains("--seeds"), "run takes one seed");
+  }
+
+  @Test
+  void sweepWordsThemPerPoint() {
+    String help = oneLine("sweep");
+
+    assertTrue(help.contains("--seeds=N Seeds per point, at least 1 (default: the --scenario's,"
+        + " else 1)."), help);
+    assertTrue(help.contains("First seed; points use seed-base, seed-base+1, ... (default: 1)."),
+        help);
+    assertTrue(help.contains("--workload=KIND:SPEC Traffic of every point when not varied"
+        + " (default: the --scenario's, else " + WorkloadOption.DEFAULT + ")."), help);
+    assertTrue(help.contains("--duration=TIME Simulated time per point, e.g. 60s, 500ms, 3m"
+        + " (default: the --scenario's, else " + DurationOption.DEFAULT + ")."), help);
+    assertTrue(help.contains("--threads=N Points run in parallel (default: number of"
+        + " processors). Rows do not depend on it."), help);
+  }
+
+  @Test
+  void calibrateWordsThemForAFit() {
+    String help = oneLine("calibrate");
+
+    assertTrue(help.contains("--workload=KIND:SPEC Workload the figures were measured at"
+        + " (default: the file's 'workload' line, else " + WorkloadOption.DEFAULT + ")."), help);
+    assertTrue(help.contains("--duration=TIME Simulated time per run (default: "
+        + DurationOption.DEFAULT + ")."), help);
+    assertTrue(help.contains("--seeds=N Seeds per point, the same at every point (default: "
+        + CalibrateCommand.DEFAULT_SEEDS + ")."), help);
+    assertTrue(help.contains("--seed, --seed-base=N First seed (default: 1)."), help);
+    assertTrue(help.contains("--set=NAME=VALUE Fix one platform parameter (it is then not"
+        + " fitted unless named in --params); repeatable."), help);
+    assertTrue(help.contains("--profile=FILE Platform profile to start from; parameters it"
+        + " omits keep their defaults."), help);
+    assertFalse(help.contains("--quiet"), help);
+  }
+
+  /** The command's help with every run of blanks and line breaks made one space. */
+  private static String oneLine(String command) {
+    Cli.Outcome o = Cli.run(new FakeRunner(), command, "--help");
+    assertEquals(0, o.exit(), o.err());
+    return o.out().replaceAll("\\s+", " ");
+  }
+}
