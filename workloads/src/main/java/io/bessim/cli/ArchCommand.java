@@ -4,10 +4,12 @@ import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.host.Topology;
 import io.bessim.experiment.Reports;
+import io.bessim.experiment.TextTable;
+import io.bessim.experiment.TextTable.Column;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,34 +69,26 @@ final class ArchCommand implements Callable<Integer> {
     }
 
     private static void printArchs(PrintWriter out, List<Architecture> archs) {
-      StringBuilder head = new StringBuilder(String.format(Locale.US, "  %-24s", "name"));
+      List<Column<Architecture>> cols = new ArrayList<>();
+      cols.add(Column.left("name", Architecture::label));
       for (Architecture.Knob k : Architecture.Knob.values()) {
-        head.append(String.format(Locale.US, " %-" + width(k) + "s", k.key()));
+        cols.add(Column.left(k.key(), k::valueIn));
       }
-      out.println(head.append(" patch"));
-      for (Architecture a : archs) {
-        StringBuilder row = new StringBuilder(String.format(Locale.US, "  %-24s", a.label()));
-        for (Architecture.Knob k : Architecture.Knob.values()) {
-          row.append(String.format(Locale.US, " %-" + width(k) + "s", k.valueIn(a)));
-        }
-        out.println(row.append(' ').append(a.description()));
-      }
-    }
-
-    private static int width(Architecture.Knob k) {
-      return Math.max(k.key().length(), 13);
+      cols.add(Column.left("patch", Architecture::description));
+      out.print(TextTable.plain(cols, archs).indent(2));
     }
 
     private static void printParams(PrintWriter out, Platform p, boolean knobs) {
-      out.printf(Locale.US, "  %-28s %-12s %-10s %-24s %s%n", "name", "default", "unit", "range",
-          "source");
-      for (Platform.Param q : p.params()) {
-        if (Architecture.Knob.isKnob(q.name()) != knobs) continue;
-        String range = q.range().isEmpty() ? (q.value().matches("true|false") ? "true/false" : "-")
-            : q.range();
-        out.printf(Locale.US, "  %-28s %-12s %-10s %-24s %s (%s)%n", q.name(), q.value(),
-            q.unit(), range, q.source(), q.kind());
-      }
+      List<Platform.Param> rows =
+          p.params().stream().filter(q -> Architecture.Knob.isKnob(q.name()) == knobs).toList();
+      out.print(TextTable.plain(List.<Column<Platform.Param>>of(
+          Column.left("name", Platform.Param::name),
+          Column.left("default", Platform.Param::value),
+          Column.left("unit", Platform.Param::unit),
+          Column.left("range", q -> q.range().isEmpty()
+              ? (q.value().matches("true|false") ? "true/false" : "-") : q.range()),
+          Column.left("source", q -> q.source() + " (" + q.kind() + ")")),
+          rows).indent(2));
     }
   }
 
