@@ -13,6 +13,11 @@ public final class QuietOption {
 
   /** A progress line on {@code err} when it is a terminal and not --quiet; else null. */
   ProgressLine progressLine(CliContext ctx, PrintWriter err) {
-    return !quiet && ctx.terminal().getAsBoolean() ? new ProgressLine(err) : null;
+    return progressLine(ctx.terminal().getAsBoolean(), err);
+  }
+
+  /** As {@link #progressLine(CliContext, PrintWriter)}, told whether stderr is a terminal. */
+  ProgressLine progressLine(boolean terminal, PrintWriter err) {
+    return !quiet && terminal ? new ProgressLine(err) : null;
   }
 }

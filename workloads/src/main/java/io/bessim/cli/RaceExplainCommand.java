@@ -48,22 +48,25 @@ final class RaceExplainCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--workload", paramLabel = "KIND:RATE", defaultValue = "tcp:4MB/s",
+      converter = Converters.Workload.class,
       description = "Traffic: udp:RATE or tcp:RATE (default: ${DEFAULT-VALUE}).")
-  String workload;
+  WorkloadSpec workload;
 
   @Option(names = "--field", paramLabel = "NAME", defaultValue = "hw_bufs_used",
       description = "The shared field to watch (default: ${DEFAULT-VALUE}).")
   String field;
 
   @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s",
+      converter = Converters.Duration.class,
       description = "How long to search for the first lost update, simulated, per seed"
           + " (default: ${DEFAULT-VALUE}).")
-  String duration;
+  long searchPs;
 
   @Option(names = "--after", paramLabel = "TIME", defaultValue = "5s",
+      converter = Converters.Duration.class,
       description = "How long to keep running after it, at most; the run ends 0.5 s after the"
           + " chip wedges (default: ${DEFAULT-VALUE}).")
-  String after;
+  long afterPs;
 
   @Option(names = "--window-us", paramLabel = "N", defaultValue = "2000",
       description = "The trace covers N us of simulated time on each side of the lost update"
@@ -81,9 +84,6 @@ final class RaceExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture arch = Architecture.fromName(archName);
-    WorkloadSpec w = WorkloadSpec.parse(workload);
-    long searchPs = Durations.parse(duration);
-    long afterPs = Durations.parse(after);
     checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
         "--window-us must be between 1 and 10000000, got %s", windowUs);
     Platform platform = Platform.defaults().with(overrides);
@@ -92,7 +92,7 @@ final class RaceExplainCommand implements Callable<Integer> {
         : "built-in defaults with --set " + overrides.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue().strip()).collect(Collectors.joining(", "));
     RaceExplainer.Result r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform,
-        platformText, w, seed, field, searchPs, windowUs * Time.US, afterPs));
+        platformText, workload, seed, field, searchPs, windowUs * Time.US, afterPs));
     PrintWriter out = spec.commandLine().getOut();
     out.print(r.text());
     if (trace != null) {

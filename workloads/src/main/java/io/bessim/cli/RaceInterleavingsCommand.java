@@ -47,9 +47,10 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
   long start;
 
   @Option(names = "--workload", paramLabel = "KIND:RATE", defaultValue = "tcp:4MB/s",
+      converter = Converters.Workload.class,
       description = "Traffic of the short run that shows which contexts run the routines"
           + " (default: ${DEFAULT-VALUE}).")
-  String workload;
+  WorkloadSpec workload;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
       description = "Seed of that run (default: ${DEFAULT-VALUE}).")
@@ -63,7 +64,6 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
   public Integer call() {
     List<Architecture> archs = Architecture.parseList(archNames, Map.of());
     checkArgument(Math.abs(start) <= 1_000_000, "--start must be within +-1000000, got %s", start);
-    WorkloadSpec w = WorkloadSpec.parse(workload);
     Platform platform = Platform.defaults().with(overrides);
     PrintWriter out = spec.commandLine().getOut();
     if (!overrides.isEmpty()) {
@@ -73,12 +73,12 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
     }
     List<InterleavingsReport.Section> sections = new ArrayList<>();
     for (Architecture a : archs) {
-      sections.add(InterleavingsRun.section(a, platform, w, seed, start));
+      sections.add(InterleavingsRun.section(a, platform, workload, seed, start));
     }
     if (sections.stream().anyMatch(s -> s.lost() > 0)) {
       for (Architecture fix : FIXES) {
         if (!archs.contains(fix)) {
-          sections.add(InterleavingsRun.section(fix, platform, w, seed, start));
+          sections.add(InterleavingsRun.section(fix, platform, workload, seed, start));
         }
       }
     }

@@ -27,20 +27,15 @@ final class RaceOptions {
       names = "--workload",
       paramLabel = "KIND:RATE",
       defaultValue = "tcp:4MB/s",
+      converter = Converters.Workload.class,
       description = "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s (default: ${DEFAULT-VALUE}).")
-  String workload;
+  WorkloadSpec workload;
 
   @Mixin PlatformOptions platformOptions;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description =
-          "Runs in parallel (default: number of processors). Results do not depend on it.")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(names = "--quiet", description = "No progress line on the terminal.")
-  boolean quiet;
+  @Mixin QuietOption quiet;
 
   /** The architectures named, in order, each once. */
   static List<Architecture> archs(List<String> names) {
@@ -52,23 +47,24 @@ final class RaceOptions {
     checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed %s is too large for %s seeds", seedBase, seeds);
-    WorkloadSpec w = WorkloadSpec.parse(workload);
     Platform p = platform();
     List<RunSpec> specs = new ArrayList<>();
     for (Architecture a : archs) {
-      for (int i = 0; i < seeds; i++) specs.add(new RunSpec(a, p, w, durationPs, seedBase + i));
+      for (int i = 0; i < seeds; i++) {
+        specs.add(new RunSpec(a, p, workload, durationPs, seedBase + i));
+      }
     }
     return specs;
   }
 
   int threads() {
-    return CliInputs.threads(threads);
+    return threads.threads();
   }
 
   /** Runs the specs with a progress line on stderr when it is a terminal and not --quiet. */
   List<RaceRecording> execute(List<RunSpec> specs, PrintWriter err) throws InterruptedException {
     int n = threads();
-    ProgressLine progress = !quiet && System.console() != null ? new ProgressLine(err) : null;
+    ProgressLine progress = quiet.progressLine(System.console() != null, err);
     try {
       return RaceRun.runAll(specs, n, progress != null ? progress : Batch.Progress.NONE);
     } finally {

@@ -46,8 +46,9 @@ final class RaceTableCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "TIME",
       defaultValue = "20s",
+      converter = Converters.Duration.class,
       description = "Simulated time of the run (default: ${DEFAULT-VALUE}).")
-  String duration;
+  long durationPs;
 
   @Option(
       names = "--seed",
@@ -61,7 +62,6 @@ final class RaceTableCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     List<Architecture> archs = RaceOptions.archs(archNames);
-    long durationPs = Durations.parse(duration);
     List<RunSpec> specs = options.specs(archs, durationPs, seed, 1);
     List<RaceRecording> runs = options.execute(specs, spec.commandLine().getErr());
     List<SharedStateTable> tables = new ArrayList<>();

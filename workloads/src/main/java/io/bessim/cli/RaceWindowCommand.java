@@ -60,15 +60,15 @@ final class RaceWindowCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "TIME",
       defaultValue = "600s",
+      converter = Converters.Duration.class,
       description = "Simulated time per run (default: ${DEFAULT-VALUE}).")
-  String duration;
+  long durationPs;
 
   @Mixin RaceOptions options;
 
   @Override
   public Integer call() throws InterruptedException {
     List<Architecture> archs = RaceOptions.archs(archNames);
-    long durationPs = Durations.parse(duration);
     List<RunSpec> specs = options.specs(archs, durationPs, seedBase, seeds);
     List<RaceRecording> runs = options.execute(specs, spec.commandLine().getErr());
     List<WindowReport.ArchWindows> reports = new ArrayList<>();
