@@ -1,8 +1,11 @@
 package io.bessim.driver.kernel;
 
+import java.util.Arrays;
+
 /**
- * An execution context: a kernel thread, a workqueue worker, or ksoftirqd. Holds the call stack,
- * a few registers for values a routine has read, and its local clock while it runs.
+ * An execution context: a kernel thread, a workqueue worker, or ksoftirqd. Holds the call stack
+ * (one frame per routine being executed, each with that call's own variables) and its local clock
+ * while it runs.
  */
 public final class Ctx {
   /** Cost of an op from the context's state, in ps (or an argument value for calls). */
@@ -21,6 +24,18 @@ public final class Ctx {
   @FunctionalInterface
   public interface Test {
     boolean test(Ctx c);
+  }
+
+  /** A number computed from the routine's variables: an argument, a return value. */
+  @FunctionalInterface
+  public interface Value {
+    long value(Ctx c);
+  }
+
+  /** An object computed from the routine's variables: what a raised softirq is handed. */
+  @FunctionalInterface
+  public interface ObjValue<T> {
+    T value(Ctx c);
   }
 
   /** A delta for an atomic add. */
@@ -56,6 +71,17 @@ public final class Ctx {
   final long[] args = new long[MAX_DEPTH];
   final Object[] objs = new Object[MAX_DEPTH];
   final boolean[] softirqFrame = new boolean[MAX_DEPTH];
+  /** Where each frame's numeric variables start in {@link #locals}. */
+  final int[] base = new int[MAX_DEPTH];
+  /** Where each frame's object variables start in {@link #refs}. */
+  final int[] refBase = new int[MAX_DEPTH];
+  /** The caller's slot in {@link #locals} awaiting each frame's return value, or -1. */
+  final int[] resultSlot = new int[MAX_DEPTH];
+  /** The variables of all frames, stacked: the top frame's end where the next one begins. */
+  long[] locals = new long[64];
+  Object[] refs = new Object[32];
+  /** The blocking op this context sleeps in (its result goes to that op's variable). */
+  Op blockedIn;
   final long[] savedReg = new long[MAX_DEPTH * 8];
   final Object[] savedObj = new Object[MAX_DEPTH];
   int depth;
@@ -114,6 +140,78 @@ public final class Ctx {
   /** The object argument of the routine now executing. */
   public Object argObj() {
     return objs[depth - 1];
+  }
+
+  /** The value of {@code v} in the call now executing. */
+  public long get(Local v) {
+    return locals[slot(v)];
+  }
+
+  /** Sets {@code v} in the call now executing. */
+  public void set(Local v, long value) {
+    locals[slot(v)] = value;
+  }
+
+  /** The object in {@code v} in the call now executing. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Ref<T> v) {
+    return (T) refs[slot(v)];
+  }
+
+  /** Sets {@code v} in the call now executing. */
+  public <T> void set(Ref<T> v, T value) {
+    refs[slot(v)] = value;
+  }
+
+  /** The index of {@code v} of the top frame in {@link #locals} or {@link #refs}. */
+  int slot(Var v) {
+    int d = depth - 1;
+    if (d < 0 || stack[d] != v.routine) {
+      throw new IllegalStateException(name + ": " + v + " is a variable of " + v.routine
+          + ", not of " + (d < 0 ? "an empty stack" : stack[d].name()));
+    }
+    return (v.isRef ? refBase[d] : base[d]) + v.slot;
+  }
+
+  /**
+   * Pushes a frame for {@code r} with its variables zeroed; {@code resultSlot} is the caller's
+   * variable (index in {@link #locals}) that receives its return value, or -1.
+   */
+  void enter(Routine r, boolean softirq, int resultSlot) {
+    int d = depth;
+    if (d >= MAX_DEPTH) {
+      throw new IllegalStateException(name + ": call stack overflow in " + r);
+    }
+    int lb = d == 0 ? 0 : base[d - 1] + stack[d - 1].longCount;
+    int rb = d == 0 ? 0 : refBase[d - 1] + stack[d - 1].refCount;
+    if (lb + r.longCount > locals.length) {
+      locals = Arrays.copyOf(locals, Math.max(2 * locals.length, lb + r.longCount));
+    }
+    if (rb + r.refCount > refs.length) {
+      refs = Arrays.copyOf(refs, Math.max(2 * refs.length, rb + r.refCount));
+    }
+    Arrays.fill(locals, lb, lb + r.longCount, 0L);
+    Arrays.fill(refs, rb, rb + r.refCount, null);
+    stack[d] = r;
+    pcs[d] = 0;
+    base[d] = lb;
+    refBase[d] = rb;
+    this.resultSlot[d] = resultSlot;
+    softirqFrame[d] = softirq;
+    if (softirq) softirqDepth++;
+    depth = d + 1;
+  }
+
+  /** Pops the top frame. */
+  void leave() {
+    int d = --depth;
+    Routine r = stack[d];
+    if (resultSlot[d] >= 0) {
+      throw new IllegalStateException(name + ": " + r + " ended without returning a value");
+    }
+    if (softirqFrame[d]) softirqDepth--;
+    Arrays.fill(refs, refBase[d], refBase[d] + r.refCount, null);
+    stack[d] = null;
   }
 
   /** True while the context executes a softirq (NET_RX) on behalf of its CPU. */

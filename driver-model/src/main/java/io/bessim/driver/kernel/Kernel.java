@@ -173,7 +173,7 @@ public final class Kernel {
   public Ctx startThread(String name, int cpu, Routine entry, long atPs) {
     Ctx c = newCtx(name, Ctx.Kind.THREAD, cpus[cpu]);
     growLoadArrays(c);
-    push(c, entry, 0, null, false);
+    push(c, entry, 0, null, false, -1);
     c.state = Ctx.State.BLOCKED;
     // Wake it at atPs, not now: waking now would claim the CPU (or a run-queue slot) before the
     // thread exists.
@@ -354,6 +354,30 @@ public final class Kernel {
   /** Ends a {@link Ctx.Blocking} request: the context becomes runnable after a wake-up. */
   public void complete(Ctx c, long atPs, int fromCpu) {
     checkState(c.state == Ctx.State.BLOCKED, "%s completed while %s", c, c.state);
+    checkState(c.blockedIn != null && c.blockedIn.result == null,
+        "%s: '%s' expects a result", c, c.blockedIn);
+    c.blockedIn = null;
+    wake(c, atPs, wakeLatency(fromCpu, c));
+  }
+
+  /** Ends a request with a number, which lands in the blocking op's {@link Local}. */
+  public void complete(Ctx c, long atPs, int fromCpu, long result) {
+    checkState(c.state == Ctx.State.BLOCKED, "%s completed while %s", c, c.state);
+    Var v = c.blockedIn == null ? null : c.blockedIn.result;
+    checkState(v instanceof Local, "%s: '%s' takes no numeric result", c, c.blockedIn);
+    c.set((Local) v, result);
+    c.blockedIn = null;
+    wake(c, atPs, wakeLatency(fromCpu, c));
+  }
+
+  /** Ends a request with an object, which lands in the blocking op's {@link Ref}. */
+  @SuppressWarnings("unchecked")
+  public void complete(Ctx c, long atPs, int fromCpu, Object result) {
+    checkState(c.state == Ctx.State.BLOCKED, "%s completed while %s", c, c.state);
+    Var v = c.blockedIn == null ? null : c.blockedIn.result;
+    checkState(v instanceof Ref, "%s: '%s' takes no object result", c, c.blockedIn);
+    c.set((Ref<Object>) v, result);
+    c.blockedIn = null;
     wake(c, atPs, wakeLatency(fromCpu, c));
   }
 
@@ -404,26 +428,59 @@ public final class Kernel {
     run(c, nowPs);
   }
 
-  private void push(Ctx c, Routine r, long arg, Object obj, boolean softirq) {
-    checkState(c.depth < Ctx.MAX_DEPTH, "%s: call stack overflow in %s", c, r);
-    int d = c.depth++;
-    c.stack[d] = r;
-    c.pcs[d] = 0;
-    c.args[d] = arg;
-    c.objs[d] = obj;
-    c.softirqFrame[d] = softirq;
+  private void push(Ctx c, Routine r, long arg, Object obj, boolean softirq, int resultSlot) {
+    int d = c.depth;
     if (softirq) {
       // A softirq borrows the interrupted context: save what the interrupted routine was using.
       System.arraycopy(c.reg, 0, c.savedReg, d * 8, 8);
       c.savedObj[d] = c.obj;
-      c.softirqDepth++;
+    }
+    c.enter(r, softirq, resultSlot);
+    c.args[d] = arg;
+    c.objs[d] = obj;
+  }
+
+  /**
+   * Pushes the callee of {@code op}, copying the caller's arguments into its parameters; its
+   * return value, if the call wants one, will land in the caller's {@code op.into}.
+   */
+  private void call(Ctx c, Op op) {
+    int d = c.depth - 1;
+    Routine callee = op.routine;
+    Var[] params = callee.params;
+    Var[] args = op.args;
+    int n = args == null ? (op.argValue == null ? 0 : 1) : args.length;
+    if (n != params.length) {
+      throw new IllegalStateException(c + ": " + c.stack[d] + " calls " + callee + " with " + n
+          + " arguments for " + params.length + " parameters");
+    }
+    long argValue = op.argValue == null ? 0 : op.argValue.value(c);
+    int callerBase = c.base[d];
+    int callerRefBase = c.refBase[d];
+    push(c, callee, argValue, c.obj, false, op.into == null ? -1 : callerBase + op.into.slot);
+    if (op.argValue != null) {
+      checkState(!params[0].isRef, "%s: %s wants an object", c, callee);
+      c.locals[c.base[d + 1] + params[0].slot] = argValue;
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      Var p = params[i];
+      Var a = args[i];
+      if (p.isRef != a.isRef) {
+        throw new IllegalStateException(c + ": " + c.stack[d] + " passes " + a + " to " + callee
+            + "'s parameter " + p);
+      }
+      if (p.isRef) {
+        c.refs[c.refBase[d + 1] + p.slot] = c.refs[callerRefBase + a.slot];
+      } else {
+        c.locals[c.base[d + 1] + p.slot] = c.locals[callerBase + a.slot];
+      }
     }
   }
 
   private void pop(Ctx c) {
-    int d = --c.depth;
-    if (c.softirqFrame[d]) c.softirqDepth--;
-    c.stack[d] = null;
+    int d = c.depth - 1;
+    c.leave();
     c.objs[d] = null;
   }
 
@@ -433,7 +490,15 @@ public final class Kernel {
     if (cpu.softirqRoutines.isEmpty()) return false;
     Routine r = cpu.softirqRoutines.poll();
     Object o = cpu.softirqPending.poll();
-    push(c, r, 0, o == Boolean.FALSE ? null : o, true);
+    if (o == Boolean.FALSE) o = null;
+    push(c, r, 0, o, true, -1);
+    // The handler's one parameter, if it declares one, is what the raiser handed over.
+    Var[] params = r.params;
+    if (params.length == 1 && params[0].isRef) {
+      c.refs[c.refBase[c.depth - 1] + params[0].slot] = o;
+    } else if (params.length != 0) {
+      throw new IllegalStateException(r + ": a softirq handler takes at most one object");
+    }
     return true;
   }
 
@@ -497,9 +562,17 @@ public final class Kernel {
           continue;
         case Op.CALL:
           c.pcs[d] = pc + 1;
-          push(c, op.routine, op.cost == null ? 0 : op.cost.ps(c), c.obj, false);
+          call(c, op);
           continue;
         case Op.RETURN:
+          if (op.value != null) {
+            long v = op.value.value(c);
+            int slot = c.resultSlot[d];
+            if (slot >= 0) {
+              c.locals[slot] = v;
+              c.resultSlot[d] = -1;
+            }
+          }
           c.pcs[d] = r.length();
           continue;
         default:
@@ -579,6 +652,7 @@ public final class Kernel {
           return;
         case Op.BLOCKING:
           if (tracer != null) tracer.op(c, r, op, t0, -1);
+          c.blockedIn = op;
           block(c, t);
           op.blocking.start(c, t);
           return;
@@ -620,7 +694,7 @@ public final class Kernel {
         w.pending = false;
         w.executions++;
         if (tracer != null) tracer.workStart(c.tPs, w);
-        push(c, w.fn, 0, null, false);
+        push(c, w.fn, 0, null, false, -1);
         return true;
       }
       w.running = false;
@@ -701,7 +775,11 @@ public final class Kernel {
     Cell cell = op.cell;
     long extra = lineTransferPs(cell, c);
     long v = cell.value;
-    c.reg[op.reg] = v;
+    if (op.local != null) {
+      c.locals[c.base[c.depth - 1] + op.local.slot] = v;
+    } else {
+      c.reg[op.reg] = v;
+    }
     boolean plain = op.code == Op.LOAD;
     if (op.rmw) {
       if (cell.openWindows > 0) cell.overlaps++;
@@ -733,7 +811,7 @@ public final class Kernel {
       }
     }
     long extra = lineTransferPs(cell, c);
-    cell.value = c.reg[op.reg];
+    cell.value = op.local != null ? c.locals[c.base[c.depth - 1] + op.local.slot] : c.reg[op.reg];
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
@@ -751,7 +829,11 @@ public final class Kernel {
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
-    c.reg[op.reg] = before;
+    if (op.local != null) {
+      c.locals[c.base[c.depth - 1] + op.local.slot] = before;
+    } else {
+      c.reg[op.reg] = before;
+    }
     if (accessLog != null) {
       accessLog.access(t, cell, c, r.name(), 'A', before, cell.value, c.lockMask, false);
     }

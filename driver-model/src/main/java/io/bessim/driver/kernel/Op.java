@@ -34,6 +34,8 @@ public final class Op {
   long ps;
   Cell cell;
   int reg;
+  /** The variable a load, atomic or store reads or writes. */
+  Local local;
   SpinLock lock;
   boolean irqSave;
   boolean bh;
@@ -49,6 +51,16 @@ public final class Op {
   Ctx.Test test;
   Ctx.Blocking blocking;
   Ctx.Delta delta;
+  /** A call's arguments, copied into the callee's parameters. */
+  Var[] args;
+  /** A call's argument computed by the caller (instead of {@link #args}). */
+  Ctx.Value argValue;
+  /** The caller's variable that receives a call's return value, or null. */
+  Local into;
+  /** A return's value, or null. */
+  Ctx.Value value;
+  /** The variable that receives a blocking request's result, or null. */
+  Var result;
 
   Op(int code, String text) {
     this.code = code;

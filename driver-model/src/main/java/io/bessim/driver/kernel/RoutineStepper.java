@@ -49,9 +49,8 @@ public final class RoutineStepper {
   public RoutineStepper(Routine r, String contextName) {
     this.routine = r;
     this.ctx = new Ctx(-1, contextName, Ctx.Kind.THREAD, new Cpu(0));
-    // A frame on the stack, so that arg() and argObj() work as in the kernel.
-    ctx.stack[0] = r;
-    ctx.depth = 1;
+    // The routine's frame, so that its actions read and write its variables as in the kernel.
+    ctx.enter(r, false, -1);
   }
 
   /**
@@ -129,7 +128,7 @@ public final class RoutineStepper {
     switch (op.code) {
       case Op.LOAD:
       case Op.ATOMIC_READ:
-        ctx.reg[op.reg] = v;
+        write(op, v);
         if (op.rmw) {
           loadedVersion.put(cell, version);
           loadedValue.put(cell, v);
@@ -139,20 +138,28 @@ public final class RoutineStepper {
         Long at = loadedVersion.remove(cell);
         Long base = loadedValue.remove(cell);
         boolean lost = at != null && at != version;
-        long after = ctx.reg[op.reg];
+        long after = op.local != null ? ctx.get(op.local) : ctx.reg[op.reg];
         memory.put(cell, after);
         versions.put(cell, version + 1);
         return new Step(op, 'W', v, after, base == null ? v : base, held, lost);
       }
       case Op.ATOMIC_ADD: {
         long after = v + op.delta.delta(ctx);
-        ctx.reg[op.reg] = v;
+        write(op, v);
         memory.put(cell, after);
         versions.put(cell, version + 1);
         return new Step(op, 'A', v, after, v, held, false);
       }
       default:
         throw new AssertionError(op.text());
+    }
+  }
+
+  private void write(Op op, long v) {
+    if (op.local != null) {
+      ctx.set(op.local, v);
+    } else {
+      ctx.reg[op.reg] = v;
     }
   }
 
@@ -175,6 +182,11 @@ public final class RoutineStepper {
   /** Register {@code i} of the scratch context. */
   public long reg(int i) {
     return ctx.reg[i];
+  }
+
+  /** The routine's variable {@code v} now. */
+  public long value(Local v) {
+    return ctx.get(v);
   }
 
   /** The {@code WARN_ON}s that fired so far, by their text. */
