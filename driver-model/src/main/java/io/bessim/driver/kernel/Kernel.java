@@ -831,7 +831,7 @@ public final class Kernel {
     cell.lastWriterCtx = c.id;
     if (op.local != null) {
       c.locals[c.base[c.depth - 1] + op.local.slot] = before;
-    } else {
+    } else if (op.reg >= 0) {
       c.reg[op.reg] = before;
     }
     if (accessLog != null) {

@@ -214,6 +214,15 @@ public final class Routine {
       return add(op);
     }
 
+    /** {@code atomic_add(delta, cell)}: an atomic add whose result nobody reads. */
+    public Builder atomicAdd(Cell cell, Ctx.Delta delta) {
+      Op op = new Op(Op.ATOMIC_ADD, "atomic_fetch_add " + cell.name());
+      op.cell = cell;
+      op.delta = delta;
+      op.reg = -1;
+      return add(op);
+    }
+
     /** Atomic fetch-and-add; the value before is left in {@code before}. */
     public Builder atomicAdd(Cell cell, Ctx.Delta delta, Local before) {
       checkOwn(before);

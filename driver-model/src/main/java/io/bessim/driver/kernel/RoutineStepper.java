@@ -158,7 +158,7 @@ public final class RoutineStepper {
   private void write(Op op, long v) {
     if (op.local != null) {
       ctx.set(op.local, v);
-    } else {
+    } else if (op.reg >= 0) {
       ctx.reg[op.reg] = v;
     }
   }
