@@ -68,8 +68,6 @@ public final class Ctx {
 
   final Routine[] stack = new Routine[MAX_DEPTH];
   final int[] pcs = new int[MAX_DEPTH];
-  final long[] args = new long[MAX_DEPTH];
-  final Object[] objs = new Object[MAX_DEPTH];
   final boolean[] softirqFrame = new boolean[MAX_DEPTH];
   /** Where each frame's numeric variables start in {@link #locals}. */
   final int[] base = new int[MAX_DEPTH];
@@ -82,14 +80,7 @@ public final class Ctx {
   Object[] refs = new Object[32];
   /** The blocking op this context sleeps in (its result goes to that op's variable). */
   Op blockedIn;
-  final long[] savedReg = new long[MAX_DEPTH * 8];
-  final Object[] savedObj = new Object[MAX_DEPTH];
   int depth;
-
-  /** General-purpose registers for values loaded from cells or computed by actions. */
-  public final long[] reg = new long[8];
-  /** An object a routine passes to the next op (the skb being handled, say). */
-  public Object obj;
 
   long tPs;
   long sliceStartPs;
@@ -130,16 +121,6 @@ public final class Ctx {
 
   public int cpuId() {
     return cpu.id;
-  }
-
-  /** The argument of the routine now executing. */
-  public long arg() {
-    return args[depth - 1];
-  }
-
-  /** The object argument of the routine now executing. */
-  public Object argObj() {
-    return objs[depth - 1];
   }
 
   /** The value of {@code v} in the call now executing. */

@@ -173,7 +173,7 @@ public final class Kernel {
   public Ctx startThread(String name, int cpu, Routine entry, long atPs) {
     Ctx c = newCtx(name, Ctx.Kind.THREAD, cpus[cpu]);
     growLoadArrays(c);
-    push(c, entry, 0, null, false, -1);
+    push(c, entry, false, -1);
     c.state = Ctx.State.BLOCKED;
     // Wake it at atPs, not now: waking now would claim the CPU (or a run-queue slot) before the
     // thread exists.
@@ -428,16 +428,12 @@ public final class Kernel {
     run(c, nowPs);
   }
 
-  private void push(Ctx c, Routine r, long arg, Object obj, boolean softirq, int resultSlot) {
-    int d = c.depth;
-    if (softirq) {
-      // A softirq borrows the interrupted context: save what the interrupted routine was using.
-      System.arraycopy(c.reg, 0, c.savedReg, d * 8, 8);
-      c.savedObj[d] = c.obj;
-    }
+  /**
+   * Pushes a frame for {@code r}. A softirq handler's frame sits on top of whatever the context
+   * was running, like any call: the interrupted routine's variables are below it, untouched.
+   */
+  private void push(Ctx c, Routine r, boolean softirq, int resultSlot) {
     c.enter(r, softirq, resultSlot);
-    c.args[d] = arg;
-    c.objs[d] = obj;
   }
 
   /**
@@ -457,7 +453,7 @@ public final class Kernel {
     long argValue = op.argValue == null ? 0 : op.argValue.value(c);
     int callerBase = c.base[d];
     int callerRefBase = c.refBase[d];
-    push(c, callee, argValue, c.obj, false, op.into == null ? -1 : callerBase + op.into.slot);
+    push(c, callee, false, op.into == null ? -1 : callerBase + op.into.slot);
     if (op.argValue != null) {
       checkState(!params[0].isRef, "%s: %s wants an object", c, callee);
       c.locals[c.base[d + 1] + params[0].slot] = argValue;
@@ -479,9 +475,7 @@ public final class Kernel {
   }
 
   private void pop(Ctx c) {
-    int d = c.depth - 1;
     c.leave();
-    c.objs[d] = null;
   }
 
   /** Pushes the next pending softirq handler onto {@code c}; returns false if none. */
@@ -491,7 +485,7 @@ public final class Kernel {
     Routine r = cpu.softirqRoutines.poll();
     Object o = cpu.softirqPending.poll();
     if (o == Boolean.FALSE) o = null;
-    push(c, r, 0, o, true, -1);
+    push(c, r, true, -1);
     // The handler's one parameter, if it declares one, is what the raiser handed over.
     Var[] params = r.params;
     if (params.length == 1 && params[0].isRef) {
@@ -533,11 +527,7 @@ public final class Kernel {
       if (pc >= r.length()) {
         boolean wasSoftirq = c.softirqFrame[d];
         pop(c);
-        if (wasSoftirq) {
-          System.arraycopy(c.savedReg, d * 8, c.reg, 0, 8);
-          c.obj = c.savedObj[d];
-          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
-        }
+        if (wasSoftirq && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
         continue;
       }
       Op op = r.op(pc);
@@ -694,7 +684,7 @@ public final class Kernel {
         w.pending = false;
         w.executions++;
         if (tracer != null) tracer.workStart(c.tPs, w);
-        push(c, w.fn, 0, null, false, -1);
+        push(c, w.fn, false, -1);
         return true;
       }
       w.running = false;
@@ -775,11 +765,7 @@ public final class Kernel {
     Cell cell = op.cell;
     long extra = lineTransferPs(cell, c);
     long v = cell.value;
-    if (op.local != null) {
-      c.locals[c.base[c.depth - 1] + op.local.slot] = v;
-    } else {
-      c.reg[op.reg] = v;
-    }
+    c.locals[c.base[c.depth - 1] + op.local.slot] = v;
     boolean plain = op.code == Op.LOAD;
     if (op.rmw) {
       if (cell.openWindows > 0) cell.overlaps++;
@@ -811,7 +797,7 @@ public final class Kernel {
       }
     }
     long extra = lineTransferPs(cell, c);
-    cell.value = op.local != null ? c.locals[c.base[c.depth - 1] + op.local.slot] : c.reg[op.reg];
+    cell.value = c.locals[c.base[c.depth - 1] + op.local.slot];
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
@@ -829,11 +815,7 @@ public final class Kernel {
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
-    if (op.local != null) {
-      c.locals[c.base[c.depth - 1] + op.local.slot] = before;
-    } else if (op.reg >= 0) {
-      c.reg[op.reg] = before;
-    }
+    if (op.local != null) c.locals[c.base[c.depth - 1] + op.local.slot] = before;
     if (accessLog != null) {
       accessLog.access(t, cell, c, r.name(), 'A', before, cell.value, c.lockMask, false);
     }

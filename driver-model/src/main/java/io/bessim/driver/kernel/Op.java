@@ -33,7 +33,6 @@ public final class Op {
   final String text;
   long ps;
   Cell cell;
-  int reg;
   /** The variable a load, atomic or store reads or writes. */
   Local local;
   SpinLock lock;

@@ -146,32 +146,12 @@ public final class Routine {
       return add(op);
     }
 
-    /** Plain load of a shared cell into register {@code reg} (a read, not an update). */
-    public Builder load(Cell cell, int reg) {
-      Op op = new Op(Op.LOAD, "load " + cell.name());
-      op.cell = cell;
-      op.reg = reg;
-      return add(op);
-    }
-
     /** Plain load of a shared cell into {@code into} (a read, not an update). */
     public Builder load(Cell cell, Local into) {
       checkOwn(into);
       Op op = new Op(Op.LOAD, "load " + cell.name());
       op.cell = cell;
       op.local = into;
-      return add(op);
-    }
-
-    /**
-     * Plain load that opens a read-modify-write window, closed by this context's next store to
-     * the same cell: {@code x = cell; ...; cell = x'}.
-     */
-    public Builder loadForUpdate(Cell cell, int reg) {
-      Op op = new Op(Op.LOAD, "load " + cell.name());
-      op.cell = cell;
-      op.reg = reg;
-      op.rmw = true;
       return add(op);
     }
 
@@ -188,14 +168,6 @@ public final class Routine {
       return add(op);
     }
 
-    /** Plain store of register {@code reg} to a shared cell. */
-    public Builder store(Cell cell, int reg) {
-      Op op = new Op(Op.STORE, "store " + cell.name());
-      op.cell = cell;
-      op.reg = reg;
-      return add(op);
-    }
-
     /** Plain store of {@code from} to a shared cell. */
     public Builder store(Cell cell, Local from) {
       checkOwn(from);
@@ -205,21 +177,11 @@ public final class Routine {
       return add(op);
     }
 
-    /** Atomic fetch-and-add; the value before is left in {@code reg}. */
-    public Builder atomicAdd(Cell cell, Ctx.Delta delta, int reg) {
-      Op op = new Op(Op.ATOMIC_ADD, "atomic_fetch_add " + cell.name());
-      op.cell = cell;
-      op.delta = delta;
-      op.reg = reg;
-      return add(op);
-    }
-
     /** {@code atomic_add(delta, cell)}: an atomic add whose result nobody reads. */
     public Builder atomicAdd(Cell cell, Ctx.Delta delta) {
       Op op = new Op(Op.ATOMIC_ADD, "atomic_fetch_add " + cell.name());
       op.cell = cell;
       op.delta = delta;
-      op.reg = -1;
       return add(op);
     }
 
@@ -230,14 +192,6 @@ public final class Routine {
       op.cell = cell;
       op.delta = delta;
       op.local = before;
-      return add(op);
-    }
-
-    /** {@code atomic_read}. */
-    public Builder atomicRead(Cell cell, int reg) {
-      Op op = new Op(Op.ATOMIC_READ, "atomic_read " + cell.name());
-      op.cell = cell;
-      op.reg = reg;
       return add(op);
     }
 

@@ -13,12 +13,13 @@ import java.util.Set;
  * Runs one routine by itself, outside any simulation, stopping before each shared-memory op so
  * that a caller can interleave two routines op by op (the race tools' interleaving explorer).
  *
- * <p>It executes the routine's own ops: private arithmetic ({@code exec} actions) on a scratch
- * context's registers, jumps and {@code WARN_ON} tests as written, loads, stores and atomic adds
- * against a memory the caller owns. Time does not exist here: computes are skipped and locks are
+ * <p>It executes the routine's own ops: private arithmetic ({@code exec} actions) on the
+ * routine's variables in a scratch context, jumps and {@code WARN_ON} tests as written, loads,
+ * stores and atomic adds against a memory the caller owns. Time does not exist here: computes are skipped and locks are
  * only noted (a lone routine never waits). Ops that need a running kernel (calls, wake-ups, SDIO
  * requests, sleeps) are refused, so it suits small leaf routines such as the counter updates.
- * Each {@code exec} action runs as the simulator would run it, so it must touch only registers.
+ * Each {@code exec} action runs as the simulator would run it, so it must touch only the
+ * routine's variables.
  */
 public final class RoutineStepper {
   private static final int MAX_STEPS = 10_000;
@@ -45,7 +46,7 @@ public final class RoutineStepper {
   private final Map<Cell, Long> loadedValue = new HashMap<>();
   private int pc;
 
-  /** A stepper at the first op of {@code r}, with zeroed registers. */
+  /** A stepper at the first op of {@code r}, with its variables zeroed. */
   public RoutineStepper(Routine r, String contextName) {
     this.routine = r;
     this.ctx = new Ctx(-1, contextName, Ctx.Kind.THREAD, new Cpu(0));
@@ -138,7 +139,7 @@ public final class RoutineStepper {
         Long at = loadedVersion.remove(cell);
         Long base = loadedValue.remove(cell);
         boolean lost = at != null && at != version;
-        long after = op.local != null ? ctx.get(op.local) : ctx.reg[op.reg];
+        long after = ctx.get(op.local);
         memory.put(cell, after);
         versions.put(cell, version + 1);
         return new Step(op, 'W', v, after, base == null ? v : base, held, lost);
@@ -156,11 +157,7 @@ public final class RoutineStepper {
   }
 
   private void write(Op op, long v) {
-    if (op.local != null) {
-      ctx.set(op.local, v);
-    } else if (op.reg >= 0) {
-      ctx.reg[op.reg] = v;
-    }
+    if (op.local != null) ctx.set(op.local, v);
   }
 
   /** Runs the routine to its end; returns the shared-memory ops it still had, executed. */
@@ -177,11 +174,6 @@ public final class RoutineStepper {
       if (op.isSharedMemory()) out.add(op);
     }
     return out;
-  }
-
-  /** Register {@code i} of the scratch context. */
-  public long reg(int i) {
-    return ctx.reg[i];
   }
 
   /** The routine's variable {@code v} now. */

@@ -107,11 +107,13 @@ final class KernelTest {
   // ---------------------------------------------------------------- shared memory
 
   private Routine unlockedIncrement(Cell cell) {
-    return Routine.define("inc", b -> b
-        .loadForUpdate(cell, 0)
-        .compute("think", 10 * Time.NS)
-        .exec("reg0 += 1", (c, t) -> c.reg[0]++)
-        .store(cell, 0));
+    return Routine.define("inc", b -> {
+      Local v = b.local("v");
+      b.loadForUpdate(cell, v)
+          .compute("think", 10 * Time.NS)
+          .exec("v += 1", (c, t) -> c.set(v, c.get(v) + 1))
+          .store(cell, v);
+    });
   }
 
   @Test
@@ -137,7 +139,7 @@ final class KernelTest {
     Cell cell = kernel.cell("tx_pending", true);
     Routine inc = Routine.define("inc", b -> b
         .compute("think", 10 * Time.NS)
-        .atomicAdd(cell, c -> 1, 0));
+        .atomicAdd(cell, c -> 1));
     kernel.startThread("a", 0, inc, 0);
     kernel.startThread("b", 1, inc, 5 * Time.NS);
     sim.run();
