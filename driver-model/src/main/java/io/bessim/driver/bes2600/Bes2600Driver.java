@@ -235,13 +235,21 @@ public final class Bes2600Driver {
   /** End of a received batch: hand the collected frames to mac80211 in one softirq. */
   private void flushRxList(Routine.Builder b) {
     if (!batchDelivery) return;
-    b.exec("ieee80211_rx_list", (c, t) -> {
-      ArrayDeque<Frame> list = rxLists.get(c);
-      if (list != null && !list.isEmpty()) {
-        rxLists.put(c, new ArrayDeque<>());
-        k.raiseSoftirq(c, ieee80211_rx_list, list);
-      }
-    }).localBhEnable();
+    b.raiseSoftirq("ieee80211_rx_list", ieee80211_rx_list, this::takeRxList).localBhEnable();
+  }
+
+  /** The frames {@code c} collected, handed over (it starts a new list), or null if none. */
+  private ArrayDeque<Frame> takeRxList(Ctx c) {
+    ArrayDeque<Frame> list = rxLists.get(c);
+    if (list == null || list.isEmpty()) return null;
+    rxLists.put(c, new ArrayDeque<>());
+    return list;
+  }
+
+  /** The frame of a received data message, counted as delivered to mac80211. */
+  private Frame delivered(Message skb) {
+    deliveredFrames++;
+    return skb.frame();
   }
 
   private static boolean baAtomicFlag(Platform p) {
@@ -415,10 +423,7 @@ public final class Bes2600Driver {
           rxList(c).add(c.get(skb).frame());
         });
       } else {
-        b.exec("ieee80211_rx_irqsafe", (c, t) -> {
-          deliveredFrames++;
-          k.raiseSoftirq(c, ieee80211_rx, c.get(skb).frame());
-        });
+        b.raiseSoftirq("ieee80211_rx_irqsafe", ieee80211_rx, c -> delivered(c.get(skb)));
       }
     });
 

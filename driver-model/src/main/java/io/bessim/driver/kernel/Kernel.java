@@ -659,6 +659,14 @@ public final class Kernel {
             t += costs.warnPs();
           }
           break;
+        case Op.RAISE_SOFTIRQ:
+          if (op.object == null) {
+            raiseSoftirq(c, op.routine, null);
+          } else {
+            Object o = op.object.value(c);
+            if (o != null) raiseSoftirq(c, op.routine, o);
+          }
+          break;
         case Op.LOCAL_BH_ENABLE:
           if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
           break;

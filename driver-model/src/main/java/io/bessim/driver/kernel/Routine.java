@@ -271,6 +271,28 @@ public final class Routine {
       return add(op);
     }
 
+    /**
+     * Raises a softirq that runs {@code handler} on this CPU: at the next
+     * {@code local_bh_enable} here, or in ksoftirqd if this context sleeps first.
+     */
+    public Builder raiseSoftirq(String what, Routine handler) {
+      Op op = new Op(Op.RAISE_SOFTIRQ, what);
+      op.routine = handler;
+      return add(op);
+    }
+
+    /**
+     * Raises a softirq that runs {@code handler} with what {@code arg} computes (its object
+     * parameter): {@code ieee80211_rx_irqsafe(skb)}. When {@code arg} computes null there is
+     * nothing to hand over and nothing is raised (an empty list for {@code ieee80211_rx_list}).
+     */
+    public Builder raiseSoftirq(String what, Routine handler, Ctx.ObjValue<?> arg) {
+      Op op = new Op(Op.RAISE_SOFTIRQ, what);
+      op.routine = handler;
+      op.object = arg;
+      return add(op);
+    }
+
     /** {@code wait_event_timeout(wq, cond)}: sleeps until the queue is woken (or times out). */
     public Builder waitEvent(WaitQueue q, Ctx.Cost timeoutPs) {
       Op op = new Op(Op.WAIT_EVENT, "wait_event(" + q.name() + ")");

@@ -346,7 +346,7 @@ final class KernelTest {
         (c, t) -> seen.add(c.name() + (c.inSoftirq() ? " in softirq@" : "@") + t)));
     kernel.startThread("bh", 0, Routine.define("bh", b -> b
         .spinLockBh(l)
-        .exec("raise", (c, t) -> kernel.raiseSoftirq(c, handler, null))
+        .raiseSoftirq("raise", handler)
         .compute("x", 1 * Time.US)
         .exec("before unlock", (c, t) -> seen.add("unlocking@" + t))
         .spinUnlockBh(l)
@@ -365,11 +365,27 @@ final class KernelTest {
     Routine handler = Routine.define("net_rx_action", b -> b.exec("rx",
         (c, t) -> seen.add(c.name() + (c.inSoftirq() ? " in softirq@" : "@") + t)));
     kernel.startThread("bh", 0, Routine.define("bh", b -> b
-        .exec("raise", (c, t) -> kernel.raiseSoftirq(c, handler, null))
+        .raiseSoftirq("raise", handler)
         .compute("x", 1 * Time.US)
         .sleep("msleep", 100 * Time.US)), 0);
     sim.run();
 
     assertEquals(List.of("ksoftirqd/0 in softirq@" + 6 * Time.US), seen);
+  }
+
+  @Test
+  void softirqHandlerIsHandedTheObjectAndANullObjectRaisesNothing() {
+    List<String> seen = new ArrayList<>();
+    Routine handler = Routine.define("ieee80211_rx", b -> {
+      Ref<String> skb = b.refParam("skb");
+      b.exec("rx", (c, t) -> seen.add(c.get(skb) + "@" + t));
+    });
+    kernel.startThread("bh", 0, Routine.define("bh", b -> b
+        .raiseSoftirq("nothing to hand over", handler, c -> null)
+        .raiseSoftirq("ieee80211_rx_irqsafe", handler, c -> "skb")
+        .localBhEnable()), 0);
+    sim.run();
+
+    assertEquals(List.of("skb@0"), seen);
   }
 }
