@@ -46,7 +46,7 @@ public final class Ctx {
 
   /**
    * Starts a request that sleeps the context; the implementation must later call
-   * {@link Kernel#complete(Ctx, long)}.
+   * {@link Kernel#complete(Ctx, long, int)} (or a result-carrying overload).
    */
   @FunctionalInterface
   public interface Blocking {
@@ -78,6 +78,9 @@ public final class Ctx {
   /** The variables of all frames, stacked: the top frame's end where the next one begins. */
   long[] locals = new long[64];
   Object[] refs = new Object[32];
+  /** Where the next frame's variables will start: the end of the top frame's. */
+  int localsTop;
+  int refsTop;
   /** The blocking op this context sleeps in (its result goes to that op's variable). */
   Op blockedIn;
   int depth;
@@ -125,33 +128,42 @@ public final class Ctx {
 
   /** The value of {@code v} in the call now executing. */
   public long get(Local v) {
-    return locals[slot(v)];
+    return locals[frameOf(v) + v.slot];
   }
 
   /** Sets {@code v} in the call now executing. */
   public void set(Local v, long value) {
-    locals[slot(v)] = value;
+    locals[frameOf(v) + v.slot] = value;
   }
 
   /** The object in {@code v} in the call now executing. */
   @SuppressWarnings("unchecked")
   public <T> T get(Ref<T> v) {
-    return (T) refs[slot(v)];
+    return (T) refs[refFrameOf(v) + v.slot];
   }
 
   /** Sets {@code v} in the call now executing. */
   public <T> void set(Ref<T> v, T value) {
-    refs[slot(v)] = value;
+    refs[refFrameOf(v) + v.slot] = value;
   }
 
-  /** The index of {@code v} of the top frame in {@link #locals} or {@link #refs}. */
-  int slot(Var v) {
+  /** Where the top frame's numbers start, checking that {@code v} is one of its variables. */
+  private int frameOf(Local v) {
     int d = depth - 1;
-    if (d < 0 || stack[d] != v.routine) {
-      throw new IllegalStateException(name + ": " + v + " is a variable of " + v.routine
-          + ", not of " + (d < 0 ? "an empty stack" : stack[d].name()));
-    }
-    return (v.isRef ? refBase[d] : base[d]) + v.slot;
+    if (d < 0 || stack[d] != v.routine) throw notInFrame(v);
+    return base[d];
+  }
+
+  /** Where the top frame's objects start, checking that {@code v} is one of its variables. */
+  private int refFrameOf(Ref<?> v) {
+    int d = depth - 1;
+    if (d < 0 || stack[d] != v.routine) throw notInFrame(v);
+    return refBase[d];
+  }
+
+  private IllegalStateException notInFrame(Var v) {
+    return new IllegalStateException(name + ": " + v + " is a variable of " + v.routine
+        + ", not of " + (depth == 0 ? "an empty stack" : stack[depth - 1].name()));
   }
 
   /**
@@ -163,16 +175,17 @@ public final class Ctx {
     if (d >= MAX_DEPTH) {
       throw new IllegalStateException(name + ": call stack overflow in " + r);
     }
-    int lb = d == 0 ? 0 : base[d - 1] + stack[d - 1].longCount;
-    int rb = d == 0 ? 0 : refBase[d - 1] + stack[d - 1].refCount;
-    if (lb + r.longCount > locals.length) {
-      locals = Arrays.copyOf(locals, Math.max(2 * locals.length, lb + r.longCount));
-    }
-    if (rb + r.refCount > refs.length) {
-      refs = Arrays.copyOf(refs, Math.max(2 * refs.length, rb + r.refCount));
-    }
-    Arrays.fill(locals, lb, lb + r.longCount, 0L);
-    Arrays.fill(refs, rb, rb + r.refCount, null);
+    int lb = localsTop;
+    int rb = refsTop;
+    int lt = lb + r.longCount;
+    int rt = rb + r.refCount;
+    if (lt > locals.length) locals = Arrays.copyOf(locals, Math.max(2 * locals.length, lt));
+    if (rt > refs.length) refs = Arrays.copyOf(refs, Math.max(2 * refs.length, rt));
+    // Frames are a few variables each: a plain loop beats a call to Arrays.fill.
+    for (int i = lb; i < lt; i++) locals[i] = 0;
+    for (int i = rb; i < rt; i++) refs[i] = null;
+    localsTop = lt;
+    refsTop = rt;
     stack[d] = r;
     pcs[d] = 0;
     base[d] = lb;
@@ -183,15 +196,18 @@ public final class Ctx {
     depth = d + 1;
   }
 
-  /** Pops the top frame. */
+  /**
+   * Pops the top frame. Its objects stay referenced until the slots are reused (the next
+   * {@link #enter} nulls them), which keeps a return cheap.
+   */
   void leave() {
     int d = --depth;
-    Routine r = stack[d];
     if (resultSlot[d] >= 0) {
-      throw new IllegalStateException(name + ": " + r + " ended without returning a value");
+      throw new IllegalStateException(name + ": " + stack[d] + " ended without returning a value");
     }
     if (softirqFrame[d]) softirqDepth--;
-    Arrays.fill(refs, refBase[d], refBase[d] + r.refCount, null);
+    localsTop = base[d];
+    refsTop = refBase[d];
     stack[d] = null;
   }
 
