@@ -10,8 +10,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A driver function as a short program of {@link Op}s, named after the C function it models. Built
- * once per simulation with {@link #define}; immutable afterwards.
+ * A driver function as a short program of {@link Op}s, named after the C function it models, with
+ * the variables that function declares ({@link Var}): each call gets its own, so a callee never
+ * sees its caller's. Built once per simulation with {@link #define}; immutable afterwards.
+ *
+ * <pre>{@code
+ * Routine.define("wsm_release_tx_buffer", b -> {
+ *   Local used = b.local("hw_bufs_used");
+ *   b.loadForUpdate(hw_bufs_used, used)
+ *       .exec("hw_bufs_used - 1", (c, t) -> c.set(used, c.get(used) - 1))
+ *       .store(hw_bufs_used, used)
+ *       .warnOn("hw_bufs_used < 0", c -> c.get(used) < 0);
+ * });
+ * }</pre>
  */
 public final class Routine {
   private static final Var[] NO_PARAMS = new Var[0];
