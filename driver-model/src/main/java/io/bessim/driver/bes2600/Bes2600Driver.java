@@ -9,7 +9,9 @@ import io.bessim.driver.Platform;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.kernel.Local;
 import io.bessim.driver.kernel.Mutex;
+import io.bessim.driver.kernel.Ref;
 import io.bessim.driver.kernel.Routine;
 import io.bessim.driver.kernel.SpinLock;
 import io.bessim.driver.kernel.WaitQueue;
@@ -35,8 +37,8 @@ import java.util.List;
  * Transmit path (all): mac80211 -> bes2600_tx -> bh: wsm_alloc_tx_buffer, wsm_get_tx, pipe_send ->
  * sdio_tx_work: CMD53 write, then queue_work(rx_work) (v3: irq_handler).
  *
- * <p>Register use inside routines: reg[0] cell values, reg[1] SDIO results, reg[2] write length,
- * reg[3] retries, reg[4] tx flag, reg[5] rx flag, reg[6] batch index, reg[7] scratch.
+ * <p>Each routine declares its variables as the C function does ({@code retry}, {@code i},
+ * {@code skb}, the value of a counter it loaded) and passes what its callees need as arguments.
  */
 public final class Bes2600Driver {
   private final Architecture arch;
@@ -201,15 +203,17 @@ public final class Bes2600Driver {
     defineTx();
     defineIrqAndWorks();
     defineBh();
-    netcat.body(b -> b
-        .label("loop")
-        .waitEvent(sk_wq, null)
-        .exec("skb_recv_datagram", (c, t) -> {
-          c.reg[0] = socketBacklog;
-          socketBacklog = 0;
-        })
-        .compute("copy_to_user", c -> c.reg[0] * cost.copyToUserPs())
-        .jump("loop"));
+    netcat.body(b -> {
+      Local skbs = b.local("skbs");
+      b.label("loop")
+          .waitEvent(sk_wq, null)
+          .exec("skb_recv_datagram", (c, t) -> {
+            c.set(skbs, socketBacklog);
+            socketBacklog = 0;
+          })
+          .compute("copy_to_user", c -> c.get(skbs) * cost.copyToUserPs())
+          .jump("loop");
+    });
     stack.attach((t, f) -> k.timerSoftirq(p.intValue("host.irqCpu"), tcp_delack_timer, f, t));
   }
 
@@ -229,90 +233,112 @@ public final class Bes2600Driver {
   /** End of a received batch: hand the collected frames to mac80211 in one softirq. */
   private void flushRxList(Routine.Builder b) {
     if (!batchDelivery) return;
-    b.exec("ieee80211_rx_list", (c, t) -> {
-      ArrayDeque<Frame> list = rxLists.get(c);
-      if (list != null && !list.isEmpty()) {
-        rxLists.put(c, new ArrayDeque<>());
-        k.raiseSoftirq(c, ieee80211_rx_list, list);
-      }
-    }).localBhEnable();
+    b.raiseSoftirq("ieee80211_rx_list", ieee80211_rx_list, this::takeRxList).localBhEnable();
+  }
+
+  /** The frames {@code c} collected, handed over (it starts a new list), or null if none. */
+  private ArrayDeque<Frame> takeRxList(Ctx c) {
+    ArrayDeque<Frame> list = rxLists.get(c);
+    if (list == null || list.isEmpty()) return null;
+    rxLists.put(c, new ArrayDeque<>());
+    return list;
+  }
+
+  /** The frame of a received data message, counted as delivered to mac80211. */
+  private Frame delivered(Message skb) {
+    deliveredFrames++;
+    return skb.frame();
   }
 
   /** bes2600_rx_h_ba_stat / bes2600_tx_h_ba_stat: ba_cnt_rx++ under ba_lock, or atomically. */
   private void baStat(Routine.Builder b, String what) {
     if (baAtomic) {
-      b.atomicAdd(ba_cnt_rx, c -> 1, 7).compute(what, cost.rxCbPs() / 4);
+      b.atomicAdd(ba_cnt_rx, c -> 1).compute(what, cost.rxCbPs() / 4);
     } else {
+      Local cnt = b.local("ba_cnt_rx");
       b.spinLockBh(ba_lock)
-          .loadForUpdate(ba_cnt_rx, 7)
+          .loadForUpdate(ba_cnt_rx, cnt)
           .compute(what, cost.rxCbPs() / 4)
-          .exec("ba_cnt_rx + 1", (c, t) -> c.reg[7]++)
-          .store(ba_cnt_rx, 7)
+          .exec("ba_cnt_rx + 1", (c, t) -> c.set(cnt, c.get(cnt) + 1))
+          .store(ba_cnt_rx, cnt)
           .spinUnlockBh(ba_lock);
     }
   }
 
   // ---------------------------------------------------------------- hw_bufs_used and friends
 
-  /** {@code counter += delta} as the architecture writes it: plain RMW or an atomic. */
-  private void add(Routine.Builder b, Cell cell, long delta) {
+  /**
+   * {@code cell += delta} as the architecture writes it, a plain read-modify-write through
+   * {@code value} or an atomic; either way {@code value} is left holding the new value.
+   */
+  private void add(Routine.Builder b, Cell cell, long delta, Local value) {
     if (atomics) {
-      b.atomicAdd(cell, c -> delta, 7).exec("new value", (c, t) -> c.reg[0] = c.reg[7] + delta);
+      b.atomicAdd(cell, c -> delta, value)
+          .exec("new value", (c, t) -> c.set(value, c.get(value) + delta));
     } else {
-      b.loadForUpdate(cell, 0)
+      b.loadForUpdate(cell, value)
           .compute(delta > 0 ? "++" : "--", cost.rmwPs())
-          .exec(cell.name() + (delta > 0 ? " + 1" : " - 1"), (c, t) -> c.reg[0] += delta)
-          .store(cell, 0);
+          .exec(cell.name() + (delta > 0 ? " + 1" : " - 1"),
+              (c, t) -> c.set(value, c.get(value) + delta))
+          .store(cell, value);
     }
   }
 
-  private void read(Routine.Builder b, Cell cell, int reg) {
+  /** {@code into = cell}: a plain load, or {@code atomic_read} when the field is atomic. */
+  private void read(Routine.Builder b, Cell cell, Local into) {
     if (atomics) {
-      b.atomicRead(cell, reg);
+      b.atomicRead(cell, into);
     } else {
-      b.load(cell, reg);
+      b.load(cell, into);
     }
   }
 
   private void defineCounters() {
     // bh.c: wsm_alloc_tx_buffer: ++hw_bufs_used.
-    wsm_alloc_tx_buffer.body(b -> add(b, hw_bufs_used, +1));
+    wsm_alloc_tx_buffer.body(b -> add(b, hw_bufs_used, +1, b.local("hw_bufs_used")));
     // bh.c: wsm_release_tx_buffer(priv, count): hw_bufs_used -= count; WARN_ON(< 0); at 0 clear
     // the LMAC_RSP busy event under pwr_lock. (count is 1 on every path modelled here.)
     wsm_release_tx_buffer.body(b -> {
-      add(b, hw_bufs_used, -1);
-      b.warnOn("hw_bufs_used < 0", c -> c.reg[0] < 0)
-          .jumpIf("hw_bufs_used != 0", c -> c.reg[0] != 0, "out")
+      Local used = b.local("hw_bufs_used");
+      add(b, hw_bufs_used, -1, used);
+      b.warnOn("hw_bufs_used < 0", c -> c.get(used) < 0)
+          .jumpIf("hw_bufs_used != 0", c -> c.get(used) != 0, "out")
           .spinLockIrqsave(pwr_lock)
           .compute("bes2600_pwr_clear_busy_event(LMAC_RSP)", cost.rxCbPs() / 4)
           .spinUnlockIrqrestore(pwr_lock)
           .label("out");
     });
     wsm_release_vif_tx_buffer.body(b -> {
-      add(b, hw_bufs_used_vif, -1);
-      b.warnOn("hw_bufs_used_vif[0] < 0", c -> c.reg[0] < 0);
+      Local used = b.local("hw_bufs_used_vif");
+      add(b, hw_bufs_used_vif, -1, used);
+      b.warnOn("hw_bufs_used_vif[0] < 0", c -> c.get(used) < 0);
     });
     bes2600_bh_inc_pending_count.body(b -> {
-      add(b, wsm_tx_pending, +1);
-      b.jumpIf("was not 0", c -> c.reg[0] != 1, "out")
+      Local pending = b.local("wsm_tx_pending");
+      add(b, wsm_tx_pending, +1, pending);
+      b.jumpIf("was not 0", c -> c.get(pending) != 1, "out")
           .compute("mod_timer(lmac_mon_timer, 3 s)", cost.rxCbPs() / 4)
           .label("out");
     });
     bes2600_bh_dec_pending_count.body(b -> {
-      add(b, wsm_tx_pending, -1);
+      add(b, wsm_tx_pending, -1, b.local("wsm_tx_pending"));
       b.compute("mod_timer/del_timer_sync(lmac_mon_timer)", cost.rxCbPs() / 4);
     });
     // bh.c: bes2600_irq_handler: bh_rx++ and wake the bh on 0 -> 1 (atomic_t, bh_wq).
-    bes2600_irq_handler.body(b -> b
-        .atomicAdd(bh_rx, c -> 1, 0)
-        .jumpIf("bh_rx was already set", c -> c.reg[0] != 0, "out")
-        .wakeUp(bh_wq)
-        .label("out"));
-    bes2600_bh_wakeup.body(b -> b
-        .atomicAdd(bh_tx, c -> 1, 0)
-        .jumpIf("bh_tx was already set", c -> c.reg[0] != 0, "out")
-        .wakeUp(bh_wq)
-        .label("out"));
+    bes2600_irq_handler.body(b -> {
+      Local rx = b.local("bh_rx");
+      b.atomicAdd(bh_rx, c -> 1, rx)
+          .jumpIf("bh_rx was already set", c -> c.get(rx) != 0, "out")
+          .wakeUp(bh_wq)
+          .label("out");
+    });
+    bes2600_bh_wakeup.body(b -> {
+      Local tx = b.local("bh_tx");
+      b.atomicAdd(bh_tx, c -> 1, tx)
+          .jumpIf("bh_tx was already set", c -> c.get(tx) != 0, "out")
+          .wakeUp(bh_wq)
+          .label("out");
+    });
   }
 
   // ---------------------------------------------------------------- GPIO wake flag
@@ -320,23 +346,29 @@ public final class Bes2600Driver {
   private void defineGpioWake() {
     // bes2600_sdio.c l.1358: set a reason to keep the chip awake; if the set was empty, drive the
     // wake GPIO high and let the chip settle (msleep(10)) before talking to it.
-    bes2600_gpio_wakeup_mcu.body(b -> b
-        .mutexLock(io_mutex)
-        .load(gpio_wakup_flags, 0)
-        .compute("bes2600_gpio_wakeup_mcu", cost.gpioFlagPs())
-        .jumpIf("flags != 0", c -> c.reg[0] != 0, "set")
-        .sleep("gpio_set_value(wakeup, 1); msleep(10)", wakeSettlePs)
-        .label("set")
-        .exec("flags |= GPIO_WAKE_FLAG_SDIO_RX", (c, t) -> c.reg[0] |= GPIO_WAKE_FLAG_SDIO_RX)
-        .store(gpio_wakup_flags, 0)
-        .mutexUnlock(io_mutex));
-    bes2600_gpio_allow_mcu_sleep.body(b -> b
-        .mutexLock(io_mutex)
-        .load(gpio_wakup_flags, 0)
-        .compute("bes2600_gpio_allow_mcu_sleep", cost.gpioFlagPs())
-        .exec("flags &= ~GPIO_WAKE_FLAG_SDIO_RX", (c, t) -> c.reg[0] &= ~GPIO_WAKE_FLAG_SDIO_RX)
-        .store(gpio_wakup_flags, 0)
-        .mutexUnlock(io_mutex));
+    bes2600_gpio_wakeup_mcu.body(b -> {
+      Local flags = b.local("flags");
+      b.mutexLock(io_mutex)
+          .load(gpio_wakup_flags, flags)
+          .compute("bes2600_gpio_wakeup_mcu", cost.gpioFlagPs())
+          .jumpIf("flags != 0", c -> c.get(flags) != 0, "set")
+          .sleep("gpio_set_value(wakeup, 1); msleep(10)", wakeSettlePs)
+          .label("set")
+          .exec("flags |= GPIO_WAKE_FLAG_SDIO_RX",
+              (c, t) -> c.set(flags, c.get(flags) | GPIO_WAKE_FLAG_SDIO_RX))
+          .store(gpio_wakup_flags, flags)
+          .mutexUnlock(io_mutex);
+    });
+    bes2600_gpio_allow_mcu_sleep.body(b -> {
+      Local flags = b.local("flags");
+      b.mutexLock(io_mutex)
+          .load(gpio_wakup_flags, flags)
+          .compute("bes2600_gpio_allow_mcu_sleep", cost.gpioFlagPs())
+          .exec("flags &= ~GPIO_WAKE_FLAG_SDIO_RX",
+              (c, t) -> c.set(flags, c.get(flags) & ~GPIO_WAKE_FLAG_SDIO_RX))
+          .store(gpio_wakup_flags, flags)
+          .mutexUnlock(io_mutex);
+    });
   }
 
   // ---------------------------------------------------------------- receive
@@ -344,22 +376,27 @@ public final class Bes2600Driver {
   private void defineRx() {
     // The per-message body of bes2600_bh_rx_helper (bh.c l.962): checks, the confirm's buffer
     // release, then wsm_handle_rx. In v1/v2 sdio_rx_work runs it; in v3 the bh.
-    bes2600_bh_handle_rx_skb.body(b -> b
-        .compute("length, sequence and wake-reason checks", cost.rxMsgPs())
-        .loadForUpdate(wsm_rx_seq, 0)
-        .exec("wsm_rx_seq + 1 (3 bits)", (c, t) -> c.reg[0] = (c.reg[0] + 1) & 7)
-        .store(wsm_rx_seq, 0)
-        .jumpIf("!WSM_CONFIRM_CONDITION", c -> !((Message) c.argObj()).isConfirm(), "handle")
-        .call(wsm_release_tx_buffer)
-        .call(bes2600_bh_dec_pending_count)
-        .label("handle")
-        .exec("skb", (c, t) -> c.obj = c.argObj())
-        .call(wsm_handle_rx));
+    bes2600_bh_handle_rx_skb.body(b -> {
+      Ref<Message> skb = b.refParam("skb");
+      Local seq = b.local("wsm_rx_seq");
+      b.compute("length, sequence and wake-reason checks", cost.rxMsgPs())
+          .loadForUpdate(wsm_rx_seq, seq)
+          .exec("wsm_rx_seq + 1 (3 bits)", (c, t) -> c.set(seq, (c.get(seq) + 1) & 7))
+          .store(wsm_rx_seq, seq)
+          .jumpIf("!WSM_CONFIRM_CONDITION", c -> !c.get(skb).isConfirm(), "handle")
+          .call(wsm_release_tx_buffer)
+          .call(bes2600_bh_dec_pending_count)
+          .label("handle")
+          // Hands the skb on; an op of its own, so the interleaving points stay where they were.
+          .exec("skb", (c, t) -> { })
+          .call(wsm_handle_rx, skb);
+    });
 
     // wsm.c wsm_handle_rx (l.2199): a confirm goes to wsm_tx_confirm, data to
     // wsm_receive_indication -> bes2600_rx_cb -> ieee80211_rx_irqsafe.
     wsm_handle_rx.body(b -> {
-      b.jumpIf("id is not 0x0404 (tx confirm)", c -> !((Message) c.argObj()).isConfirm(), "data")
+      Ref<Message> skb = b.refParam("skb");
+      b.jumpIf("id is not 0x0404 (tx confirm)", c -> !c.get(skb).isConfirm(), "data")
           .compute("wsm_tx_confirm", cost.txConfirmPs())
           .call(wsm_release_vif_tx_buffer)
           .spinLockBh(queue_lock)
@@ -377,142 +414,164 @@ public final class Bes2600Driver {
       if (batchDelivery) {
         b.exec("list_add_tail(rx_list)", (c, t) -> {
           deliveredFrames++;
-          rxList(c).add(((Message) c.argObj()).frame());
+          rxList(c).add(c.get(skb).frame());
         });
       } else {
-        b.exec("ieee80211_rx_irqsafe", (c, t) -> {
-          deliveredFrames++;
-          k.raiseSoftirq(c, ieee80211_rx, ((Message) c.argObj()).frame());
-        });
+        b.raiseSoftirq("ieee80211_rx_irqsafe", ieee80211_rx, c -> delivered(c.get(skb)));
       }
     });
 
     // The batch proposal: one ieee80211_rx_list per batch, so one softirq hop per batch.
-    ieee80211_rx_list.body(b -> b
-        .compute("ieee80211_rx_list: one tasklet hop", cost.rxIrqsafeHopPs())
-        .label("next")
-        .exec("skb = __skb_dequeue(list)", (c, t) -> {
-          @SuppressWarnings("unchecked")
-          ArrayDeque<Frame> list = (ArrayDeque<Frame>) c.argObj();
-          c.obj = list.poll();
-          c.reg[6] = c.obj == null ? 0 : 1;
-        })
-        .jumpIf("list empty", c -> c.reg[6] == 0, "out")
-        .call(ieee80211_rx_one)
-        .jump("next")
-        .label("out"));
+    ieee80211_rx_list.body(b -> {
+      Ref<ArrayDeque<Frame>> list = b.refParam("list");
+      Ref<Frame> skb = b.ref("skb");
+      b.compute("ieee80211_rx_list: one tasklet hop", cost.rxIrqsafeHopPs())
+          .label("next")
+          .exec("skb = __skb_dequeue(list)", (c, t) -> c.set(skb, c.get(list).poll()))
+          .jumpIf("list empty", c -> c.get(skb) == null, "out")
+          .call(ieee80211_rx_one, skb)
+          .jump("next")
+          .label("out");
+    });
 
     // mac80211 RX tasklet -> NET_RX: mac80211, IP, TCP; a TCP ACK goes straight back down.
-    ieee80211_rx.body(b -> b
-        .compute("ieee80211_rx_irqsafe: tasklet hop", cost.rxIrqsafeHopPs())
-        .exec("skb = skb_dequeue(rx_queue)", (c, t) -> c.obj = c.argObj())
-        .call(ieee80211_rx_one));
-    ieee80211_rx_one.body(b -> b
-        .compute("ieee80211_rx", cost.mac80211RxPs())
-        .compute("netif_receive_skb -> ip_rcv -> tcp_v4_rcv", cost.ipTcpRxPs())
-        .exec("tcp_rcv_established", (c, t) -> {
-          Frame ack = stack.receive(t, (Frame) c.argObj());
-          socketBacklog++;
-          c.obj = ack;
-          c.reg[7] = ack == null ? 0 : 1;
-        })
-        .wakeUp(sk_wq)
-        .jumpIf("no ACK due", c -> c.reg[7] == 0, "out")
-        .compute("tcp_send_ack", cost.tcpAckPs())
-        .call(bes2600_tx)
-        .label("out"));
-    tcp_delack_timer.body(b -> b
-        .exec("tcp_delack_timer", (c, t) -> c.obj = c.argObj())
-        .compute("tcp_send_ack", cost.tcpAckPs())
-        .call(bes2600_tx));
+    ieee80211_rx.body(b -> {
+      Ref<Frame> queued = b.refParam("queued");
+      Ref<Frame> skb = b.ref("skb");
+      b.compute("ieee80211_rx_irqsafe: tasklet hop", cost.rxIrqsafeHopPs())
+          .exec("skb = skb_dequeue(rx_queue)", (c, t) -> c.set(skb, c.get(queued)))
+          .call(ieee80211_rx_one, skb);
+    });
+    ieee80211_rx_one.body(b -> {
+      Ref<Frame> skb = b.refParam("skb");
+      Ref<Frame> ack = b.ref("ack");
+      b.compute("ieee80211_rx", cost.mac80211RxPs())
+          .compute("netif_receive_skb -> ip_rcv -> tcp_v4_rcv", cost.ipTcpRxPs())
+          .exec("tcp_rcv_established", (c, t) -> {
+            c.set(ack, stack.receive(t, c.get(skb)));
+            socketBacklog++;
+          })
+          .wakeUp(sk_wq)
+          .jumpIf("no ACK due", c -> c.get(ack) == null, "out")
+          .compute("tcp_send_ack", cost.tcpAckPs())
+          .call(bes2600_tx, ack)
+          .label("out");
+    });
+    tcp_delack_timer.body(b -> {
+      Ref<Frame> ack = b.refParam("ack");
+      // The timer fires with the ACK it was armed for; an op of its own, as it always was.
+      b.exec("tcp_delack_timer", (c, t) -> { })
+          .compute("tcp_send_ack", cost.tcpAckPs())
+          .call(bes2600_tx, ack);
+    });
 
     // bes2600_sdio.c sdio_rx_work (l.825): read the chip until it says really empty.
     sdio_rx_work.body(b -> {
+      Local retry = b.local("retry");
+      Local i = b.local("i");
+      Ref<Message> skb = b.ref("skb");
+      ChipRead read = new ChipRead(b);
       b.call(bes2600_gpio_wakeup_mcu)
-          .exec("retry = 0", (c, t) -> c.reg[3] = 0)
+          .exec("retry = 0", (c, t) -> c.set(retry, 0))
           .label("again");
-      readChip(b, "empty", "done");
-      b.exec("rx_buffer", (c, t) -> rx_buffer = asMessages(c.obj))
+      readChip(b, read, "empty", "done");
+      b.exec("rx_buffer", (c, t) -> rx_buffer = c.get(read.buf))
           .compute("bes2600_sdio_packets_check", cost.rxMsgPs() / 2)
-          .exec("i = 0", (c, t) -> c.reg[6] = 0)
+          .exec("i = 0", (c, t) -> c.set(i, 0))
           .label("next")
-          .jumpIf("i == count", c -> c.reg[6] >= rx_buffer.size(), "batch_done")
-          .exec("skb = rx_buffer[i++]", (c, t) -> c.obj = rx_buffer.get((int) c.reg[6]++))
+          .jumpIf("i == count", c -> c.get(i) >= rx_buffer.size(), "batch_done")
+          .exec("skb = rx_buffer[i++]", (c, t) -> {
+            c.set(skb, rx_buffer.get((int) c.get(i)));
+            c.set(i, c.get(i) + 1);
+          })
           .compute("dev_alloc_skb + memcpy", cost.extractPerPacketPs());
       if (arch.rxPath() == Architecture.RxPath.RELAY_QUEUE) {
         b.spinLock(rx_queue_lock)
-            .exec("skb_queue_tail(rx_queue)", (c, t) -> rx_queue.add((Message) c.obj))
+            .exec("skb_queue_tail(rx_queue)", (c, t) -> rx_queue.add(c.get(skb)))
             .spinUnlock(rx_queue_lock);
       } else {
-        b.call(bes2600_bh_handle_rx_skb);
+        b.call(bes2600_bh_handle_rx_skb, skb);
       }
       b.jump("next")
           .label("batch_done");
       flushRxList(b);
       b.call(bes2600_irq_handler)
-          .exec("retry = 0", (c, t) -> c.reg[3] = 0)
+          .exec("retry = 0", (c, t) -> c.set(retry, 0))
           .jump("again")
           .label("empty")
-          .exec("retry++", (c, t) -> c.reg[3]++)
-          .jumpIf("retry <= 5", c -> c.reg[3] <= 5, "again")
+          .exec("retry++", (c, t) -> c.set(retry, c.get(retry) + 1))
+          .jumpIf("retry <= 5", c -> c.get(retry) <= 5, "again")
           .label("done")
           .call(bes2600_gpio_allow_mcu_sleep);
     });
 
     // bh.c bes2600_bh_rx_helper with pipe_read (baseline): one skb from rx_queue; an empty queue
-    // with buffers outstanding queues rx_work again (speculative poll).
+    // with buffers outstanding queues rx_work again (speculative poll). Returns whether it had
+    // an skb.
     bes2600_bh_rx_helper.body(b -> {
+      Ref<Message> skb = b.ref("skb");
+      Local used = b.local("hw_bufs_used");
       b.compute("bes2600_sdio_pipe_read", cost.rxMsgPs() / 2)
           .spinLock(rx_queue_lock)
-          .exec("skb_dequeue(rx_queue)", (c, t) -> {
-            c.obj = rx_queue.poll();
-            c.reg[5] = c.obj == null ? 0 : 1;
-          })
+          .exec("skb_dequeue(rx_queue)", (c, t) -> c.set(skb, rx_queue.poll()))
           .spinUnlock(rx_queue_lock)
           .spinLockIrqsave(pwr_lock)
           .compute("bes2600_pwr_device_is_idle", cost.rxCbPs() / 4)
           .spinUnlockIrqrestore(pwr_lock);
-      read(b, hw_bufs_used, 0);
-      b.jumpIf("skb || !hw_bufs_used", c -> c.reg[5] != 0 || c.reg[0] <= 0, "have")
+      read(b, hw_bufs_used, used);
+      b.jumpIf("skb || !hw_bufs_used", c -> c.get(skb) != null || c.get(used) <= 0, "have")
           .queueWork(rx_work)
           .label("have")
-          .jumpIf("!skb", c -> c.reg[5] == 0, "out")
-          .call(bes2600_bh_handle_rx_skb)
-          .label("out");
+          .jumpIf("!skb", c -> c.get(skb) == null, "out")
+          .call(bes2600_bh_handle_rx_skb, skb)
+          .label("out")
+          .ret("skb != NULL", c -> c.get(skb) != null ? 1 : 0);
     });
+  }
+
+  /** The variables a routine reading the chip declares (see {@link #readChip}). */
+  private static final class ChipRead {
+    /** The CMD52 length register: 512-byte units announced, 0 when none. */
+    final Local ctrlReg;
+    /** Register 0x0 bit 0 after a zero length: 1 when the chip says really empty. */
+    final Local reallyEmpty;
+    /** What the CMD53 read brought in. */
+    final Ref<List<Message>> buf;
+
+    ChipRead(Routine.Builder b) {
+      ctrlReg = b.local("ctrl_reg");
+      reallyEmpty = b.local("really_empty");
+      buf = b.ref("buf");
+    }
   }
 
   /**
    * Claims the host and reads one batch: CMD52 length; if zero, CMD52 "really empty" (jumping to
    * {@code onEmpty}, or {@code onReallyEmpty}); else one CMD53 of the announced length, leaving the
-   * messages in {@code ctx.obj}.
+   * messages in {@code read.buf}.
    */
-  private void readChip(Routine.Builder b, String onEmpty, String onReallyEmpty) {
+  private void readChip(Routine.Builder b, ChipRead read, String onEmpty,
+      String onReallyEmpty) {
     String data = onEmpty + "_data";
     b.mutexLock(host)
         .compute("mmc_start_request(CMD52 0x1)", cost.cmd52SetupPs())
         .blocking("bes2600_sdio_read_ctrl: CMD52",
-            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL))
+            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL), read.ctrlReg)
         .compute("mmc_request_done", cost.cmd52TeardownPs())
-        .jumpIf("ctrl length != 0", c -> c.reg[1] != 0, data)
+        .jumpIf("ctrl length != 0", c -> c.get(read.ctrlReg) != 0, data)
         .compute("mmc_start_request(CMD52 0x0)", cost.cmd52SetupPs())
         .blocking("read register 0x0: CMD52",
-            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_EMPTY))
+            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_EMPTY), read.reallyEmpty)
         .compute("mmc_request_done", cost.cmd52TeardownPs())
         .mutexUnlock(host)
-        .jumpIf("really empty", c -> c.reg[1] == 1, onReallyEmpty)
+        .jumpIf("really empty", c -> c.get(read.reallyEmpty) == 1, onReallyEmpty)
         .jump(onEmpty)
         .label(data)
         .compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
         .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
-            (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_READ))
+            (c, t) -> sdio.read(c, t, c.get(read.ctrlReg)), read.buf)
         .compute("mmc_request_done", cost.cmd53TeardownPs())
         .mutexUnlock(host);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Message> asMessages(Object o) {
-    return (List<Message>) o;
   }
 
   // ---------------------------------------------------------------- transmit
@@ -520,6 +579,7 @@ public final class Bes2600Driver {
   private void defineTx() {
     // txrx.c bes2600_tx (mac80211 context): locks of the TX submit path, queue, wake the bh.
     bes2600_tx.body(b -> {
+      Ref<Frame> skb = b.refParam("skb");
       b.compute("bes2600_tx: header, crypto, rate policy", cost.txPs())
           .spinLockIrqsave(pwr_lock)
           .compute("bes2600_pwr_set_busy_event_with_timeout_async(TX)", cost.rxCbPs() / 4)
@@ -531,51 +591,59 @@ public final class Bes2600Driver {
             .spinUnlockBh(ps_state_lock);
       }
       b.spinLockBh(queue_lock)
-          .exec("bes2600_queue_put", (c, t) -> txQueue.add((Frame) c.argObj()))
+          .exec("bes2600_queue_put", (c, t) -> txQueue.add(c.get(skb)))
           .spinUnlockBh(queue_lock)
           .call(bes2600_bh_wakeup);
     });
 
     // bh.c bes2600_bh_tx_helper (l.1110): count the buffer, pick a frame, hand it to tx_work.
+    // Returns whether it sent one.
     bes2600_bh_tx_helper.body(b -> {
+      Local used = b.local("hw_bufs_used");
+      Ref<Frame> skb = b.ref("skb");
+      Local sent = b.local("sent");
       b.call(wsm_alloc_tx_buffer);
-      read(b, hw_bufs_used, 0);
+      read(b, hw_bufs_used, used);
       b.spinLockBh(queue_lock)
           .exec("wsm_get_tx", (c, t) -> {
             // Data may use at most numInpChBufs - 1 buffers (one is kept for commands).
-            boolean refuse = txQueue.isEmpty() || c.reg[0] >= numInpChBufs;
-            c.obj = refuse ? null : txQueue.poll();
-            c.reg[1] = refuse ? 0 : 1;
+            boolean refuse = txQueue.isEmpty() || c.get(used) >= numInpChBufs;
+            c.set(skb, refuse ? null : txQueue.poll());
           })
           .spinUnlockBh(queue_lock)
-          .jumpIf("nothing to send", c -> c.reg[1] == 0, "undo")
-          .atomicAdd(bh_tx, c -> 1, 7)
+          .jumpIf("nothing to send", c -> c.get(skb) == null, "undo")
+          .atomicAdd(bh_tx, c -> 1)
           .compute("wsm tx: length, alignment, sequence bits", cost.txHelperPs())
           .spinLock(tx_bufferlock)
           .exec("bes2600_sdio_pipe_send: list_add_tail(tx_bufferlist)", (c, t) -> {
-            tx_bufferlist.add((Frame) c.obj);
+            tx_bufferlist.add(c.get(skb));
             txFrames++;
           })
           .spinUnlock(tx_bufferlock)
           .queueWork(tx_work);
-      add(b, hw_bufs_used_vif, +1);
+      add(b, hw_bufs_used_vif, +1, b.local("hw_bufs_used_vif"));
+      Local seq = b.local("wsm_tx_seq");
       b.spinLockIrqsave(pwr_lock)
           .compute("wsm_txed", cost.rxCbPs() / 4)
           .spinUnlockIrqrestore(pwr_lock)
-          .loadForUpdate(wsm_tx_seq, 0)
-          .exec("wsm_tx_seq + 1 (3 bits)", (c, t) -> c.reg[0] = (c.reg[0] + 1) & 7)
-          .store(wsm_tx_seq, 0)
+          .loadForUpdate(wsm_tx_seq, seq)
+          .exec("wsm_tx_seq + 1 (3 bits)", (c, t) -> c.set(seq, (c.get(seq) + 1) & 7))
+          .store(wsm_tx_seq, seq)
           .call(bes2600_bh_inc_pending_count)
-          .exec("sent", (c, t) -> c.reg[1] = 1)
-          .ret()
+          .exec("sent", (c, t) -> c.set(sent, 1))
+          .ret(sent)
           .label("undo")
           .call(wsm_release_tx_buffer)
-          .exec("nothing sent", (c, t) -> c.reg[1] = 0);
+          .exec("nothing sent", (c, t) -> c.set(sent, 0))
+          .ret(sent);
     });
 
     // bes2600_sdio.c sdio_tx_work (l.1078): batches of up to 16 same-size slots per CMD53 write,
     // then look for the reply (queue_work(rx_work); v3: irq_handler).
     sdio_tx_work.body(b -> {
+      Ref<List<Frame>> frames = b.ref("frames");
+      Local count = b.local("count");
+      Local totalLen = b.local("total_len");
       b.label("again")
           .spinLock(tx_bufferlock)
           .exec("list_splice(tx_bufferlist)", (c, t) -> {
@@ -593,17 +661,17 @@ public final class Bes2600Driver {
               blks = fb;
               group.add(txSplice.remove(0));
             }
-            c.obj = group;
+            c.set(frames, group);
             int slot = blks == 4 ? 1632 : blks * blockSize;
-            c.reg[2] = group.isEmpty() ? 0 : (long) group.size() * slot;
-            c.reg[7] = group.size();
+            c.set(totalLen, group.isEmpty() ? 0 : (long) group.size() * slot);
+            c.set(count, group.size());
           })
-          .jumpIf("list empty", c -> c.reg[7] == 0, "check")
-          .compute("per-frame descriptors", c -> c.reg[7] * cost.txWorkPerFramePs())
+          .jumpIf("list empty", c -> c.get(count) == 0, "check")
+          .compute("per-frame descriptors", c -> c.get(count) * cost.txWorkPerFramePs())
           .mutexLock(host)
           .compute("mmc_start_request(CMD53 write)", cost.cmd53SetupPs())
           .blocking("bes_sdio_memcpy_to_io_helper: CMD53 write",
-              (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD53_WRITE))
+              (c, t) -> sdio.write(c, t, c.get(frames), c.get(totalLen)))
           .compute("mmc_request_done", cost.cmd53TeardownPs())
           .mutexUnlock(host);
       if (!pollAfterWrite) {
@@ -640,6 +708,9 @@ public final class Bes2600Driver {
 
   private void defineBh() {
     bes2600_bh.body(b -> {
+      Local used = b.local("hw_bufs_used");
+      Local rx = b.local("rx");
+      Local tx = b.local("tx");
       b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
       if (arch.rxPath() == Architecture.RxPath.BH_READS) {
         b.jumpIf("will not sleep, or flag not held",
@@ -648,64 +719,73 @@ public final class Bes2600Driver {
             .exec("released", (c, t) -> bhHoldsWakeFlag = false)
             .label("keep_flag");
       }
-      read(b, hw_bufs_used, 0);
-      b.waitEvent(bh_wq, c -> c.reg[0] > 0 ? cost.bhTimeoutPs() : -1)
+      read(b, hw_bufs_used, used);
+      b.waitEvent(bh_wq, c -> c.get(used) > 0 ? cost.bhTimeoutPs() : -1)
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
           .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++)
           .label("woken")
-          .atomicAdd(bh_rx, c -> -bh_rx.peek(), 5)
-          .atomicAdd(bh_tx, c -> -bh_tx.peek(), 4)
+          .atomicAdd(bh_rx, c -> -bh_rx.peek(), rx)
+          .atomicAdd(bh_tx, c -> -bh_tx.peek(), tx)
           .label("rx");
       switch (arch.rxPath()) {
-        case RELAY_QUEUE:
-          b.exec("rx count = 0", (c, t) -> c.reg[6] = 0)
+        case RELAY_QUEUE: {
+          Local rxCount = b.local("rx_count");
+          b.exec("rx count = 0", (c, t) -> c.set(rxCount, 0))
               .label("rx_next")
-              .call(bes2600_bh_rx_helper)
-              .jumpIf("no skb", c -> c.reg[5] == 0, "tx")
-              .exec("rx count++", (c, t) -> c.reg[6]++)
-              .jumpIf("rx count < BH_RX_CONT_LIMIT", c -> c.reg[6] < 3, "rx_next");
+              .callInto(rx, bes2600_bh_rx_helper)
+              .jumpIf("no skb", c -> c.get(rx) == 0, "tx")
+              .exec("rx count++", (c, t) -> c.set(rxCount, c.get(rxCount) + 1))
+              .jumpIf("rx count < BH_RX_CONT_LIMIT", c -> c.get(rxCount) < 3, "rx_next");
           break;
+        }
         case DIRECT:
           // sdio_rx_work delivers; the bh only transmits.
-          b.exec("rx = 0", (c, t) -> c.reg[5] = 0);
+          b.exec("rx = 0", (c, t) -> c.set(rx, 0));
           break;
-        case BH_READS:
+        case BH_READS: {
           // v3: read the chip inline (cw1200_bh_rx_helper shape): CMD52, CMD53, deliver each.
           // The GPIO wake-flag bracketing moved here from sdio_rx_work: taken before the first
           // read after a sleep, dropped when the bh goes back to sleep.
+          Local i = b.local("i");
+          Ref<Message> skb = b.ref("skb");
+          ChipRead read = new ChipRead(b);
           b.jumpIf("bh holds the wake flag", c -> bhHoldsWakeFlag, "rx_read")
               .call(bes2600_gpio_wakeup_mcu)
               .exec("held", (c, t) -> bhHoldsWakeFlag = true)
               .label("rx_read");
-          readChip(b, "rx_empty", "rx_empty");
-          b.exec("rx buffer", (c, t) -> bhRxBuffer = asMessages(c.obj))
-              .exec("i = 0", (c, t) -> c.reg[6] = 0)
+          readChip(b, read, "rx_empty", "rx_empty");
+          b.exec("rx buffer", (c, t) -> bhRxBuffer = c.get(read.buf))
+              .exec("i = 0", (c, t) -> c.set(i, 0))
               .label("rx_deliver")
-              .jumpIf("i == count", c -> c.reg[6] >= bhRxBuffer.size(), "rx_more")
-              .exec("skb = buffer[i++]", (c, t) -> c.obj = bhRxBuffer.get((int) c.reg[6]++))
+              .jumpIf("i == count", c -> c.get(i) >= bhRxBuffer.size(), "rx_more")
+              .exec("skb = buffer[i++]", (c, t) -> {
+                c.set(skb, bhRxBuffer.get((int) c.get(i)));
+                c.set(i, c.get(i) + 1);
+              })
               .compute("bes2600_sdio_extract_packets: dev_alloc_skb + memcpy",
                   cost.extractPerPacketPs())
-              .call(bes2600_bh_handle_rx_skb)
+              .call(bes2600_bh_handle_rx_skb, skb)
               .jump("rx_deliver")
               .label("rx_more")
-              .exec("rx = 1", (c, t) -> c.reg[5] = 1)
+              .exec("rx = 1", (c, t) -> c.set(rx, 1))
               .jump("tx")
               .label("rx_empty")
-              .exec("rx = 0", (c, t) -> c.reg[5] = 0);
+              .exec("rx = 0", (c, t) -> c.set(rx, 0));
           break;
+        }
         default:
           throw new AssertionError(arch.rxPath());
       }
       b.label("tx");
       flushRxList(b);
-      read(b, hw_bufs_used, 0);
+      read(b, hw_bufs_used, used);
       // bh.c: BUG_ON(hw_bufs_used > numInpChBufs) at the top of the TX stage (counted, not fatal).
-      b.warnOn("BUG_ON(hw_bufs_used > numInpChBufs)", c -> c.reg[0] > numInpChBufs)
+      b.warnOn("BUG_ON(hw_bufs_used > numInpChBufs)", c -> c.get(used) > numInpChBufs)
           .jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
-              c -> numInpChBufs - c.reg[0] <= 0, "done_rx")
+              c -> numInpChBufs - c.get(used) <= 0, "done_rx")
           .call(bes2600_bh_tx_helper)
           .label("done_rx")
-          .jumpIf("rx", c -> c.reg[5] != 0, "rx");
+          .jumpIf("rx", c -> c.get(rx) != 0, "rx");
       if (sdio.irqReenable() == SdioHost.IrqReenable.EXPLICIT) {
         // cw1200_bh's done: label: lock the bus, __cw1200_irq_enable(1), unlock, before sleeping
         // again; bes2600 has this commented out (irq.reenable, driver-topology.md 3.11).

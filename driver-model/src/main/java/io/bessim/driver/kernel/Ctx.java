@@ -1,8 +1,11 @@
 package io.bessim.driver.kernel;
 
+import java.util.Arrays;
+
 /**
- * An execution context: a kernel thread, a workqueue worker, or ksoftirqd. Holds the call stack,
- * a few registers for values a routine has read, and its local clock while it runs.
+ * An execution context: a kernel thread, a workqueue worker, or ksoftirqd. Holds the call stack
+ * (one frame per routine being executed, each with that call's own variables) and its local clock
+ * while it runs.
  */
 public final class Ctx {
   /** Cost of an op from the context's state, in ps (or an argument value for calls). */
@@ -23,6 +26,18 @@ public final class Ctx {
     boolean test(Ctx c);
   }
 
+  /** A number computed from the routine's variables: an argument, a return value. */
+  @FunctionalInterface
+  public interface Value {
+    long value(Ctx c);
+  }
+
+  /** An object computed from the routine's variables: what a raised softirq is handed. */
+  @FunctionalInterface
+  public interface ObjValue<T> {
+    T value(Ctx c);
+  }
+
   /** A delta for an atomic add. */
   @FunctionalInterface
   public interface Delta {
@@ -31,7 +46,7 @@ public final class Ctx {
 
   /**
    * Starts a request that sleeps the context; the implementation must later call
-   * {@link Kernel#complete(Ctx, long)}.
+   * {@link Kernel#complete(Ctx, long, int)} (or a result-carrying overload).
    */
   @FunctionalInterface
   public interface Blocking {
@@ -53,17 +68,22 @@ public final class Ctx {
 
   final Routine[] stack = new Routine[MAX_DEPTH];
   final int[] pcs = new int[MAX_DEPTH];
-  final long[] args = new long[MAX_DEPTH];
-  final Object[] objs = new Object[MAX_DEPTH];
   final boolean[] softirqFrame = new boolean[MAX_DEPTH];
-  final long[] savedReg = new long[MAX_DEPTH * 8];
-  final Object[] savedObj = new Object[MAX_DEPTH];
+  /** Where each frame's numeric variables start in {@link #locals}. */
+  final int[] base = new int[MAX_DEPTH];
+  /** Where each frame's object variables start in {@link #refs}. */
+  final int[] refBase = new int[MAX_DEPTH];
+  /** The caller's slot in {@link #locals} awaiting each frame's return value, or -1. */
+  final int[] resultSlot = new int[MAX_DEPTH];
+  /** The variables of all frames, stacked: the top frame's end where the next one begins. */
+  long[] locals = new long[64];
+  Object[] refs = new Object[32];
+  /** Where the next frame's variables will start: the end of the top frame's. */
+  int localsTop;
+  int refsTop;
+  /** The blocking op this context sleeps in (its result goes to that op's variable). */
+  Op blockedIn;
   int depth;
-
-  /** General-purpose registers for values loaded from cells or computed by actions. */
-  public final long[] reg = new long[8];
-  /** An object a routine passes to the next op (the skb being handled, say). */
-  public Object obj;
 
   long tPs;
   long sliceStartPs;
@@ -106,14 +126,89 @@ public final class Ctx {
     return cpu.id;
   }
 
-  /** The argument of the routine now executing. */
-  public long arg() {
-    return args[depth - 1];
+  /** The value of {@code v} in the call now executing. */
+  public long get(Local v) {
+    return locals[frameOf(v) + v.slot];
   }
 
-  /** The object argument of the routine now executing. */
-  public Object argObj() {
-    return objs[depth - 1];
+  /** Sets {@code v} in the call now executing. */
+  public void set(Local v, long value) {
+    locals[frameOf(v) + v.slot] = value;
+  }
+
+  /** The object in {@code v} in the call now executing. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Ref<T> v) {
+    return (T) refs[refFrameOf(v) + v.slot];
+  }
+
+  /** Sets {@code v} in the call now executing. */
+  public <T> void set(Ref<T> v, T value) {
+    refs[refFrameOf(v) + v.slot] = value;
+  }
+
+  /** Where the top frame's numbers start, checking that {@code v} is one of its variables. */
+  private int frameOf(Local v) {
+    int d = depth - 1;
+    if (d < 0 || stack[d] != v.routine) throw notInFrame(v);
+    return base[d];
+  }
+
+  /** Where the top frame's objects start, checking that {@code v} is one of its variables. */
+  private int refFrameOf(Ref<?> v) {
+    int d = depth - 1;
+    if (d < 0 || stack[d] != v.routine) throw notInFrame(v);
+    return refBase[d];
+  }
+
+  private IllegalStateException notInFrame(Var v) {
+    return new IllegalStateException(name + ": " + v + " is a variable of " + v.routine
+        + ", not of " + (depth == 0 ? "an empty stack" : stack[depth - 1].name()));
+  }
+
+  /**
+   * Pushes a frame for {@code r} with its variables zeroed; {@code resultSlot} is the caller's
+   * variable (index in {@link #locals}) that receives its return value, or -1.
+   */
+  void enter(Routine r, boolean softirq, int resultSlot) {
+    int d = depth;
+    if (d >= MAX_DEPTH) {
+      throw new IllegalStateException(name + ": call stack overflow in " + r);
+    }
+    int lb = localsTop;
+    int rb = refsTop;
+    int lt = lb + r.longCount;
+    int rt = rb + r.refCount;
+    if (lt > locals.length) locals = Arrays.copyOf(locals, Math.max(2 * locals.length, lt));
+    if (rt > refs.length) refs = Arrays.copyOf(refs, Math.max(2 * refs.length, rt));
+    // Frames are a few variables each: a plain loop beats a call to Arrays.fill.
+    for (int i = lb; i < lt; i++) locals[i] = 0;
+    for (int i = rb; i < rt; i++) refs[i] = null;
+    localsTop = lt;
+    refsTop = rt;
+    stack[d] = r;
+    pcs[d] = 0;
+    base[d] = lb;
+    refBase[d] = rb;
+    this.resultSlot[d] = resultSlot;
+    softirqFrame[d] = softirq;
+    if (softirq) softirqDepth++;
+    depth = d + 1;
+  }
+
+  /**
+   * Pops the top frame. Its objects stay referenced until the slots are reused (the next
+   * {@link #enter} nulls them), which keeps a return cheap.
+   */
+  void leave() {
+    int d = --depth;
+    if (resultSlot[d] >= 0) {
+      throw new IllegalStateException(name + ": " + stack[d] + " ended without returning a value");
+    }
+    if (softirqFrame[d]) softirqDepth--;
+    localsTop = base[d];
+    refsTop = refBase[d];
+    stack[d] = null;
   }
 
   /** True while the context executes a softirq (NET_RX) on behalf of its CPU. */

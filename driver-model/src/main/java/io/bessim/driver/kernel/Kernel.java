@@ -1,54 +1,37 @@
 package io.bessim.driver.kernel;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 
 import io.bessim.sim.EventHandler;
 import io.bessim.sim.Simulator;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host kernel: CPUs, scheduler, hard IRQs, workqueues, locks, wait queues, softirqs, and the
- * interpreter that runs driver {@link Routine}s on them.
+ * The host kernel as the driver and the chip model see it: declares the CPUs, contexts, cells,
+ * locks, wait queues and work items, takes interrupts and completions from outside, and counts.
+ * The work is done by its parts, each in its own class:
  *
- * <p>Scheduling model (documented simplifications): each CPU runs one context at a time and keeps a
- * FIFO run queue; a woken context starts after a wake-up latency if its CPU is idle, otherwise when
- * the running one sleeps (kernel threads are not preempted by other threads; PREEMPT_VOLUNTARY).
- * Hard IRQs preempt whatever runs on their CPU unless it holds an irqsave lock, and delay it by
- * their duration. Softirqs raised from process context run at the next {@code local_bh_enable} on
- * that CPU, or in ksoftirqd when the raiser sleeps first ([SIRQ] in driver-topology.md).
+ * <ul>
+ *   <li>{@link Scheduler}: which context runs on each CPU (run queues, wake-ups, preemption);
+ *   <li>{@link Interpreter}: runs routines op by op on a context's call stack;
+ *   <li>{@link Memory}: shared cells, cache-line transfers, read-modify-write windows, lost
+ *       updates;
+ *   <li>{@link Locks}: spinlocks, mutexes and the MMC host claim;
+ *   <li>{@link Waits}: wait_event and wake_up with timeouts, blocking requests and completions;
+ *   <li>{@link WorkQueues}: queue_work and the workers' loop;
+ *   <li>{@link Interrupts}: hard IRQs (held off by irqsave locks) and softirqs.
+ * </ul>
  */
 public final class Kernel {
-  private static final int ID_BITS = 10;
-  private static final int ID_MASK = (1 << ID_BITS) - 1;
-
   private final Simulator sim;
   private final KernelCosts costs;
-  private final Cpu[] cpus;
-  private final List<Ctx> contexts = new ArrayList<>();
-  private final List<Cell> cells = new ArrayList<>();
-  private final List<SpinLock> spinLocks = new ArrayList<>();
-  private final List<Mutex> mutexes = new ArrayList<>();
-  private final List<WorkItem> workItems = new ArrayList<>();
-  private final List<WaitQueue> waitQueues = new ArrayList<>();
-  private final EventHandler resume = this::onResume;
-  private final EventHandler waitTimeout = this::onWaitTimeout;
-  private final EventHandler sleepDone = this::onSleepDone;
-  private final EventHandler threadStart = this::onThreadStart;
-  private AccessLog accessLog;
-  private KernelTracer tracer;
-  private Ctx executing;
-
-  private long warns;
-  private long firstWarnPs = -1;
-  private long lockContentions;
-  private long hostClaimWaits;
-  private long lostUpdates;
-  private WarnListener warnListener;
-  private boolean preemptive;
-  private long spinLockMask;
-  private long preemptions;
+  private final Scheduler sched;
+  private final Memory memory;
+  private final Locks locks;
+  private final Waits waits;
+  private final WorkQueues work;
+  private final Interrupts interrupts;
+  private final Interpreter interpreter;
 
   /** Told of each WARN as it fires (the race explainer listens). */
   public interface WarnListener {
@@ -59,14 +42,17 @@ public final class Kernel {
     checkArgument(cpuCount >= 1 && cpuCount <= 64, "cpu count %s out of range 1..64", cpuCount);
     this.sim = sim;
     this.costs = costs;
-    this.cpus = new Cpu[cpuCount];
-    for (int i = 0; i < cpuCount; i++) {
-      cpus[i] = new Cpu(i);
+    this.sched = new Scheduler(sim, costs, cpuCount);
+    for (Cpu cpu : sched.cpus) {
+      cpu.ksoftirqd = sched.newCtx("ksoftirqd/" + cpu.id, Ctx.Kind.SOFTIRQ_THREAD, cpu);
     }
-    for (int i = 0; i < cpuCount; i++) {
-      Ctx k = newCtx("ksoftirqd/" + i, Ctx.Kind.SOFTIRQ_THREAD, cpus[i]);
-      cpus[i].ksoftirqd = k;
-    }
+    this.memory = new Memory(costs, sched.contexts);
+    this.interrupts = new Interrupts(sim, costs, sched);
+    this.locks = new Locks(costs, sched, interrupts);
+    this.waits = new Waits(sim, costs, sched);
+    this.work = new WorkQueues(costs, sched);
+    this.interpreter = new Interpreter(costs, sched, memory, locks, waits, work, interrupts);
+    sched.interpreter = interpreter;
   }
 
   public Simulator sim() {
@@ -78,81 +64,55 @@ public final class Kernel {
   }
 
   public int cpuCount() {
-    return cpus.length;
+    return sched.cpus.length;
   }
 
   /** Full kernel preemption (CONFIG_PREEMPT) with CFS wake-up preemption, or none. */
   public void setPreemptive(boolean on) {
-    this.preemptive = on;
+    sched.setPreemptive(on);
   }
 
   public long preemptions() {
-    return preemptions;
+    return sched.preemptions();
   }
 
   public void setAccessLog(AccessLog log) {
-    this.accessLog = log;
+    memory.accessLog = log;
   }
 
   public void setWarnListener(WarnListener l) {
-    this.warnListener = l;
+    interpreter.warnListener = l;
   }
 
   /** Attaches (or, with null, detaches) an op-level tracer; costs one null test per op when off. */
   public void setTracer(KernelTracer t) {
-    this.tracer = t;
+    sched.tracer = t;
+    interpreter.tracer = t;
+    work.tracer = t;
+    interrupts.tracer = t;
   }
 
   // ---------------------------------------------------------------- declarations
 
-  private Ctx newCtx(String name, Ctx.Kind kind, Cpu cpu) {
-    checkState(contexts.size() < ID_MASK, "too many contexts");
-    Ctx c = new Ctx(contexts.size(), name, kind, cpu);
-    contexts.add(c);
-    return c;
-  }
-
   public Cell cell(String name, boolean atomicType) {
-    Cell c = new Cell(name, cells.size(), atomicType);
-    cells.add(c);
-    for (Ctx x : contexts) growLoadArrays(x);
-    return c;
-  }
-
-  private void growLoadArrays(Ctx x) {
-    if (x.loadVersion.length < cells.size()) {
-      int n = Math.max(cells.size(), x.loadVersion.length * 2);
-      x.loadVersion = java.util.Arrays.copyOf(x.loadVersion, n);
-      x.loadTimePs = java.util.Arrays.copyOf(x.loadTimePs, n);
-      x.loaded = java.util.Arrays.copyOf(x.loaded, n);
-    }
+    return memory.cell(name, atomicType);
   }
 
   public SpinLock spinLock(String name) {
-    checkState(spinLocks.size() + mutexes.size() < 63, "too many locks");
-    SpinLock l = new SpinLock(name, spinLocks.size() + mutexes.size());
-    spinLocks.add(l);
-    spinLockMask |= 1L << l.id;
-    return l;
+    return locks.spinLock(name);
   }
 
   public Mutex mutex(String name) {
-    Mutex m = new Mutex(name, spinLocks.size() + mutexes.size(), false);
-    mutexes.add(m);
-    return m;
+    return locks.mutex(name, false);
   }
 
   /** The MMC host claim taken by {@code sdio_claim_host}. */
   public Mutex hostClaim(String name) {
-    Mutex m = new Mutex(name, spinLocks.size() + mutexes.size(), true);
-    mutexes.add(m);
-    return m;
+    return locks.mutex(name, true);
   }
 
   public WaitQueue waitQueue(String name, Ctx.Test condition) {
-    WaitQueue q = new WaitQueue(name, condition, waitQueues.size());
-    waitQueues.add(q);
-    return q;
+    return waits.waitQueue(name, condition);
   }
 
   /**
@@ -161,37 +121,23 @@ public final class Kernel {
    */
   public WorkItem workItem(String name, String workqueue, Routine fn, long dispatchPs,
       boolean countsAsWork) {
-    Ctx worker = newCtx("kworker:" + name, Ctx.Kind.WORKER, cpus[0]);
-    growLoadArrays(worker);
-    WorkItem w = new WorkItem(name, workqueue, fn, dispatchPs, countsAsWork, worker);
-    worker.work = w;
-    workItems.add(w);
-    return w;
+    Ctx worker = sched.newCtx("kworker:" + name, Ctx.Kind.WORKER, sched.cpus[0]);
+    memory.growLoadArrays(worker);
+    return work.workItem(name, workqueue, fn, dispatchPs, countsAsWork, worker);
   }
 
   /** A kernel thread (or a work item that never returns) started at {@code atPs} on a CPU. */
   public Ctx startThread(String name, int cpu, Routine entry, long atPs) {
-    Ctx c = newCtx(name, Ctx.Kind.THREAD, cpus[cpu]);
-    growLoadArrays(c);
-    push(c, entry, 0, null, false);
-    c.state = Ctx.State.BLOCKED;
-    // Wake it at atPs, not now: waking now would claim the CPU (or a run-queue slot) before the
-    // thread exists.
-    if (atPs > sim.nowPs()) {
-      sim.scheduleAt(atPs, threadStart, c.id);
-    } else {
-      wake(c, atPs, 0);
-    }
+    Ctx c = sched.newCtx(name, Ctx.Kind.THREAD, sched.cpus[cpu]);
+    memory.growLoadArrays(c);
+    c.enter(entry, false, -1);
+    sched.startAt(c, atPs);
     return c;
-  }
-
-  private void onThreadStart(long nowPs, int id) {
-    wake(contexts.get(id), nowPs, 0);
   }
 
   /** Binds a context to another CPU (takes effect the next time it is woken). */
   public void setCpu(Ctx c, int cpu) {
-    c.cpu = cpus[cpu];
+    c.cpu = sched.cpus[cpu];
   }
 
   // ---------------------------------------------------------------- interrupts, softirqs, waking
@@ -208,49 +154,16 @@ public final class Kernel {
   /** {@link #hardIrq(int, long, long, EventHandler, int)} with a name for traces. */
   public void hardIrq(int cpu, long atPs, long durationPs, EventHandler action, int arg,
       String what) {
-    Cpu c = cpus[cpu];
-    Ctx cur = c.current;
-    if (cur != null && cur.irqOff > 0) {
-      c.deferredIrqs.add(new Cpu.DeferredIrq(durationPs, action, arg, what));
-      return;
-    }
-    long start = Math.max(atPs, c.irqBusyUntilPs);
-    long end = start + durationPs;
-    c.irqBusyUntilPs = end;
-    c.irqs++;
-    if (tracer != null) tracer.hardIrq(cpu, start, end, what);
-    if (cur != null && cur.state == Ctx.State.RUNNING) {
-      cur.tPs += durationPs;
-      reschedule(cur);
-    } else {
-      c.busyPs += durationPs;
-    }
-    sim.scheduleAt(end, action, arg);
-  }
-
-  private void deliverDeferredIrqs(Cpu cpu, long atPs) {
-    Cpu.DeferredIrq d;
-    while ((d = cpu.deferredIrqs.poll()) != null) {
-      long start = Math.max(atPs, cpu.irqBusyUntilPs);
-      cpu.irqBusyUntilPs = start + d.durationPs();
-      cpu.irqs++;
-      if (tracer != null) {
-        tracer.hardIrq(cpu.id, start, start + d.durationPs(), d.what() + " (deferred)");
-      }
-      Ctx cur = cpu.current;
-      if (cur != null) cur.tPs += d.durationPs();
-      sim.scheduleAt(start + d.durationPs(), d.action(), d.arg());
-    }
+    interrupts.hardIrq(cpu, atPs, durationPs, action, arg, what);
   }
 
   /**
-   * Raises a softirq on {@code ctx}'s CPU that will run {@code handler} with {@code obj}: at the
-   * next local_bh_enable there, or in ksoftirqd if the raiser sleeps first.
+   * Raises a softirq on {@code ctx}'s CPU that will run {@code handler} with {@code obj} (in its
+   * object parameter): at the next local_bh_enable there, or in ksoftirqd if the raiser sleeps
+   * first. Routines raise with {@link Routine.Builder#raiseSoftirq}.
    */
   public void raiseSoftirq(Ctx ctx, Routine handler, Object obj) {
-    Cpu cpu = ctx.cpu;
-    cpu.softirqRoutines.add(handler);
-    cpu.softirqPending.add(obj == null ? Boolean.FALSE : obj);
+    interrupts.raiseSoftirq(ctx, handler, obj);
   }
 
   /**
@@ -258,103 +171,32 @@ public final class Kernel {
    * {@code handler} in ksoftirqd there.
    */
   public void timerSoftirq(int cpu, Routine handler, Object obj, long atPs) {
-    Cpu c = cpus[cpu];
-    c.softirqRoutines.add(handler);
-    c.softirqPending.add(obj == null ? Boolean.FALSE : obj);
-    wake(c.ksoftirqd, atPs, costs.wakeSameCpuPs());
+    interrupts.timerSoftirq(cpu, handler, obj, atPs);
   }
 
   /** Wakes a sleeping context; returns false if it was not asleep. */
   public boolean wake(Ctx c, long atPs, long latencyPs) {
-    if (c.state != Ctx.State.BLOCKED && c.state != Ctx.State.IDLE) return false;
-    Cpu cpu = c.cpu;
-    if (cpu.current == null) {
-      cpu.current = c;
-      c.state = Ctx.State.RUNNING;
-      c.tPs = atPs + latencyPs;
-      c.sliceStartPs = c.tPs;
-      reschedule(c);
-    } else if (preemptive && cpu.current == executing) {
-      // Woken by the running context on its own CPU: it is preempted at its next preemption
-      // point (need_resched), not in the middle of the op that woke.
-      c.state = Ctx.State.RUNNABLE;
-      cpu.runqueue.addFirst(c);
-      cpu.needResched = true;
-    } else if (preemptive && preemptible(cpu.current, c)) {
-      preempt(cpu, c, atPs, latencyPs);
-    } else {
-      c.state = Ctx.State.RUNNABLE;
-      cpu.runqueue.add(c);
-    }
-    return true;
-  }
-
-  /**
-   * CFS wake-up preemption on a preemptible kernel: a thread woken after sleeping is placed with a
-   * sleeper credit and preempts the running one at once, unless that one cannot be preempted
-   * (spinlock held, interrupts or bottom halves off, in a softirq).
-   */
-  private boolean preemptible(Ctx cur, Ctx woken) {
-    return cur.state == Ctx.State.RUNNING && cur != woken && cur.irqOff == 0 && cur.bhOff == 0
-        && cur.softirqDepth == 0 && (cur.lockMask & spinLockMask) == 0;
-  }
-
-  /** The running context gives its CPU to the head of the run queue and waits behind it. */
-  private void yieldCpu(Ctx c, long t) {
-    Ctx next = c.cpu.runqueue.poll();
-    if (next == null) {
-      reschedule(c);
-      return;
-    }
-    c.remainingPs = 0;
-    putBack(c, t);
-    run(c.cpu, next, t, costs.contextSwitchPs() + next.remainingPs);
-    next.remainingPs = 0;
-  }
-
-  private void preempt(Cpu cpu, Ctx woken, long atPs, long latencyPs) {
-    Ctx cur = cpu.current;
-    cur.remainingPs = Math.max(0, cur.tPs - atPs);
-    cur.token = (cur.token + 1) & ((1 << (31 - ID_BITS)) - 1);
-    putBack(cur, atPs);
-    run(cpu, woken, atPs, latencyPs);
-  }
-
-  /** A preempted context goes back to the head of its run queue; its slice so far is charged. */
-  private void putBack(Ctx c, long t) {
-    charge(c, t);
-    c.state = Ctx.State.RUNNABLE;
-    c.preemptions++;
-    preemptions++;
-    c.cpu.runqueue.addFirst(c);
-  }
-
-  /** Charges the CPU time a context has run since its slice began. */
-  private void charge(Ctx c, long t) {
-    long slice = Math.max(0, t - c.sliceStartPs);
-    c.runPs += slice;
-    c.cpu.busyPs += slice;
-    if (tracer != null) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
-  }
-
-  /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
-  private void run(Cpu cpu, Ctx next, long t, long delayPs) {
-    cpu.current = next;
-    next.state = Ctx.State.RUNNING;
-    next.tPs = t + delayPs;
-    next.sliceStartPs = t;
-    reschedule(next);
+    return sched.wake(c, atPs, latencyPs);
   }
 
   /** Wake-up latency from a context on {@code fromCpu} to {@code c}. */
   public long wakeLatency(int fromCpu, Ctx c) {
-    return fromCpu == c.cpu.id ? costs.wakeSameCpuPs() : costs.wakeCrossCpuPs();
+    return sched.wakeLatency(fromCpu, c);
   }
 
   /** Ends a {@link Ctx.Blocking} request: the context becomes runnable after a wake-up. */
   public void complete(Ctx c, long atPs, int fromCpu) {
-    checkState(c.state == Ctx.State.BLOCKED, "%s completed while %s", c, c.state);
-    wake(c, atPs, wakeLatency(fromCpu, c));
+    waits.complete(c, atPs, fromCpu);
+  }
+
+  /** Ends a request with a number, which lands in the blocking op's {@link Local}. */
+  public void complete(Ctx c, long atPs, int fromCpu, long result) {
+    waits.complete(c, atPs, fromCpu, result);
+  }
+
+  /** Ends a request with an object, which lands in the blocking op's {@link Ref}. */
+  public void complete(Ctx c, long atPs, int fromCpu, Object result) {
+    waits.complete(c, atPs, fromCpu, result);
   }
 
   /**
@@ -362,555 +204,70 @@ public final class Kernel {
    * Returns false when the item was already pending.
    */
   public boolean queueWork(WorkItem w, int cpu, long atPs) {
-    if (tracer != null) tracer.queueWork(atPs, w, executing, cpu, !w.pending);
-    if (w.pending) {
-      w.coalesced++;
-      return false;
-    }
-    w.pending = true;
-    w.queued++;
-    if (w.running) return true;
-    Ctx worker = w.worker;
-    if (worker.state == Ctx.State.IDLE) {
-      worker.cpu = cpus[cpu];
-      wake(worker, atPs, w.dispatchPs);
-    }
-    return true;
+    return work.queueWork(w, cpu, atPs);
   }
 
   /** {@code wake_up(q)}: wakes its sleeping waiter, if any. */
   public boolean wakeUp(WaitQueue q, int fromCpu, long atPs) {
-    Ctx w = q.waiter;
-    if (w == null || w.state != Ctx.State.BLOCKED) return false;
-    q.waiter = null;
-    q.wakeups++;
-    q.deadlinePs = -1;
-    w.waitingOn = null;
-    w.timedOut = false;
-    return wake(w, atPs, wakeLatency(fromCpu, w));
-  }
-
-  // ---------------------------------------------------------------- the interpreter
-
-  private void reschedule(Ctx c) {
-    c.token = (c.token + 1) & ((1 << (31 - ID_BITS)) - 1);
-    sim.scheduleAt(c.tPs, resume, (c.token << ID_BITS) | c.id);
-  }
-
-  private void onResume(long nowPs, int packed) {
-    Ctx c = contexts.get(packed & ID_MASK);
-    if (c.token != (packed >>> ID_BITS) || c.state != Ctx.State.RUNNING) return;
-    if (c.tPs != nowPs) return;
-    run(c, nowPs);
-  }
-
-  private void push(Ctx c, Routine r, long arg, Object obj, boolean softirq) {
-    checkState(c.depth < Ctx.MAX_DEPTH, "%s: call stack overflow in %s", c, r);
-    int d = c.depth++;
-    c.stack[d] = r;
-    c.pcs[d] = 0;
-    c.args[d] = arg;
-    c.objs[d] = obj;
-    c.softirqFrame[d] = softirq;
-    if (softirq) {
-      // A softirq borrows the interrupted context: save what the interrupted routine was using.
-      System.arraycopy(c.reg, 0, c.savedReg, d * 8, 8);
-      c.savedObj[d] = c.obj;
-      c.softirqDepth++;
-    }
-  }
-
-  private void pop(Ctx c) {
-    int d = --c.depth;
-    if (c.softirqFrame[d]) c.softirqDepth--;
-    c.stack[d] = null;
-    c.objs[d] = null;
-  }
-
-  /** Pushes the next pending softirq handler onto {@code c}; returns false if none. */
-  private boolean takeSoftirq(Ctx c) {
-    Cpu cpu = c.cpu;
-    if (cpu.softirqRoutines.isEmpty()) return false;
-    Routine r = cpu.softirqRoutines.poll();
-    Object o = cpu.softirqPending.poll();
-    push(c, r, 0, o == Boolean.FALSE ? null : o, true);
-    return true;
-  }
-
-  private void run(Ctx c, long firedAt) {
-    executing = c;
-    try {
-      runOps(c, firedAt);
-    } finally {
-      executing = null;
-    }
-  }
-
-  private void runOps(Ctx c, long firedAt) {
-    long t = c.tPs;
-    for (;;) {
-      if (c.depth == 0) {
-        // Ending a run (or a work item's loop deciding to go again) is observable: a queue_work
-        // or a wake-up due before t must be seen first, so wait for them like any shared op.
-        if (t != firedAt && t >= sim.nextEventPs()) {
-          c.tPs = t;
-          reschedule(c);
-          return;
-        }
-        c.tPs = t;
-        if (!onEmptyStack(c)) return;
-        t = c.tPs;
-        continue;
-      }
-      int d = c.depth - 1;
-      Routine r = c.stack[d];
-      int pc = c.pcs[d];
-      if (pc >= r.length()) {
-        boolean wasSoftirq = c.softirqFrame[d];
-        pop(c);
-        if (wasSoftirq) {
-          System.arraycopy(c.savedReg, d * 8, c.reg, 0, 8);
-          c.obj = c.savedObj[d];
-          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
-        }
-        continue;
-      }
-      Op op = r.op(pc);
-      switch (op.code) {
-        case Op.COMPUTE:
-          if (tracer != null) tracer.op(c, r, op, t, t + op.ps);
-          t += op.ps;
-          c.pcs[d] = pc + 1;
-          continue;
-        case Op.COMPUTE_FN: {
-          long ps = op.cost.ps(c);
-          if (tracer != null) tracer.op(c, r, op, t, t + ps);
-          t += ps;
-          c.pcs[d] = pc + 1;
-          continue;
-        }
-        case Op.JUMP:
-          c.pcs[d] = op.target;
-          continue;
-        case Op.JUMP_IF:
-          c.pcs[d] = op.test.test(c) ? op.target : pc + 1;
-          continue;
-        case Op.CALL:
-          c.pcs[d] = pc + 1;
-          push(c, op.routine, op.cost == null ? 0 : op.cost.ps(c), c.obj, false);
-          continue;
-        case Op.RETURN:
-          c.pcs[d] = r.length();
-          continue;
-        default:
-          break;
-      }
-      // Everything below can be observed by another context: execute it only when no pending
-      // event comes first, so shared effects happen in global time order.
-      if (t != firedAt && t >= sim.nextEventPs()) {
-        c.tPs = t;
-        reschedule(c);
-        return;
-      }
-      c.tPs = t;
-      Cpu cpu = c.cpu;
-      if (cpu.needResched && preemptible(c, null)) {
-        cpu.needResched = false;
-        yieldCpu(c, t);
-        return;
-      }
-      c.pcs[d] = pc + 1;
-      long t0 = t;
-      switch (op.code) {
-        case Op.EXEC:
-          op.action.run(c, t);
-          t = c.tPs;
-          if (c.state != Ctx.State.RUNNING) {
-            if (tracer != null) tracer.op(c, r, op, t0, -1);
-            return;
-          }
-          break;
-        case Op.LOAD:
-        case Op.ATOMIC_READ:
-          t = load(c, op, r, t);
-          break;
-        case Op.STORE:
-          t = store(c, op, r, t);
-          break;
-        case Op.ATOMIC_ADD:
-          t = atomicAdd(c, op, r, t);
-          break;
-        case Op.SPIN_LOCK:
-          if (!spinLock(c, op, t)) {
-            if (tracer != null) tracer.op(c, r, op, t0, -1);
-            return;
-          }
-          t = c.tPs;
-          break;
-        case Op.SPIN_UNLOCK:
-          t = spinUnlock(c, op, t);
-          break;
-        case Op.MUTEX_LOCK:
-          if (!mutexLock(c, op.mutex, t)) {
-            if (tracer != null) tracer.op(c, r, op, t0, -1);
-            return;
-          }
-          t += costs.mutexPs();
-          break;
-        case Op.MUTEX_UNLOCK:
-          mutexUnlock(c, op.mutex, t);
-          t += costs.mutexPs();
-          break;
-        case Op.QUEUE_WORK:
-          queueWork(op.work, cpu.id, t);
-          t += costs.queueWorkPs();
-          break;
-        case Op.WAKE_UP:
-          wakeUp(op.waitQueue, cpu.id, t);
-          t += costs.wakeUpCallPs();
-          break;
-        case Op.WAIT_EVENT:
-          if (op.waitQueue.condition.test(c)) {
-            c.timedOut = false;
-            break;
-          }
-          if (tracer != null) tracer.op(c, r, op, t0, -1);
-          waitEvent(c, op, t);
-          return;
-        case Op.BLOCKING:
-          if (tracer != null) tracer.op(c, r, op, t0, -1);
-          block(c, t);
-          op.blocking.start(c, t);
-          return;
-        case Op.SLEEP:
-          if (tracer != null) tracer.op(c, r, op, t0, -1);
-          block(c, t);
-          sim.scheduleAt(t + op.ps, sleepDone, c.id);
-          return;
-        case Op.WARN_ON:
-          if (op.test.test(c)) {
-            warns++;
-            if (firstWarnPs < 0) firstWarnPs = t;
-            if (warnListener != null) warnListener.warn(t, c, op.text());
-            t += costs.warnPs();
-          }
-          break;
-        case Op.LOCAL_BH_ENABLE:
-          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
-          break;
-        default:
-          throw new IllegalStateException("unknown op " + op.code);
-      }
-      if (tracer != null) tracer.op(c, r, op, t0, t);
-    }
-  }
-
-  /** Called when a context's stack is empty; returns true if it has more to run. */
-  private boolean onEmptyStack(Ctx c) {
-    long t = c.tPs;
-    if (takeSoftirq(c)) return true;
-    WorkItem w = c.work;
-    if (w != null) {
-      if (!w.running || w.pending) {
-        if (w.running) {
-          w.redispatches++;
-          c.tPs = t + costs.workLoopPs();
-        }
-        w.running = true;
-        w.pending = false;
-        w.executions++;
-        if (tracer != null) tracer.workStart(c.tPs, w);
-        push(c, w.fn, 0, null, false);
-        return true;
-      }
-      w.running = false;
-    }
-    c.state = Ctx.State.BLOCKED;
-    leaveCpu(c, t);
-    c.state = Ctx.State.IDLE;
-    return false;
-  }
-
-  private void block(Ctx c, long t) {
-    c.state = Ctx.State.BLOCKED;
-    leaveCpu(c, t);
-  }
-
-  private void leaveCpu(Ctx c, long t) {
-    Cpu cpu = c.cpu;
-    charge(c, t);
-    if (cpu.current == c) cpu.current = null;
-    if (!cpu.softirqRoutines.isEmpty() && c != cpu.ksoftirqd) {
-      wake(cpu.ksoftirqd, t, costs.wakeSameCpuPs());
-      if (cpu.current != null) return;
-    }
-    Ctx next = cpu.runqueue.poll();
-    if (next != null) {
-      run(cpu, next, t, costs.contextSwitchPs() + next.remainingPs);
-      next.remainingPs = 0;
-    }
-  }
-
-  private void onSleepDone(long nowPs, int id) {
-    Ctx c = contexts.get(id);
-    if (c.state == Ctx.State.BLOCKED) wake(c, nowPs, 0);
-  }
-
-  private void waitEvent(Ctx c, Op op, long t) {
-    WaitQueue q = op.waitQueue;
-    q.waiter = c;
-    c.waitingOn = q;
-    block(c, t);
-    long timeout = op.cost == null ? -1 : op.cost.ps(c);
-    q.deadlinePs = timeout > 0 ? t + timeout : -1;
-    // One timer event per queue at most: a waiter that sleeps thousands of times a second with a
-    // 5 s timeout would otherwise leave thousands of stale events in the heap. A timer that fires
-    // before the current deadline re-arms itself for it.
-    if (q.deadlinePs >= 0 && !q.timerPending) {
-      q.timerPending = true;
-      sim.scheduleAt(q.deadlinePs, waitTimeout, q.index);
-    }
-  }
-
-  private void onWaitTimeout(long nowPs, int index) {
-    WaitQueue q = waitQueues.get(index);
-    q.timerPending = false;
-    Ctx c = q.waiter;
-    if (q.deadlinePs < 0 || c == null || c.state != Ctx.State.BLOCKED) return;
-    if (nowPs < q.deadlinePs) {
-      q.timerPending = true;
-      sim.scheduleAt(q.deadlinePs, waitTimeout, q.index);
-      return;
-    }
-    q.waiter = null;
-    q.deadlinePs = -1;
-    q.timeouts++;
-    c.waitingOn = null;
-    c.timedOut = true;
-    wake(c, nowPs, costs.wakeSameCpuPs());
-  }
-
-  // ---------------------------------------------------------------- memory
-
-  /** A cache-line transfer when another CPU wrote the cell last; nothing otherwise. */
-  private long lineTransferPs(Cell cell, Ctx c) {
-    return cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id ? costs.cacheLinePs() : 0;
-  }
-
-  private long load(Ctx c, Op op, Routine r, long t) {
-    Cell cell = op.cell;
-    long extra = lineTransferPs(cell, c);
-    long v = cell.value;
-    c.reg[op.reg] = v;
-    boolean plain = op.code == Op.LOAD;
-    if (op.rmw) {
-      if (cell.openWindows > 0) cell.overlaps++;
-      cell.openWindows++;
-      c.loaded[cell.id] = true;
-      c.loadVersion[cell.id] = cell.version;
-      c.loadTimePs[cell.id] = t;
-    }
-    if (accessLog != null) {
-      accessLog.access(t, cell, c, r.name(), plain ? 'R' : 'r', v, v, c.lockMask, false);
-    }
-    return t + costs.loadPs() + extra;
-  }
-
-  private long store(Ctx c, Op op, Routine r, long t) {
-    Cell cell = op.cell;
-    long before = cell.value;
-    boolean lost = false;
-    if (c.loaded[cell.id]) {
-      c.loaded[cell.id] = false;
-      cell.openWindows--;
-      cell.rmwWindows++;
-      cell.rmwWindowPsTotal += t - c.loadTimePs[cell.id];
-      if (c.loadVersion[cell.id] != cell.version) {
-        lost = true;
-        cell.lostUpdates++;
-        lostUpdates++;
-        if (cell.firstLostUpdatePs < 0) cell.firstLostUpdatePs = t;
-      }
-    }
-    long extra = lineTransferPs(cell, c);
-    cell.value = c.reg[op.reg];
-    cell.version++;
-    cell.lastWriterCpu = c.cpu.id;
-    cell.lastWriterCtx = c.id;
-    if (accessLog != null) {
-      accessLog.access(t, cell, c, r.name(), 'W', before, cell.value, c.lockMask, lost);
-    }
-    return t + costs.storePs() + extra;
-  }
-
-  private long atomicAdd(Ctx c, Op op, Routine r, long t) {
-    Cell cell = op.cell;
-    long extra = lineTransferPs(cell, c);
-    long before = cell.value;
-    cell.value = before + op.delta.delta(c);
-    cell.version++;
-    cell.lastWriterCpu = c.cpu.id;
-    cell.lastWriterCtx = c.id;
-    c.reg[op.reg] = before;
-    if (accessLog != null) {
-      accessLog.access(t, cell, c, r.name(), 'A', before, cell.value, c.lockMask, false);
-    }
-    return t + costs.atomicPs() + extra;
-  }
-
-  // ---------------------------------------------------------------- locks
-
-  private boolean spinLock(Ctx c, Op op, long t) {
-    SpinLock l = op.lock;
-    if (op.irqSave) c.irqOff++;
-    if (op.bh) c.bhOff++;
-    long cost = op.irqSave ? costs.spinLockIrqPs() : costs.spinLockPs();
-    if (l.holder == null) {
-      l.holder = c;
-      l.acquisitions++;
-      c.lockMask |= 1L << l.id;
-      c.tPs = t + cost / 2;
-      return true;
-    }
-    checkState(l.holder != c, "%s: recursive spin_lock(%s) deadlocks", c, l);
-    l.contentions++;
-    lockContentions++;
-    c.state = Ctx.State.SPINNING;
-    c.spinningOn = l;
-    c.tPs = t;
-    l.spinners.add(c);
-    return false;
-  }
-
-  private long spinUnlock(Ctx c, Op op, long t) {
-    SpinLock l = op.lock;
-    checkState(l.holder == c, "%s: spin_unlock(%s) not held", c, l);
-    c.lockMask &= ~(1L << l.id);
-    long cost = op.irqSave ? costs.spinLockIrqPs() : costs.spinLockPs();
-    t += cost - cost / 2;
-    Ctx next = l.spinners.poll();
-    if (next != null) {
-      l.holder = next;
-      l.acquisitions++;
-      l.spinPs += t - next.tPs;
-      next.lockMask |= 1L << l.id;
-      next.spinningOn = null;
-      next.state = Ctx.State.RUNNING;
-      next.tPs = t + costs.lockHandoffPs();
-      reschedule(next);
-    } else {
-      l.holder = null;
-    }
-    if (op.irqSave && --c.irqOff == 0) {
-      // The deferred IRQs preempt this context now: they delay it by their duration.
-      c.tPs = t;
-      deliverDeferredIrqs(c.cpu, t);
-      t = c.tPs;
-    }
-    if (op.bh && --c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
-    return t;
-  }
-
-  private boolean mutexLock(Ctx c, Mutex m, long t) {
-    if (m.holder == null) {
-      m.holder = c;
-      m.acquisitions++;
-      c.lockMask |= 1L << m.id;
-      return true;
-    }
-    checkState(m.holder != c, "%s: recursive %s", c, m);
-    m.contentions++;
-    // lock:contention_begin does not fire for the MMC host claim (a wait queue, not a lock).
-    if (m.isHostClaim()) {
-      hostClaimWaits++;
-    } else {
-      lockContentions++;
-    }
-    m.waiters.add(c);
-    block(c, t);
-    return false;
-  }
-
-  private void mutexUnlock(Ctx c, Mutex m, long t) {
-    checkState(m.holder == c, "%s: releasing %s it does not hold", c, m);
-    c.lockMask &= ~(1L << m.id);
-    Ctx next = m.waiters.poll();
-    if (next != null) {
-      m.holder = next;
-      m.acquisitions++;
-      next.lockMask |= 1L << m.id;
-      // The waiter was blocked inside mutex_lock; it resumes after the op (pc already advanced).
-      wake(next, t, wakeLatency(c.cpu.id, next));
-    } else {
-      m.holder = null;
-    }
+    return waits.wakeUp(q, fromCpu, atPs);
   }
 
   // ---------------------------------------------------------------- statistics
 
   public long warns() {
-    return warns;
+    return interpreter.warns();
   }
 
   public long firstWarnPs() {
-    return firstWarnPs;
+    return interpreter.firstWarnPs();
   }
 
   /** Contended spinlocks and mutexes: what the lock:contention_begin tracepoint counts. */
   public long lockContentions() {
-    return lockContentions;
+    return locks.contentions();
   }
 
   /** Times sdio_claim_host had to sleep because another context held the host. */
   public long hostClaimWaits() {
-    return hostClaimWaits;
+    return locks.hostClaimWaits();
   }
 
   public long lostUpdates() {
-    return lostUpdates;
+    return memory.lostUpdates();
   }
 
   public List<WorkItem> workItems() {
-    return workItems;
+    return work.workItems;
   }
 
   public List<Cell> cells() {
-    return cells;
+    return memory.cells;
   }
 
   public List<SpinLock> spinLocks() {
-    return spinLocks;
+    return locks.spinLocks;
   }
 
   public List<Mutex> mutexes() {
-    return mutexes;
+    return locks.mutexes;
   }
 
   public List<Ctx> contexts() {
-    return contexts;
+    return sched.contexts;
   }
 
   public long irqs() {
-    long n = 0;
-    for (Cpu c : cpus) n += c.irqs;
-    return n;
+    return interrupts.irqs();
   }
 
   /** Hard IRQs delivered on {@code cpu} so far. */
   public long irqs(int cpu) {
-    return cpus[cpu].irqs;
+    return sched.cpus[cpu].irqs;
   }
 
   /** Busy time of all CPUs together up to {@code nowPs}, counting the running slices. */
   public long busyPs(long nowPs) {
-    long b = 0;
-    for (Cpu c : cpus) {
-      b += c.busyPs;
-      if (c.current != null && c.current.state == Ctx.State.RUNNING) {
-        b += Math.max(0, nowPs - c.current.sliceStartPs);
-      }
-    }
-    return b;
+    return sched.busyPs(nowPs);
   }
 
   /** One line about a context's state, for debugging and error messages. */

@@ -10,12 +10,30 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A driver function as a short program of {@link Op}s, named after the C function it models. Built
- * once per simulation with {@link #define}; immutable afterwards.
+ * A driver function as a short program of {@link Op}s, named after the C function it models, with
+ * the variables that function declares ({@link Var}): each call gets its own, so a callee never
+ * sees its caller's. Built once per simulation with {@link #define}; immutable afterwards.
+ *
+ * <pre>{@code
+ * Routine.define("wsm_release_tx_buffer", b -> {
+ *   Local used = b.local("hw_bufs_used");
+ *   b.loadForUpdate(hw_bufs_used, used)
+ *       .exec("hw_bufs_used - 1", (c, t) -> c.set(used, c.get(used) - 1))
+ *       .store(hw_bufs_used, used)
+ *       .warnOn("hw_bufs_used < 0", c -> c.get(used) < 0);
+ * });
+ * }</pre>
  */
 public final class Routine {
+  private static final Var[] NO_PARAMS = new Var[0];
+
   private final String name;
   private Op[] ops = new Op[0];
+  /** Sizes of a frame of this routine: its numeric and its object variables. */
+  int longCount;
+  int refCount;
+  /** The declared parameters in order; a call's arguments are copied into them. */
+  Var[] params = NO_PARAMS;
 
   private Routine(String name) {
     this.name = name;
@@ -38,6 +56,9 @@ public final class Routine {
     Builder b = new Builder();
     body.accept(b);
     ops = b.finish();
+    longCount = b.longCount;
+    refCount = b.refCount;
+    params = b.params.toArray(NO_PARAMS);
     return this;
   }
 
@@ -47,6 +68,11 @@ public final class Routine {
 
   public List<Op> ops() {
     return List.of(ops);
+  }
+
+  /** The parameters, in the order a call passes its arguments. */
+  public List<Var> params() {
+    return List.of(params);
   }
 
   Op op(int pc) {
@@ -66,10 +92,48 @@ public final class Routine {
   public final class Builder {
     private final List<Op> list = new ArrayList<>();
     private final Map<String, Integer> labels = new HashMap<>();
+    private final Map<String, Var> vars = new HashMap<>();
+    private final List<Var> params = new ArrayList<>();
+    private int longCount;
+    private int refCount;
 
     private Builder add(Op op) {
       list.add(op);
       return this;
+    }
+
+    /** Declares a numeric local of this routine, zero on entry: {@code int retry = 0;}. */
+    public Local local(String name) {
+      return declare(new Local(Routine.this, name, longCount++));
+    }
+
+    /** Declares an object local of this routine, null on entry: {@code struct sk_buff *skb;}. */
+    public <T> Ref<T> ref(String name) {
+      return declare(new Ref<T>(Routine.this, name, refCount++));
+    }
+
+    /** Declares the next numeric parameter: a call's argument in this position lands here. */
+    public Local param(String name) {
+      Local p = local(name);
+      params.add(p);
+      return p;
+    }
+
+    /** Declares the next object parameter: a call's argument in this position lands here. */
+    public <T> Ref<T> refParam(String name) {
+      Ref<T> p = ref(name);
+      params.add(p);
+      return p;
+    }
+
+    private <V extends Var> V declare(V v) {
+      checkArgument(vars.put(v.name, v) == null, "routine %s: %s declared twice", name, v.name);
+      return v;
+    }
+
+    private void checkOwn(Var v) {
+      checkArgument(v.routine == Routine.this, "routine %s: %s is a variable of %s", name, v,
+          v.routine);
     }
 
     /** Private work on this CPU for a fixed time. */
@@ -93,48 +157,61 @@ public final class Routine {
       return add(op);
     }
 
-    /** Plain load of a shared cell into register {@code reg} (a read, not an update). */
-    public Builder load(Cell cell, int reg) {
+    /** Plain load of a shared cell into {@code into} (a read, not an update). */
+    public Builder load(Cell cell, Local into) {
+      checkOwn(into);
       Op op = new Op(Op.LOAD, "load " + cell.name());
       op.cell = cell;
-      op.reg = reg;
+      op.local = into;
       return add(op);
     }
 
     /**
-     * Plain load that opens a read-modify-write window, closed by this context's next store to
-     * the same cell: {@code x = cell; ...; cell = x'}.
+     * Plain load into {@code into} that opens a read-modify-write window, closed by this
+     * context's next store to the same cell: {@code x = cell; ...; cell = x'}.
      */
-    public Builder loadForUpdate(Cell cell, int reg) {
+    public Builder loadForUpdate(Cell cell, Local into) {
+      checkOwn(into);
       Op op = new Op(Op.LOAD, "load " + cell.name());
       op.cell = cell;
-      op.reg = reg;
+      op.local = into;
       op.rmw = true;
       return add(op);
     }
 
-    /** Plain store of register {@code reg} to a shared cell. */
-    public Builder store(Cell cell, int reg) {
+    /** Plain store of {@code from} to a shared cell. */
+    public Builder store(Cell cell, Local from) {
+      checkOwn(from);
       Op op = new Op(Op.STORE, "store " + cell.name());
       op.cell = cell;
-      op.reg = reg;
+      op.local = from;
       return add(op);
     }
 
-    /** Atomic fetch-and-add; the value before is left in {@code reg}. */
-    public Builder atomicAdd(Cell cell, Ctx.Delta delta, int reg) {
+    /** {@code atomic_add(delta, cell)}: an atomic add whose result nobody reads. */
+    public Builder atomicAdd(Cell cell, Ctx.Delta delta) {
       Op op = new Op(Op.ATOMIC_ADD, "atomic_fetch_add " + cell.name());
       op.cell = cell;
       op.delta = delta;
-      op.reg = reg;
       return add(op);
     }
 
-    /** {@code atomic_read}. */
-    public Builder atomicRead(Cell cell, int reg) {
+    /** Atomic fetch-and-add; the value before is left in {@code before}. */
+    public Builder atomicAdd(Cell cell, Ctx.Delta delta, Local before) {
+      checkOwn(before);
+      Op op = new Op(Op.ATOMIC_ADD, "atomic_fetch_add " + cell.name());
+      op.cell = cell;
+      op.delta = delta;
+      op.local = before;
+      return add(op);
+    }
+
+    /** {@code into = atomic_read(cell)}. */
+    public Builder atomicRead(Cell cell, Local into) {
+      checkOwn(into);
       Op op = new Op(Op.ATOMIC_READ, "atomic_read " + cell.name());
       op.cell = cell;
-      op.reg = reg;
+      op.local = into;
       return add(op);
     }
 
@@ -205,6 +282,28 @@ public final class Routine {
       return add(op);
     }
 
+    /**
+     * Raises a softirq that runs {@code handler} on this CPU: at the next
+     * {@code local_bh_enable} here, or in ksoftirqd if this context sleeps first.
+     */
+    public Builder raiseSoftirq(String what, Routine handler) {
+      Op op = new Op(Op.RAISE_SOFTIRQ, what);
+      op.routine = handler;
+      return add(op);
+    }
+
+    /**
+     * Raises a softirq that runs {@code handler} with what {@code arg} computes (its object
+     * parameter): {@code ieee80211_rx_irqsafe(skb)}. When {@code arg} computes null there is
+     * nothing to hand over and nothing is raised (an empty list for {@code ieee80211_rx_list}).
+     */
+    public Builder raiseSoftirq(String what, Routine handler, Ctx.ObjValue<?> arg) {
+      Op op = new Op(Op.RAISE_SOFTIRQ, what);
+      op.routine = handler;
+      op.object = arg;
+      return add(op);
+    }
+
     /** {@code wait_event_timeout(wq, cond)}: sleeps until the queue is woken (or times out). */
     public Builder waitEvent(WaitQueue q, Ctx.Cost timeoutPs) {
       Op op = new Op(Op.WAIT_EVENT, "wait_event(" + q.name() + ")");
@@ -220,6 +319,19 @@ public final class Routine {
       return add(op);
     }
 
+    /**
+     * A request that sleeps until completed with a result, which lands in {@code result}
+     * ({@link Kernel#complete(Ctx, long, int, long)} for a {@link Local},
+     * {@link Kernel#complete(Ctx, long, int, Object)} for a {@link Ref}).
+     */
+    public Builder blocking(String what, Ctx.Blocking b, Var result) {
+      checkOwn(result);
+      Op op = new Op(Op.BLOCKING, what);
+      op.blocking = b;
+      op.result = result;
+      return add(op);
+    }
+
     /** {@code msleep}. */
     public Builder sleep(String what, long ps) {
       Op op = new Op(Op.SLEEP, what);
@@ -227,18 +339,44 @@ public final class Routine {
       return add(op);
     }
 
-    public Builder call(Routine r) {
-      Op op = new Op(Op.CALL, r.name() + "()");
+    /**
+     * Calls {@code r}, passing this routine's variables by value into its parameters in order:
+     * {@code wsm_handle_rx(skb)}.
+     */
+    public Builder call(Routine r, Var... args) {
+      return add(callOp(r, args, null));
+    }
+
+    /** Calls {@code r} with one number computed here, passed into its (only) parameter. */
+    public Builder call(Routine r, Ctx.Value arg) {
+      Op op = new Op(Op.CALL, r.name() + "(...)");
       op.routine = r;
+      op.argValue = arg;
       return add(op);
     }
 
-    /** Calls {@code r} with {@code arg} in the callee's argument slot. */
-    public Builder call(Routine r, Ctx.Cost arg) {
-      Op op = new Op(Op.CALL, r.name() + "(...)");
+    /**
+     * {@code result = r(args...)}: calls {@code r}, which must end with a {@link #ret(Local)}
+     * (or {@link #ret(String, Ctx.Value)}) whose value lands in this routine's {@code result}.
+     */
+    public Builder callInto(Local result, Routine r, Var... args) {
+      checkOwn(result);
+      return add(callOp(r, args, result));
+    }
+
+    private Op callOp(Routine r, Var[] args, Local into) {
+      StringBuilder text = new StringBuilder();
+      if (into != null) text.append(into.name).append(" = ");
+      text.append(r.name()).append('(');
+      for (int i = 0; i < args.length; i++) {
+        checkOwn(args[i]);
+        text.append(i == 0 ? "" : ", ").append(args[i].name);
+      }
+      Op op = new Op(Op.CALL, text.append(')').toString());
       op.routine = r;
-      op.cost = arg;
-      return add(op);
+      op.args = args.clone();
+      op.into = into;
+      return op;
     }
 
     public Builder label(String name) {
@@ -268,6 +406,21 @@ public final class Routine {
 
     public Builder ret() {
       return add(new Op(Op.RETURN, "return"));
+    }
+
+    /** {@code return v;}: ends the routine, giving {@code v} to a {@link #callInto} caller. */
+    public Builder ret(Local v) {
+      checkOwn(v);
+      Op op = new Op(Op.RETURN, "return " + v.name);
+      op.value = c -> c.get(v);
+      return add(op);
+    }
+
+    /** {@code return what;}: ends the routine, giving a value to a {@link #callInto} caller. */
+    public Builder ret(String what, Ctx.Value v) {
+      Op op = new Op(Op.RETURN, "return " + what);
+      op.value = v;
+      return add(op);
     }
 
     /** {@code local_bh_enable}: runs pending softirqs inline. */

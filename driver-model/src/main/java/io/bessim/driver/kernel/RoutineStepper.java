@@ -13,12 +13,13 @@ import java.util.Set;
  * Runs one routine by itself, outside any simulation, stopping before each shared-memory op so
  * that a caller can interleave two routines op by op (the race tools' interleaving explorer).
  *
- * <p>It executes the routine's own ops: private arithmetic ({@code exec} actions) on a scratch
- * context's registers, jumps and {@code WARN_ON} tests as written, loads, stores and atomic adds
- * against a memory the caller owns. Time does not exist here: computes are skipped and locks are
+ * <p>It executes the routine's own ops: private arithmetic ({@code exec} actions) on the
+ * routine's variables in a scratch context, jumps and {@code WARN_ON} tests as written, loads,
+ * stores and atomic adds against a memory the caller owns. Time does not exist here: computes are skipped and locks are
  * only noted (a lone routine never waits). Ops that need a running kernel (calls, wake-ups, SDIO
  * requests, sleeps) are refused, so it suits small leaf routines such as the counter updates.
- * Each {@code exec} action runs as the simulator would run it, so it must touch only registers.
+ * Each {@code exec} action runs as the simulator would run it, so it must touch only the
+ * routine's variables.
  */
 public final class RoutineStepper {
   private static final int MAX_STEPS = 10_000;
@@ -45,13 +46,12 @@ public final class RoutineStepper {
   private final Map<Cell, Long> loadedValue = new HashMap<>();
   private int pc;
 
-  /** A stepper at the first op of {@code r}, with zeroed registers. */
+  /** A stepper at the first op of {@code r}, with its variables zeroed. */
   public RoutineStepper(Routine r, String contextName) {
     this.routine = r;
     this.ctx = new Ctx(-1, contextName, Ctx.Kind.THREAD, new Cpu(0));
-    // A frame on the stack, so that arg() and argObj() work as in the kernel.
-    ctx.stack[0] = r;
-    ctx.depth = 1;
+    // The routine's frame, so that its actions read and write its variables as in the kernel.
+    ctx.enter(r, false, -1);
   }
 
   /**
@@ -129,7 +129,7 @@ public final class RoutineStepper {
     switch (op.code) {
       case Op.LOAD:
       case Op.ATOMIC_READ:
-        ctx.reg[op.reg] = v;
+        write(op, v);
         if (op.rmw) {
           loadedVersion.put(cell, version);
           loadedValue.put(cell, v);
@@ -139,14 +139,14 @@ public final class RoutineStepper {
         Long at = loadedVersion.remove(cell);
         Long base = loadedValue.remove(cell);
         boolean lost = at != null && at != version;
-        long after = ctx.reg[op.reg];
+        long after = ctx.get(op.local);
         memory.put(cell, after);
         versions.put(cell, version + 1);
         return new Step(op, 'W', v, after, base == null ? v : base, held, lost);
       }
       case Op.ATOMIC_ADD: {
         long after = v + op.delta.delta(ctx);
-        ctx.reg[op.reg] = v;
+        write(op, v);
         memory.put(cell, after);
         versions.put(cell, version + 1);
         return new Step(op, 'A', v, after, v, held, false);
@@ -154,6 +154,10 @@ public final class RoutineStepper {
       default:
         throw new AssertionError(op.text());
     }
+  }
+
+  private void write(Op op, long v) {
+    if (op.local != null) ctx.set(op.local, v);
   }
 
   /** Runs the routine to its end; returns the shared-memory ops it still had, executed. */
@@ -172,9 +176,9 @@ public final class RoutineStepper {
     return out;
   }
 
-  /** Register {@code i} of the scratch context. */
-  public long reg(int i) {
-    return ctx.reg[i];
+  /** The routine's variable {@code v} now. */
+  public long value(Local v) {
+    return ctx.get(v);
   }
 
   /** The {@code WARN_ON}s that fired so far, by their text. */

@@ -4,7 +4,8 @@
  * shared memory cells whose loads and stores happen at their exact simulated time.
  *
  * <p>Driver code is a set of small programs ({@link io.bessim.driver.kernel.Routine}) of
- * operations ({@link io.bessim.driver.kernel.Op}) that a simulated CPU executes. Private compute
+ * operations ({@link io.bessim.driver.kernel.Op}) that a simulated CPU executes, each call with its
+ * own variables ({@link io.bessim.driver.kernel.Var}) as the C function's locals. Private compute
  * advances a thread's local clock without an event; every operation another context could observe
  * (a shared load or store, a lock, a wake-up, an SDIO request) executes only when no pending event
  * precedes it, so shared accesses happen in exact time order across CPUs. That is what makes a race

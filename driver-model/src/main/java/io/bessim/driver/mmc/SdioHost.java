@@ -1,6 +1,8 @@
 package io.bessim.driver.mmc;
 
 import io.bessim.chip.fw.Bes2600Firmware;
+import io.bessim.chip.fw.Frame;
+import io.bessim.chip.fw.Message;
 import io.bessim.chip.sdio.SdioTiming;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.Kernel;
@@ -69,7 +71,10 @@ public final class SdioHost {
   private Ctx reqCtx;
   private Cmd reqCmd;
   private int reqBytes;
-  private List<io.bessim.chip.fw.Frame> reqFrames;
+  private List<Frame> reqFrames;
+  /** What the request read, handed to the sleeper when it completes. */
+  private long reqResult;
+  private List<Message> reqRead;
 
   private final EventHandler busDone = (t, a) -> onBusDone(t);
   private final EventHandler completionDone = (t, a) -> onCompletion(t);
@@ -106,37 +111,40 @@ public final class SdioHost {
   // ------------------------------------------------------------ requests
 
   /**
-   * Starts a request for a sleeping context. For CMD52_CTRL the length in 512-byte units lands in
-   * {@code reg[1]}; CMD52_EMPTY leaves 1 in {@code reg[1]} when the chip says really empty;
-   * CMD53_READ reads {@code reg[1]} units and leaves the message list in {@code ctx.obj};
-   * CMD53_WRITE writes the frame list in {@code ctx.obj} of {@code reg[2]} bytes.
+   * Starts a CMD52 register access for a sleeping context. It completes with a result:
+   * {@code CMD52_CTRL} the length in 512-byte units, {@code CMD52_EMPTY} 1 when the chip says
+   * really empty (else 0); {@code CMD52_IRQ_ENABLE} with none.
    */
-  @SuppressWarnings("unchecked")
   public void request(Ctx c, long t, Cmd cmd) {
+    if (cmd != Cmd.CMD52_CTRL && cmd != Cmd.CMD52_EMPTY && cmd != Cmd.CMD52_IRQ_ENABLE) {
+      throw new IllegalArgumentException(cmd + " is not a CMD52 request");
+    }
+    start(c, t, cmd, timing.cmd52Cycles());
+  }
+
+  /**
+   * Starts a CMD53 read of {@code lengthUnits} 512-byte units for a sleeping context; it
+   * completes with the list of messages read.
+   */
+  public void read(Ctx c, long t, long lengthUnits) {
+    reqBytes = (int) (lengthUnits * chip.config().lengthUnitBytes());
+    start(c, t, Cmd.CMD53_READ, timing.cmd53ReadCycles(reqBytes));
+  }
+
+  /** Starts a CMD53 write of {@code frames} in {@code bytes} for a sleeping context. */
+  public void write(Ctx c, long t, List<Frame> frames, long bytes) {
+    reqBytes = (int) bytes;
+    reqFrames = frames;
+    start(c, t, Cmd.CMD53_WRITE, timing.cmd53WriteCycles(reqBytes));
+  }
+
+  private void start(Ctx c, long t, Cmd cmd, long cycles) {
     if (reqCtx != null) {
       throw new IllegalStateException("SDIO bus in use by " + reqCtx + " for " + c);
     }
     reqCtx = c;
     reqCmd = cmd;
-    long busPs;
-    switch (cmd) {
-      case CMD52_CTRL:
-      case CMD52_EMPTY:
-      case CMD52_IRQ_ENABLE:
-        busPs = timing.cyclesToPs(timing.cmd52Cycles() + timing.commandGapCycles());
-        break;
-      case CMD53_READ:
-        reqBytes = (int) (c.reg[1] * chip.config().lengthUnitBytes());
-        busPs = timing.cyclesToPs(timing.cmd53ReadCycles(reqBytes) + timing.commandGapCycles());
-        break;
-      case CMD53_WRITE:
-        reqBytes = (int) c.reg[2];
-        reqFrames = (List<io.bessim.chip.fw.Frame>) c.obj;
-        busPs = timing.cyclesToPs(timing.cmd53WriteCycles(reqBytes) + timing.commandGapCycles());
-        break;
-      default:
-        throw new AssertionError(cmd);
-    }
+    long busPs = timing.cyclesToPs(cycles + timing.commandGapCycles());
     long start = Math.max(t, busFreePs);
     busFreePs = start + busPs;
     busBusyPs += busPs;
@@ -145,16 +153,15 @@ public final class SdioHost {
   }
 
   private void onBusDone(long t) {
-    Ctx c = reqCtx;
     switch (reqCmd) {
       case CMD52_CTRL:
-        c.reg[1] = chip.readCtrl(t);
+        reqResult = chip.readCtrl(t);
         break;
       case CMD52_EMPTY:
-        c.reg[1] = chip.readReallyEmpty(t) ? 1 : 0;
+        reqResult = chip.readReallyEmpty(t) ? 1 : 0;
         break;
       case CMD53_READ:
-        c.obj = chip.readBatch(t);
+        reqRead = chip.readBatch(t);
         break;
       case CMD53_WRITE:
         chip.write(t, reqFrames);
@@ -177,7 +184,19 @@ public final class SdioHost {
   private void onCompletion(long t) {
     Ctx c = reqCtx;
     reqCtx = null;
-    kernel.complete(c, t, irqCpu);
+    switch (reqCmd) {
+      case CMD52_CTRL:
+      case CMD52_EMPTY:
+        kernel.complete(c, t, irqCpu, reqResult);
+        break;
+      case CMD53_READ:
+        Object read = reqRead;
+        reqRead = null;
+        kernel.complete(c, t, irqCpu, read);
+        break;
+      default:
+        kernel.complete(c, t, irqCpu);
+    }
   }
 
   // ------------------------------------------------------------ the card interrupt

@@ -107,11 +107,13 @@ final class KernelTest {
   // ---------------------------------------------------------------- shared memory
 
   private Routine unlockedIncrement(Cell cell) {
-    return Routine.define("inc", b -> b
-        .loadForUpdate(cell, 0)
-        .compute("think", 10 * Time.NS)
-        .exec("reg0 += 1", (c, t) -> c.reg[0]++)
-        .store(cell, 0));
+    return Routine.define("inc", b -> {
+      Local v = b.local("v");
+      b.loadForUpdate(cell, v)
+          .compute("think", 10 * Time.NS)
+          .exec("v += 1", (c, t) -> c.set(v, c.get(v) + 1))
+          .store(cell, v);
+    });
   }
 
   @Test
@@ -137,7 +139,7 @@ final class KernelTest {
     Cell cell = kernel.cell("tx_pending", true);
     Routine inc = Routine.define("inc", b -> b
         .compute("think", 10 * Time.NS)
-        .atomicAdd(cell, c -> 1, 0));
+        .atomicAdd(cell, c -> 1));
     kernel.startThread("a", 0, inc, 0);
     kernel.startThread("b", 1, inc, 5 * Time.NS);
     sim.run();
@@ -344,7 +346,7 @@ final class KernelTest {
         (c, t) -> seen.add(c.name() + (c.inSoftirq() ? " in softirq@" : "@") + t)));
     kernel.startThread("bh", 0, Routine.define("bh", b -> b
         .spinLockBh(l)
-        .exec("raise", (c, t) -> kernel.raiseSoftirq(c, handler, null))
+        .raiseSoftirq("raise", handler)
         .compute("x", 1 * Time.US)
         .exec("before unlock", (c, t) -> seen.add("unlocking@" + t))
         .spinUnlockBh(l)
@@ -363,11 +365,27 @@ final class KernelTest {
     Routine handler = Routine.define("net_rx_action", b -> b.exec("rx",
         (c, t) -> seen.add(c.name() + (c.inSoftirq() ? " in softirq@" : "@") + t)));
     kernel.startThread("bh", 0, Routine.define("bh", b -> b
-        .exec("raise", (c, t) -> kernel.raiseSoftirq(c, handler, null))
+        .raiseSoftirq("raise", handler)
         .compute("x", 1 * Time.US)
         .sleep("msleep", 100 * Time.US)), 0);
     sim.run();
 
     assertEquals(List.of("ksoftirqd/0 in softirq@" + 6 * Time.US), seen);
+  }
+
+  @Test
+  void softirqHandlerIsHandedTheObjectAndANullObjectRaisesNothing() {
+    List<String> seen = new ArrayList<>();
+    Routine handler = Routine.define("ieee80211_rx", b -> {
+      Ref<String> skb = b.refParam("skb");
+      b.exec("rx", (c, t) -> seen.add(c.get(skb) + "@" + t));
+    });
+    kernel.startThread("bh", 0, Routine.define("bh", b -> b
+        .raiseSoftirq("nothing to hand over", handler, c -> null)
+        .raiseSoftirq("ieee80211_rx_irqsafe", handler, c -> "skb")
+        .localBhEnable()), 0);
+    sim.run();
+
+    assertEquals(List.of("skb@0"), seen);
   }
 }

@@ -58,11 +58,13 @@ final class KernelTracerTest {
     // the sleep is reported with end -1 and the slice on CPU 0 ends as it goes to sleep.
     Cell cell = kernel.cell("x", false);
     kernel.setTracer(tracer);
-    kernel.startThread("t", 0, Routine.define("f", b -> b
-        .compute("work", Time.US)
-        .loadForUpdate(cell, 0)
-        .store(cell, 0)
-        .sleep("msleep", Time.US)), 0);
+    kernel.startThread("t", 0, Routine.define("f", b -> {
+      Local x = b.local("x");
+      b.compute("work", Time.US)
+          .loadForUpdate(cell, x)
+          .store(cell, x)
+          .sleep("msleep", Time.US);
+    }), 0);
     sim.run();
 
     assertEquals(List.of(

@@ -21,12 +21,14 @@ final class RoutineStepperTest {
   private final Map<Cell, Long> versions = new HashMap<>();
 
   private Routine add(String name, long delta) {
-    return Routine.define(name, b -> b
-        .loadForUpdate(counter, 0)
-        .compute("think", Time.NS)
-        .exec("reg0 += delta", (c, t) -> c.reg[0] += delta)
-        .store(counter, 0)
-        .warnOn("counter < 0", c -> c.reg[0] < 0));
+    return Routine.define(name, b -> {
+      Local v = b.local("counter");
+      b.loadForUpdate(counter, v)
+          .compute("think", Time.NS)
+          .exec("counter += delta", (c, t) -> c.set(v, c.get(v) + delta))
+          .store(counter, v)
+          .warnOn("counter < 0", c -> c.get(v) < 0);
+    });
   }
 
   @Test
@@ -63,7 +65,7 @@ final class RoutineStepperTest {
   }
 
   @Test
-  void warnOnIsEvaluatedOnTheRegisters() {
+  void warnOnIsEvaluatedOnTheRoutinesVariables() {
     memory.put(counter, 0L);
     RoutineStepper s = new RoutineStepper(add("dec", -1), "B");
     s.finish(memory, versions);

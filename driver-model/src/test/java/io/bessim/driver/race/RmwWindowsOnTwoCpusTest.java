@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Kernel;
 import io.bessim.driver.kernel.KernelCosts;
+import io.bessim.driver.kernel.Local;
 import io.bessim.driver.kernel.Routine;
 import io.bessim.sim.Simulator;
 import io.bessim.sim.Time;
@@ -38,11 +39,13 @@ final class RmwWindowsOnTwoCpusTest {
   private AccessRecorder rec;
 
   private Routine increment() {
-    return Routine.define("inc", b -> b
-        .loadForUpdate(cell, 0)
-        .compute("think", 10 * Time.NS)
-        .exec("reg0 += 1", (c, t) -> c.reg[0]++)
-        .store(cell, 0));
+    return Routine.define("inc", b -> {
+      Local v = b.local("counter");
+      b.loadForUpdate(cell, v)
+          .compute("think", 10 * Time.NS)
+          .exec("counter += 1", (c, t) -> c.set(v, c.get(v) + 1))
+          .store(cell, v);
+    });
   }
 
   @BeforeEach
@@ -55,8 +58,10 @@ final class RmwWindowsOnTwoCpusTest {
     kernel.startThread("d", 1, increment(), 2000 * Time.NS);
     sim.scheduleAt(2005 * Time.NS, (now, arg) -> kernel.hardIrq(1, now, 1000 * Time.NS,
         (t, x) -> { }, 0), 0);
-    kernel.startThread("e", 0, Routine.define("peek_poke", b -> b
-        .load(cell, 0).exec("reg0 += 1", (c, t) -> c.reg[0]++).store(cell, 0)), 5000 * Time.NS);
+    kernel.startThread("e", 0, Routine.define("peek_poke", b -> {
+      Local v = b.local("counter");
+      b.load(cell, v).exec("counter += 1", (c, t) -> c.set(v, c.get(v) + 1)).store(cell, v);
+    }), 5000 * Time.NS);
     sim.run();
     rec.end();
   }
