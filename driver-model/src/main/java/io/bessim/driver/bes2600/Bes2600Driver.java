@@ -826,6 +826,21 @@ public final class Bes2600Driver {
     return bh;
   }
 
+  /** bes2600_bh_wakeup calls (mac80211 TX frames; WSM commands once the model sends them). */
+  public long bhWakeupCalls() {
+    return bes2600_bh_wakeup.calls();
+  }
+
+  /** WSM commands sent: the model sends none yet, so this stays 0 until it does. */
+  public long wsmCmdSends() {
+    return 0;
+  }
+
+  /** The 10 ms settles of bes2600_gpio_wakeup_mcu (the wake GPIO raised with no flag held). */
+  public long gpioWakeSettles() {
+    return bes2600_gpio_wakeup_mcu.sleeps();
+  }
+
   public long deliveredFrames() {
     return deliveredFrames;
   }

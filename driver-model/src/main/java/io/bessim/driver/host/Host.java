@@ -208,6 +208,13 @@ public final class Host {
     m.put("chip_rx_dropped_pool_full", chip.rxDroppedPoolFull());
     m.put("air_retries", air.retries());
     m.put("air_drops", air.retryDrops() + air.apDrops());
+    // The rig's ftrace event names (capture B, field-notes.md).
+    m.put("mmc_request_start", sdio.requests());
+    m.put("bes2600_rx_cb", driver.deliveredFrames());
+    m.put("bes2600_bh_wakeup", driver.bhWakeupCalls());
+    m.put("wsm_cmd_send", driver.wsmCmdSends());
+    m.put("contention_begin", kernel.lockContentions());
+    m.put("gpio_wake_settle", driver.gpioWakeSettles());
     return m;
   }
 }

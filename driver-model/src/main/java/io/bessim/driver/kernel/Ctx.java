@@ -171,6 +171,7 @@ public final class Ctx {
    * variable (index in {@link #locals}) that receives its return value, or -1.
    */
   void enter(Routine r, boolean softirq, int resultSlot) {
+    r.calls++;
     int d = depth;
     if (d >= MAX_DEPTH) {
       throw new IllegalStateException(name + ": call stack overflow in " + r);

@@ -181,6 +181,7 @@ final class Interpreter {
           waits.block(c, op, t);
           return;
         case Op.SLEEP:
+          r.sleeps++;
           if (tracer != null) tracer.op(c, r, op, t0, -1);
           sched.sleep(c, t, op.ps);
           return;

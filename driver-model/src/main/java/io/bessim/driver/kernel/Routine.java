@@ -34,6 +34,10 @@ public final class Routine {
   int refCount;
   /** The declared parameters in order; a call's arguments are copied into them. */
   Var[] params = NO_PARAMS;
+  /** Times a context entered this routine (called it, or ran it as a work item or softirq). */
+  long calls;
+  /** Times one of its {@code sleep} ops put a context to sleep. */
+  long sleeps;
 
   private Routine(String name) {
     this.name = name;
@@ -60,6 +64,16 @@ public final class Routine {
     refCount = b.refCount;
     params = b.params.toArray(NO_PARAMS);
     return this;
+  }
+
+  /** Times it was entered: what a function-entry tracepoint on it would count. */
+  public long calls() {
+    return calls;
+  }
+
+  /** Times one of its {@code msleep}s ran. */
+  public long sleeps() {
+    return sleeps;
   }
 
   public String name() {
