@@ -1,128 +1,188 @@
 package io.bessim.driver.host;
 
 import io.bessim.driver.Architecture;
+import io.bessim.driver.NetStack;
 import io.bessim.driver.Platform;
+import io.bessim.driver.kernel.Kernel;
+import io.bessim.driver.kernel.Op;
+import io.bessim.driver.kernel.Routine;
+import io.bessim.driver.kernel.WaitQueue;
+import io.bessim.driver.kernel.WorkItem;
+import io.bessim.sim.RandomStreams;
+import io.bessim.sim.Simulator;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * An architecture's topology derived from its choices (not written per preset): the execution
- * contexts, what wakes what, and the hand-offs of one received batch and one transmitted frame.
- * The same choices build the driver's routines in {@code Bes2600Driver}.
+ * An architecture's topology, derived from the routines its driver builds: nothing here is
+ * written per architecture. A tablet is assembled (not run) for the architecture; then every
+ * context that can run (the threads the driver starts, the work items, the softirqs its routines
+ * raise) is walked op by op, following calls, and each {@code queue_work}, {@code wake_up} and
+ * softirq raise becomes an edge to the context it wakes. A context is listed only if some edge
+ * from the chip's interrupt or a started thread reaches it, so {@code arch describe} names exactly
+ * the contexts that can run.
  */
 public final class Topology {
   /** A context and where it runs. */
   public record Node(String id, String label, String kind, String where) {}
 
-  /** "from wakes to, by mechanism". */
-  public record Edge(String from, String to, String how, boolean perFrame) {}
+  /**
+   * "from wakes to, by mechanism": {@code how} is the op and the routine it sits in, {@code kind}
+   * the op's kind (null for the card interrupt, which no routine raises).
+   */
+  public record Edge(String from, String to, String how, Op.Kind kind) {}
+
+  private static final String CHIP = "chip";
+  private static final String HARDIRQ = "hardirq";
+  private static final NetStack NO_STACK = (t, f) -> null;
 
   private final Architecture arch;
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final List<Edge> edges = new ArrayList<>();
-  private final List<String> rxChain = new ArrayList<>();
-  private final List<String> txChain = new ArrayList<>();
-  private int rxDispatches;
-  private int rxWakeups;
+  private final Map<String, Set<String>> requests = new LinkedHashMap<>();
 
-  private Topology(Architecture arch, Platform p) {
-    this.arch = arch.under(p);
-    Architecture shape = this.arch;
-    int irq = p.intValue("host.irqCpu");
-    int bh = p.intValue("host.bhCpu");
-    boolean batch = shape.delivery() == Architecture.Delivery.BATCH;
-    boolean poll = shape.pollAfterWrite();
-    boolean bhReads = shape.rxPath() == Architecture.RxPath.BH_READS;
+  /** A context that can run: its id, label, kind, placement and entry routine. */
+  private record Context(String id, String label, String kind, String where, Routine entry) {}
 
-    node("chip", "BES2600 firmware", "chip", "SDIO card");
-    node("hardirq", "hard IRQ (dw_mmc)", "irq", "CPU" + irq);
-    node("sdio_irq_work", "sdio_irq_work / sdio_run_irqs", "work item", "system_wq, CPU" + irq);
-    if (!bhReads) node("sdio_rx_work", "sdio_rx_work", "work item", "bes_sdio (highpri)");
-    node("bes2600_bh", "bes2600_bh", "work item that never returns", "bes2600_bh wq, CPU" + bh);
-    node("sdio_tx_work", "sdio_tx_work", "work item", "bes_sdio (highpri), CPU" + bh);
-    node("net_rx", "NET_RX softirq (mac80211, IP, TCP)", "softirq", "CPU of the deliverer");
-    node("netcat", "netcat (recv)", "thread", "CPU" + p.intValue("host.appCpu"));
-
-    String deliver =
-        batch ? "ieee80211_rx_list (one per batch)" : "ieee80211_rx_irqsafe (per frame)";
-    edge("chip", "hardirq", "DAT1 interrupt", false);
-    edge("hardirq", "sdio_irq_work", "sdio_signal_irq: queue_work(system_wq)", false);
-    rxChain.add("chip raises DAT1 -> dw_mmc hard IRQ");
-    rxChain.add("hard IRQ -> queue_work(sdio_irq_work) [dispatch 1]");
-    rxDispatches = 1;
-    switch (shape.rxPath()) {
-      case RELAY_QUEUE:
-        edge("sdio_irq_work", "sdio_rx_work", "bes2600_sdio_irq_handler: queue_work(rx_work)",
-            false);
-        edge("sdio_rx_work", "bes2600_bh", "skb_queue_tail(rx_queue) per frame, then irq_handler: "
-            + "bh_rx++, wake_up(bh_wq)", false);
-        edge("bes2600_bh", "sdio_rx_work", "pipe_read: rx_queue empty, buffers out: queue_work",
-            false);
-        edge("bes2600_bh", "net_rx", deliver, !batch);
-        rxChain.add("sdio_irq_work -> queue_work(rx_work) [dispatch 2]");
-        rxChain.add("sdio_rx_work: wake flag, CMD52 length, CMD53 batch, rx_queue_lock per frame");
-        rxChain.add("sdio_rx_work -> irq_handler: wake_up(bh_wq) [wake-up 1]");
-        rxChain.add("bes2600_bh: pipe_read (rx_queue_lock, pwr_lock) + wsm_handle_rx per frame");
-        rxChain.add("bes2600_bh -> " + deliver + " -> NET_RX");
-        rxDispatches = 2;
-        rxWakeups = 1;
-        break;
-      case DIRECT:
-        edge("sdio_irq_work", "sdio_rx_work", "bes2600_sdio_irq_handler: queue_work(rx_work)",
-            false);
-        edge("sdio_rx_work", "net_rx", deliver, !batch);
-        edge("sdio_rx_work", "bes2600_bh", "irq_handler: bh_rx++, wake_up(bh_wq)", false);
-        rxChain.add("sdio_irq_work -> queue_work(rx_work) [dispatch 2]");
-        rxChain.add("sdio_rx_work: wake flag, CMD52 length, CMD53 batch, wsm_handle_rx per frame "
-            + "(wsm_release_tx_buffer here: hw_bufs_used -= 1 "
-            + (shape.counters() == Architecture.Counters.ATOMIC ? "atomically" : "UNLOCKED") + ")");
-        rxChain.add("sdio_rx_work -> " + deliver + " -> NET_RX");
-        rxDispatches = 2;
-        break;
-      case BH_READS:
-        edge("sdio_irq_work", "bes2600_bh", "irq_handler: bh_rx++, wake_up(bh_wq)", false);
-        edge("bes2600_bh", "net_rx", deliver, !batch);
-        rxChain.add("sdio_irq_work -> irq_handler: wake_up(bh_wq) [wake-up 1]");
-        rxChain.add("bes2600_bh: wake flag, CMD52 length, CMD53 batch, wsm_handle_rx per frame");
-        rxChain.add("bes2600_bh -> " + deliver + " -> NET_RX");
-        rxWakeups = 1;
-        break;
-      default:
-        throw new AssertionError(shape.rxPath());
+  private Topology(Architecture arch, Host host) {
+    this.arch = arch;
+    Kernel k = host.kernel();
+    Map<String, Context> contexts = new LinkedHashMap<>();
+    for (Kernel.Thread t : k.threads()) {
+      String id = t.ctx().name();
+      contexts.put(id, new Context(id, id, "thread", "CPU" + t.ctx().cpuId(), t.entry()));
     }
-    edge("net_rx", "netcat", "sk_data_ready: wake the reader", false);
-    edge("net_rx", "bes2600_bh", "TCP ACK: bes2600_tx -> bh_tx++, wake_up(bh_wq)", true);
-    edge("bes2600_bh", "sdio_tx_work", "pipe_send: queue_work(tx_work)", true);
-    txChain.add("NET_RX: tcp_send_ack -> bes2600_tx (pwr_lock, ba, ps_state_lock, queue->lock)");
-    txChain.add("bes2600_tx -> bes2600_bh_wakeup: bh_tx++, wake_up(bh_wq)");
-    txChain.add("bes2600_bh: wsm_alloc_tx_buffer (hw_bufs_used += 1), wsm_get_tx, pipe_send");
-    txChain.add("bes2600_bh -> queue_work(tx_work)");
-    txChain.add("sdio_tx_work: claim host, CMD53 write (takes a chip input buffer)");
-    if (poll && shape.afterTx() == Architecture.AfterTx.QUEUE_RX_WORK && !bhReads) {
-      edge("sdio_tx_work", "sdio_rx_work", "after every write: queue_work(rx_work)", true);
-      txChain.add("sdio_tx_work -> queue_work(rx_work) to look for the reply");
-    } else if (poll) {
-      edge("sdio_tx_work", "bes2600_bh", "after every write: irq_handler (bh wake-up)", true);
-      txChain.add("sdio_tx_work -> irq_handler: wake the bh to look for the reply");
+    Map<WorkItem, String> workIds = new HashMap<>();
+    for (WorkItem w : k.workItems()) {
+      workIds.put(w, w.name());
+      contexts.put(w.name(), new Context(w.name(), w.name() + " (" + w.fn().name() + ")",
+          "work item", "workqueue " + w.workqueue() + ", on the queueing CPU", w.fn()));
     }
-    txChain.add("firmware sends it; the TX confirm comes back in the RX stream and "
-        + "wsm_release_tx_buffer frees the buffer (in "
-        + (arch.rxPath() == Architecture.RxPath.DIRECT ? "sdio_rx_work" : "bes2600_bh") + ")");
+    // Softirqs the routines raise become contexts of their own, found while walking.
+    Map<String, List<Edge>> out = new LinkedHashMap<>();
+    Map<WaitQueue, Set<String>> waiters = new HashMap<>();
+    ArrayDeque<Context> todo = new ArrayDeque<>(contexts.values());
+    Set<String> walked = new HashSet<>();
+    List<Pending> pending = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      Context c = todo.poll();
+      if (!walked.add(c.id)) continue;
+      for (Site s : sites(c.entry)) {
+        Op op = s.op;
+        switch (op.kind()) {
+          case QUEUE_WORK:
+            pending.add(new Pending(c.id, workIds.get(op.workItem()), null, s));
+            break;
+          case WAKE_UP:
+            pending.add(new Pending(c.id, null, op.waitQueue(), s));
+            break;
+          case WAIT_EVENT:
+            waiters.computeIfAbsent(op.waitQueue(), q -> new LinkedHashSet<>()).add(c.id);
+            break;
+          case RAISE_SOFTIRQ: {
+            Routine h = op.softirqHandler();
+            String id = h.name();
+            if (!contexts.containsKey(id)) {
+              Context sc = new Context(id, "softirq: " + h.name(), "softirq",
+                  "on the raising CPU, at its next local_bh_enable or in ksoftirqd", h);
+              contexts.put(id, sc);
+              todo.add(sc);
+            }
+            pending.add(new Pending(c.id, id, null, s));
+            break;
+          }
+          case BLOCKING:
+            requests.computeIfAbsent(c.id, x -> new LinkedHashSet<>()).add(op.text());
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    // The MMC core's path: the card interrupt reaches the driver through the SDIO IRQ work.
+    String irqWork = host.driver().sdioIrqWork().name();
+    addEdge(out, new Edge(CHIP, HARDIRQ, "DAT1 card interrupt", null));
+    addEdge(out, new Edge(HARDIRQ, irqWork, "dw_mci_interrupt -> sdio_signal_irq: queue_work("
+        + irqWork + ")", Op.Kind.QUEUE_WORK));
+    for (Pending p : pending) {
+      String how = p.site.op.text() + " in " + p.site.routine.name();
+      if (p.queue == null) {
+        addEdge(out, new Edge(p.from, p.to, how, p.site.op.kind()));
+      } else {
+        for (String w : waiters.getOrDefault(p.queue, Set.of())) {
+          addEdge(out, new Edge(p.from, w, how, Op.Kind.WAKE_UP));
+        }
+      }
+    }
+    // Keep what the chip's interrupt or a started thread reaches.
+    Set<String> reached = new LinkedHashSet<>();
+    ArrayDeque<String> frontier = new ArrayDeque<>();
+    frontier.add(CHIP);
+    for (Kernel.Thread t : k.threads()) frontier.add(t.ctx().name());
+    while (!frontier.isEmpty()) {
+      String id = frontier.poll();
+      if (!reached.add(id)) continue;
+      for (Edge e : out.getOrDefault(id, List.of())) frontier.add(e.to());
+    }
+    nodes.put(CHIP, new Node(CHIP, "BES2600 firmware", "chip", "SDIO card"));
+    nodes.put(HARDIRQ, new Node(HARDIRQ, "hard IRQ (dw_mmc)", "irq",
+        "CPU" + host.platform().intValue("host.irqCpu")));
+    for (Context c : contexts.values()) {
+      if (reached.contains(c.id)) nodes.put(c.id, new Node(c.id, c.label, c.kind, c.where));
+    }
+    for (List<Edge> es : out.values()) {
+      for (Edge e : es) {
+        if (reached.contains(e.from())) edges.add(e);
+      }
+    }
+    requests.keySet().retainAll(reached);
   }
 
+  private record Pending(String from, String to, WaitQueue queue, Site site) {}
+
+  /** An op and the routine it sits in. */
+  private record Site(Routine routine, Op op) {}
+
+  /** Every op a context can execute from {@code entry}, following calls, each routine once. */
+  private static List<Site> sites(Routine entry) {
+    List<Site> out = new ArrayList<>();
+    Set<Routine> seen = new HashSet<>();
+    ArrayDeque<Routine> todo = new ArrayDeque<>();
+    todo.add(entry);
+    while (!todo.isEmpty()) {
+      Routine r = todo.poll();
+      if (!seen.add(r)) continue;
+      for (Op op : r.ops()) {
+        out.add(new Site(r, op));
+        if (op.kind() == Op.Kind.CALL) todo.add(op.callee());
+      }
+    }
+    return out;
+  }
+
+  private static void addEdge(Map<String, List<Edge>> out, Edge e) {
+    List<Edge> list = out.computeIfAbsent(e.from(), x -> new ArrayList<>());
+    if (list.stream().noneMatch(x -> x.to().equals(e.to()) && x.how().equals(e.how()))) {
+      list.add(e);
+    }
+  }
+
+  /**
+   * The topology of {@code arch} on platform {@code p} (its knobs applied): assembles the tablet
+   * without running it and walks the routines it built.
+   */
   public static Topology of(Architecture arch, Platform p) {
-    return new Topology(arch, p);
-  }
-
-  private void node(String id, String label, String kind, String where) {
-    nodes.put(id, new Node(id, label, kind, where));
-  }
-
-  private void edge(String from, String to, String how, boolean perFrame) {
-    edges.add(new Edge(from, to, how, perFrame));
+    Architecture a = arch.under(p);
+    Host host = new Host(new Simulator(), p, a, new RandomStreams(0), NO_STACK);
+    return new Topology(a, host);
   }
 
   public List<Edge> edges() {
@@ -133,65 +193,124 @@ public final class Topology {
     return nodes;
   }
 
-  public static String rxPathName(Architecture.RxPath r) {
-    switch (r) {
-      case RELAY_QUEUE: return "relay";
-      case DIRECT: return "direct";
-      case BH_READS: return "bh";
-      default: throw new AssertionError(r);
-    }
+  /** The SDIO requests each context issues (the descriptions of its blocking ops). */
+  public Map<String, Set<String>> requests() {
+    return requests;
   }
 
-  public static String afterTxName(Architecture.AfterTx t) {
-    return t == Architecture.AfterTx.QUEUE_RX_WORK ? "queue-rx-work" : "wake-bh";
+  /**
+   * The shortest chain from the chip's interrupt to the first softirq that hands a frame to
+   * mac80211: the hand-offs a received batch goes through.
+   */
+  public List<Edge> rxChain() {
+    return shortest(CHIP, n -> n.kind().equals("softirq"));
+  }
+
+  /**
+   * The shortest chain from a softirq (where TCP sends its ACK) to a context that writes to the
+   * chip (CMD53 write), then what that context wakes after the write.
+   */
+  public List<Edge> txChain() {
+    List<Edge> best = List.of();
+    for (Node n : nodes.values()) {
+      if (!n.kind().equals("softirq")) continue;
+      List<Edge> path = shortest(n.id(), m -> requests.getOrDefault(m.id(), Set.of()).stream()
+          .anyMatch(r -> r.contains("CMD53 write")));
+      if (!path.isEmpty() && (best.isEmpty() || path.size() < best.size())) best = path;
+    }
+    return best;
+  }
+
+  private List<Edge> shortest(String from, java.util.function.Predicate<Node> goal) {
+    Map<String, Edge> via = new HashMap<>();
+    ArrayDeque<String> q = new ArrayDeque<>();
+    q.add(from);
+    via.put(from, null);
+    while (!q.isEmpty()) {
+      String id = q.poll();
+      Node n = nodes.get(id);
+      if (!id.equals(from) && n != null && goal.test(n)) {
+        List<Edge> path = new ArrayList<>();
+        for (Edge e = via.get(id); e != null; e = via.get(e.from())) path.add(0, e);
+        return path;
+      }
+      for (Edge e : edges) {
+        if (e.from().equals(id) && !via.containsKey(e.to())) {
+          via.put(e.to(), e);
+          q.add(e.to());
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static long count(List<Edge> path, Op.Kind kind) {
+    return path.stream().filter(e -> e.kind() == kind).count();
   }
 
   /** The topology as text for a terminal. */
   public String toText() {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.US, "%s (%s)%n", arch.cliName(), arch.description()));
-    b.append(String.format(Locale.US, "choices: rxPath=%s counters=%s afterTx=%s%n%n",
-        rxPathName(arch.rxPath()), arch.counters().name().toLowerCase(Locale.ROOT),
-        afterTxName(arch.afterTx())));
-    b.append("Contexts\n");
+    b.append("spec: ").append(arch.specText()).append("\n\n");
+    b.append("Contexts (derived from the routines this architecture builds)\n");
     for (Node n : nodes.values()) {
-      b.append(String.format(Locale.US, "  %-14s %-38s %-28s %s%n", n.id(), n.label(), n.kind(),
+      b.append(String.format(Locale.US, "  %-22s %-44s %-10s %s%n", n.id(), n.label(), n.kind(),
           n.where()));
     }
     b.append("\nWhat wakes what\n");
     for (Edge e : edges) {
-      b.append(String.format(Locale.US, "  %-14s -> %-14s %s%s%n", e.from(), e.to(), e.how(),
-          e.perFrame() ? "  [per frame]" : ""));
+      b.append(String.format(Locale.US, "  %-22s -> %-22s %s%n", e.from(), e.to(), e.how()));
     }
+    b.append("\nSDIO requests by context\n");
+    requests.forEach((c, r) -> b.append(String.format(Locale.US, "  %-22s %s%n", c,
+        String.join("; ", r))));
+    List<Edge> rx = rxChain();
+    long dispatches = count(rx, Op.Kind.QUEUE_WORK);
+    long wakeups = count(rx, Op.Kind.WAKE_UP);
     b.append(String.format(Locale.US, "%nPer received batch (%d work dispatch%s and %d wait-queue "
-        + "wake-up%s before mac80211 sees the first frame)%n", rxDispatches,
-        rxDispatches == 1 ? "" : "es", rxWakeups, rxWakeups == 1 ? "" : "s"));
-    for (int i = 0; i < rxChain.size(); i++) {
-      b.append(String.format(Locale.US, "  %d. %s%n", i + 1, rxChain.get(i)));
-    }
-    b.append("\nPer transmitted frame (a TCP ACK)\n");
-    for (int i = 0; i < txChain.size(); i++) {
-      b.append(String.format(Locale.US, "  %d. %s%n", i + 1, txChain.get(i)));
+        + "wake-up%s before mac80211 sees the first frame)%n", dispatches,
+        dispatches == 1 ? "" : "es", wakeups, wakeups == 1 ? "" : "s"));
+    appendChain(b, rx);
+    b.append("\nPer transmitted frame (a TCP ACK, from the softirq that sends it to the SDIO "
+        + "write)\n");
+    List<Edge> tx = txChain();
+    appendChain(b, tx);
+    if (!tx.isEmpty()) {
+      String writer = tx.get(tx.size() - 1).to();
+      for (Edge e : edges) {
+        if (e.from().equals(writer)) {
+          b.append(String.format(Locale.US, "  then %s -> %s: %s%n", writer, e.to(), e.how()));
+        }
+      }
     }
     return b.toString();
+  }
+
+  private static void appendChain(StringBuilder b, List<Edge> path) {
+    for (int i = 0; i < path.size(); i++) {
+      Edge e = path.get(i);
+      b.append(String.format(Locale.US, "  %d. %s -> %s: %s%n", i + 1, e.from(), e.to(),
+          e.how()));
+    }
   }
 
   /** The topology as a Graphviz digraph. */
   public String toDot() {
     StringBuilder b = new StringBuilder();
-    b.append("digraph \"").append(arch.cliName()).append("\" {\n");
+    b.append("digraph \"").append(esc(arch.cliName())).append("\" {\n");
     b.append("  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
     b.append("  labelloc=t;\n  label=\"")
         .append(esc(arch.cliName() + " (" + arch.description() + ")"))
         .append("\";\n");
     for (Node n : nodes.values()) {
-      b.append("  \"").append(n.id()).append("\" [label=\"").append(esc(n.label()))
+      b.append("  \"").append(esc(n.id())).append("\" [label=\"").append(esc(n.label()))
           .append("\\n").append(esc(n.kind() + ", " + n.where())).append("\"];\n");
     }
     for (Edge e : edges) {
-      b.append("  \"").append(e.from()).append("\" -> \"").append(e.to()).append("\" [label=\"")
-          .append(esc(e.how())).append("\"").append(e.perFrame() ? ", style=dashed" : "")
-          .append("];\n");
+      b.append("  \"").append(esc(e.from())).append("\" -> \"").append(esc(e.to()))
+          .append("\" [label=\"").append(esc(e.how())).append("\"")
+          .append(e.kind() == Op.Kind.WAKE_UP ? ", style=dashed" : "").append("];\n");
     }
     b.append("}\n");
     return b.toString();

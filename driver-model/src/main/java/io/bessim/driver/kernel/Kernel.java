@@ -32,6 +32,7 @@ public final class Kernel {
   private final WorkQueues work;
   private final Interrupts interrupts;
   private final Interpreter interpreter;
+  private final List<Thread> threads = new java.util.ArrayList<>();
 
   /** Told of each WARN as it fires (the race explainer listens). */
   public interface WarnListener {
@@ -126,9 +127,18 @@ public final class Kernel {
     return work.workItem(name, workqueue, fn, dispatchPs, countsAsWork, worker);
   }
 
+  /** A thread the kernel started and the routine it runs. */
+  public record Thread(Ctx ctx, Routine entry) {}
+
+  /** The threads started so far, in start order (for tools that walk what runs where). */
+  public List<Thread> threads() {
+    return List.copyOf(threads);
+  }
+
   /** A kernel thread (or a work item that never returns) started at {@code atPs} on a CPU. */
   public Ctx startThread(String name, int cpu, Routine entry, long atPs) {
     Ctx c = sched.newCtx(name, Ctx.Kind.THREAD, sched.cpus[cpu]);
+    threads.add(new Thread(c, entry));
     memory.growLoadArrays(c);
     c.enter(entry, false, -1);
     sched.startAt(c, atPs);

@@ -33,6 +33,11 @@ public final class WorkItem {
     return name;
   }
 
+  /** The work function. */
+  public Routine fn() {
+    return fn;
+  }
+
   public String workqueue() {
     return workqueue;
   }
