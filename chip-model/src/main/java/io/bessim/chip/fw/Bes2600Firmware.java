@@ -47,6 +47,7 @@ public final class Bes2600Firmware {
   private boolean nextToggle;
 
   private long rxAccepted;
+  private long rxIndicationsRead;
   private long rxDroppedPoolFull;
   private long rxDroppedWedged;
   private long txAccepted;
@@ -150,7 +151,10 @@ public final class Bes2600Firmware {
     List<Message> out = new ArrayList<>(latched);
     for (int i = 0; i < out.size(); i++) {
       Message m = forHost.poll();
-      if (m.kind() == Message.Kind.RX_INDICATION) poolUsed--;
+      if (m.kind() == Message.Kind.RX_INDICATION) {
+        poolUsed--;
+        rxIndicationsRead++;
+      }
     }
     latched.clear();
     // Messages left behind keep the line asserted (level-held interrupt).
@@ -208,6 +212,11 @@ public final class Bes2600Firmware {
 
   public long rxAccepted() {
     return rxAccepted;
+  }
+
+  /** Received frames the host has read over SDIO (receive indications). */
+  public long rxIndicationsRead() {
+    return rxIndicationsRead;
   }
 
   public long rxDroppedPoolFull() {

@@ -19,6 +19,8 @@ public final class Cell {
   long overlaps;
   long rmwWindows;
   long rmwWindowPsTotal;
+  long minValue;
+  long maxValue;
 
   Cell(String name, int id, boolean atomicType) {
     this.name = name;
@@ -78,6 +80,24 @@ public final class Cell {
   /** Sets the value without modelling an access (initialisation). */
   public void init(long v) {
     value = v;
+    minValue = v;
+    maxValue = v;
+  }
+
+  /** Keeps the range of values the cell has held (two compares per store). */
+  void noteValue() {
+    if (value < minValue) minValue = value;
+    if (value > maxValue) maxValue = value;
+  }
+
+  /** The smallest value the cell has held. */
+  public long minValue() {
+    return minValue;
+  }
+
+  /** The largest value the cell has held. */
+  public long maxValue() {
+    return maxValue;
   }
 
   @Override

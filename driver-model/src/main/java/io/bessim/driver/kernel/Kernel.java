@@ -246,6 +246,14 @@ public final class Kernel {
     return memory.lostUpdates();
   }
 
+  /**
+   * A deadlock among the modelled locks (a cycle of contexts each waiting for a lock the next
+   * holds), or a spinlock held by a sleeping context that another spins on; null if neither.
+   */
+  public String deadlock() {
+    return Deadlocks.find(spinLocks(), mutexes());
+  }
+
   public List<WorkItem> workItems() {
     return work.workItems;
   }

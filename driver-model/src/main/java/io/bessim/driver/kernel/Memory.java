@@ -89,6 +89,7 @@ final class Memory {
     }
     long extra = lineTransferPs(cell, c);
     cell.value = c.locals[c.base[c.depth - 1] + op.local.slot];
+    cell.noteValue();
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
@@ -104,6 +105,7 @@ final class Memory {
     long extra = lineTransferPs(cell, c);
     long before = cell.value;
     cell.value = before + op.delta.delta(c);
+    cell.noteValue();
     cell.version++;
     cell.lastWriterCpu = c.cpu.id;
     cell.lastWriterCtx = c.id;
