@@ -1,7 +1,7 @@
 # bessim platform profile: RK3566 (4 x Cortex-A55) tablet with a BES2600 on SDIO.
 # name = value | unit | kind | source
 # kind: published (a datasheet, spec or kernel source), notes (the research notes in
-# shared/reference), estimate (our judgement, scaled from a cited figure; calibration target),
+# docs/sources/), estimate (our judgement, scaled from a cited figure; calibration target),
 # fitted (fitted to the baseline rig measurements in field-notes.md).
 # docs/platform.md explains each group.
 
@@ -115,7 +115,7 @@ arch.counters = preset | - | choice | hw_bufs_used, hw_bufs_used_vif, wsm_tx_pen
 arch.afterTx = preset | - | choice | after each SDIO write: queue_work(rx_work) (bes2600) or irq_handler, a bh wake-up (v3) | preset/queue-rx-work/wake-bh
 irq.reenable = preset | - | choice | who re-arms the card interrupt after it fired: auto = the MMC core (ack_sdio_irq after the handler; bes2600's __bes2600_irq_enable is a stub, driver-topology.md 3.11), explicit = the driver, a CMD52 write at the end of each bh pass (upstream __cw1200_irq_enable(1)), none = nobody (the v3 open question, open question 9; docs/v3-irq-reenable.md) | preset/auto/none/explicit
 
-# --- proposals from field-notes.md, as knobs (docs/knobs.md)
+# --- proposals from field-notes.md, as knobs (docs/architectures.md)
 rx.delivery = preset | - | choice | ieee80211_rx_irqsafe per frame (as shipped) or one ieee80211_rx_list per batch (proposal: one softirq per batch) | preset/per-frame/batch
 tx.pollAfterWrite = preset | - | choice | the TX-side poll after every SDIO write (queue_work(rx_work), or irq_handler in v3); false is the proposal that removes it | preset/true/false
 ba.stat = preset | - | choice | per-frame BA statistics under ba_lock (spin_lock_bh) or with atomics (proposal) | preset/lock/atomic
