@@ -2,6 +2,7 @@ package io.bessim.bench;
 
 import io.bessim.sim.EventHandler;
 import io.bessim.sim.EventQueue;
+import io.bessim.sim.EventQueueRegimes;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Time;
 import java.util.Arrays;
@@ -69,6 +70,13 @@ public class HoldBenchmark {
 
   /** Mean of the exponential increments, and of the initial event times. */
   static final long MEAN_PS = Time.US;
+
+  /**
+   * Two more values, not run by default: bessim's queue held in one regime ({@code -p
+   * list=bessim,bessim.sortedOnly,bessim.heapOnly}), the measurement that sets where the queue
+   * switches from its sorted array to its heap.
+   */
+  static final String[] REGIMES = {"bessim.sortedOnly", "bessim.heapOnly"};
 
   /** Every value of {@link #list}, for tests and for the docs. */
   static final String[] LISTS = {
@@ -142,7 +150,11 @@ public class HoldBenchmark {
     long[] inc = increments();
     switch (list) {
       case "bessim":
-        return new BessimHold(start, inc);
+        return new BessimHold(new EventQueue(n), start, inc);
+      case "bessim.sortedOnly":
+        return new BessimHold(EventQueueRegimes.sortedOnly(n), start, inc);
+      case "bessim.heapOnly":
+        return new BessimHold(EventQueueRegimes.heapOnly(n), start, inc);
       case "PriorityQueue":
         return new PriorityQueueHold(start, inc);
       case "ssj.Henriksen":
@@ -167,9 +179,9 @@ public class HoldBenchmark {
     private final long[] inc;
     private int next;
 
-    BessimHold(long[] start, long[] inc) {
+    BessimHold(EventQueue q, long[] start, long[] inc) {
       this.inc = inc;
-      q = new EventQueue(start.length);
+      this.q = q;
       for (int i = 0; i < start.length; i++) {
         q.add(start[i], NOOP, i);
       }

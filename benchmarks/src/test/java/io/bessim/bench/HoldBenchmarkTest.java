@@ -33,6 +33,9 @@ final class HoldBenchmarkTest {
     for (String list : HoldBenchmark.LISTS) {
       assertArrayEquals(expected, pops(list, n), list + " at n=" + n);
     }
+    for (String list : HoldBenchmark.REGIMES) {
+      assertArrayEquals(expected, pops(list, n), list + " at n=" + n);
+    }
   }
 
   @ParameterizedTest
