@@ -55,7 +55,7 @@ import umontreal.ssj.simevents.eventlist.SplayTree;
  * <p>{@code n} = 10 is where bessim lives (about 10 pending events on average in a simulation;
  * most events fire with 4-7 pending); 100,000 is the classic large-N case. Each fork runs one
  * (list, n) pair, so the hold call site stays monomorphic, and each {@code @Benchmark} invocation
- * is one hold whose returned time JMH consumes. {@code DoublyLinked} at n = 100,000 costs tens of
+ * is one hold whose returned time JMH consumes. {@code DoublyLinked} at n = 100,000 costs hundreds of
  * microseconds per hold: a linear list is only meant for the small sizes.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -131,8 +131,9 @@ public class HoldBenchmark {
   }
 
   /**
-   * The {@code n} initial event times, sorted: each list is filled in time order, which also keeps
-   * the linear list's fill linear.
+   * The {@code n} initial event times, in the order they are drawn (and so inserted): a tree filled
+   * in time order would start as a chain (SSJ's unbalanced {@code BinaryTree} would stay one for
+   * the whole run at n = 100,000).
    */
   static long[] initialTimes(int n) {
     SplittableRandom r = new RandomStreams(1).stream("hold-initial");
@@ -140,8 +141,17 @@ public class HoldBenchmark {
     for (int i = 0; i < n; i++) {
       t[i] = RandomStreams.exponentialPs(r, MEAN_PS);
     }
-    Arrays.sort(t);
     return t;
+  }
+
+  /**
+   * The same times sorted, for the linked list only: its content after the fill is the same sorted
+   * list whatever the order, and filling it in time order takes linear rather than quadratic time.
+   */
+  private static long[] sorted(long[] times) {
+    long[] s = times.clone();
+    Arrays.sort(s);
+    return s;
   }
 
   /** A filled list of kind {@code list} with {@code n} events, ready to hold. */
@@ -160,7 +170,7 @@ public class HoldBenchmark {
       case "ssj.Henriksen":
         return new SsjHold(new Henriksen(), start, inc);
       case "ssj.DoublyLinked":
-        return new SsjHold(new DoublyLinked(), start, inc);
+        return new SsjHold(new DoublyLinked(), sorted(start), inc);
       case "ssj.SplayTree":
         return new SsjHold(new SplayTree(), start, inc);
       case "ssj.BinaryTree":
