@@ -55,8 +55,8 @@ import umontreal.ssj.simevents.eventlist.SplayTree;
  * <p>{@code n} = 10 is where bessim lives (about 10 pending events on average in a simulation;
  * most events fire with 4-7 pending); 100,000 is the classic large-N case. Each fork runs one
  * (list, n) pair, so the hold call site stays monomorphic, and each {@code @Benchmark} invocation
- * is one hold whose returned time JMH consumes. {@code DoublyLinked} at n = 100,000 costs hundreds of
- * microseconds per hold: a linear list is only meant for the small sizes.
+ * is one hold whose returned time JMH consumes. {@code DoublyLinked} at n = 100,000 costs hundreds
+ * of microseconds per hold: a linear list is only meant for the small sizes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -17,8 +17,8 @@ import java.util.Objects;
  * decrement and inserting one moves only the events due before it. The array's cost grows
  * linearly, so above {@value #TO_HEAP} pending events the queue turns into a 4-ary heap (half the
  * depth of a binary heap, four children in one or two cache lines), and back into a sorted array
- * when it drains to {@value #TO_SORTED}; the gap keeps a queue whose size hovers near one bound from
- * switching back and forth. The regime never changes the order in which events fire.
+ * when it drains to {@value #TO_SORTED}; the gap keeps a queue whose size hovers near one bound
+ * from switching back and forth. The regime never changes the order in which events fire.
  *
  * <p>Layout: slot 0 of every array is a sentinel (time {@link Long#MAX_VALUE}, no handler), so the
  * earliest event is always at index {@code first} and an empty queue needs no special case there.
@@ -32,10 +32,10 @@ import java.util.Objects;
  */
 public final class EventQueue {
   /** The sorted array turns into a heap when an event is added to this many. */
-  static final int TO_HEAP = 32;
+  static final int TO_HEAP = 24;
 
   /** The heap turns back into a sorted array when it drains to this many. */
-  static final int TO_SORTED = 16;
+  static final int TO_SORTED = 12;
 
   private final int toHeap;
   private final int toSorted;
@@ -45,7 +45,7 @@ public final class EventQueue {
   private EventHandler[] handlers;
   private int[] args;
   private int size;
-  /** Index of the earliest event: {@code size} when sorted, 1 in the heap, 0 (sentinel) if empty. */
+  /** Index of the earliest event: {@code size} if sorted, 1 in the heap, 0 (sentinel) if empty. */
   private int first;
   private boolean heap;
   /** Heap regime only: slot 1 is empty after a removal; the events are in slots 2..size+1. */
@@ -63,7 +63,8 @@ public final class EventQueue {
   /** For tests and measurements: other regime bounds ({@code 0 <= toSorted < toHeap}). */
   EventQueue(int initialCapacity, int toHeap, int toSorted) {
     if (toSorted < 0 || toSorted >= toHeap) {
-      throw new IllegalArgumentException("need 0 <= toSorted < toHeap: " + toSorted + ", " + toHeap);
+      throw new IllegalArgumentException(
+          "need 0 <= toSorted < toHeap: " + toSorted + ", " + toHeap);
     }
     this.toHeap = toHeap;
     this.toSorted = toSorted;

@@ -65,8 +65,8 @@ final class EventQueueTest {
   }
 
   /**
-   * Random operations whose mix changes every 200 operations, so the size wanders from empty to about
-   * two hundred and back and crosses the regime bounds in both directions, must match the
+   * Random operations whose mix changes every 200 operations, so the size wanders from empty to
+   * about two hundred and back and crosses the regime bounds in both directions, must match the
    * reference exactly: times, ties in insertion order, handlers and args. Reads come in every
    * order a caller may use (peek before or after a removal, two removals in a row, an add right
    * after a removal), which covers the heap's deferred removal.
