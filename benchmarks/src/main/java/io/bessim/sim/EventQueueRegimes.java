@@ -9,9 +9,12 @@ package io.bessim.sim;
 public final class EventQueueRegimes {
   private EventQueueRegimes() {}
 
-  /** A queue that stays a sorted array at any size. */
+  /**
+   * A queue that stays a sorted array as long as it can: up to {@link EventQueue#MAX_SORTED}
+   * events (one per key slot).
+   */
   public static EventQueue sortedOnly(int initialCapacity) {
-    return new EventQueue(initialCapacity, Integer.MAX_VALUE, 0);
+    return new EventQueue(initialCapacity, EventQueue.MAX_SORTED, 0);
   }
 
   /** A queue that is a 4-ary heap from its first event on. */

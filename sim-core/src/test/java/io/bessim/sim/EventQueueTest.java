@@ -1,6 +1,7 @@
 package io.bessim.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,14 +37,14 @@ final class EventQueueTest {
 
   /**
    * The queue's regimes: the shipped bounds, bounds so small that the queue switches every few
-   * operations, a heap from the first event on, and a sorted array at every size.
+   * operations, a heap from the first event on, and a sorted array as long as it can be one.
    */
   enum Regime {
     SHIPPED(EventQueue.TO_HEAP, EventQueue.TO_SORTED),
     SWITCHES_OFTEN(4, 2),
     SWITCHES_AT_ONE(2, 1),
     HEAP_ONLY(1, 0),
-    SORTED_ONLY(Integer.MAX_VALUE, 0);
+    SORTED_UP_TO_MAX(EventQueue.MAX_SORTED, 0);
 
     final int toHeap;
     final int toSorted;
@@ -92,6 +93,9 @@ final class EventQueueTest {
       }
       if (ref.isEmpty() || r.nextDouble() < addBias) {
         long t = now + r.nextInt(timeRange);
+        // Late in the run, now and then a time too late to pack into a sorted key, which holds
+        // the queue in its heap regime until it has fired (here: in the final drain).
+        if (op > 15_000 && r.nextInt(500) == 0) t = EventQueue.MAX_PACKED_TIME + r.nextInt(3);
         int arg = (int) seq;
         q.add(t, arg % 3 == 0 ? OTHER : NOOP, arg);
         ref.add(new Ref(t, seq++, arg));
@@ -126,6 +130,7 @@ final class EventQueueTest {
     assertEquals(Long.MAX_VALUE, q.peekTime());
     assertNull(q.firstHandler(), "no handler when empty");
     if (regime == Regime.SHIPPED || regime == Regime.SWITCHES_OFTEN) {
+      assertFalse(q.isHeap(), "drained back into the sorted array");
       assertTrue(toHeap > 0 && toSorted > 0, "switched both ways: " + toHeap + ", " + toSorted);
     }
   }
@@ -166,9 +171,42 @@ final class EventQueueTest {
   }
 
   @Test
-  void regimeBoundsMustLeaveAGap() {
+  void regimeBoundsMustLeaveAGapAndFitTheSlots() {
     assertThrows(IllegalArgumentException.class, () -> new EventQueue(1, 4, 4));
     assertThrows(IllegalArgumentException.class, () -> new EventQueue(1, 4, -1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new EventQueue(1, EventQueue.MAX_SORTED + 1, 0));
+  }
+
+  /**
+   * Times a sorted key cannot pack (negative, or past {@link EventQueue#MAX_PACKED_TIME}) keep the
+   * order in every regime, and the queue returns to its sorted array once they have fired.
+   */
+  @ParameterizedTest
+  @EnumSource(Regime.class)
+  void unpackableTimesKeepTheOrder(Regime regime) {
+    long max = EventQueue.MAX_PACKED_TIME;
+    long[] times = {5, Long.MAX_VALUE, -3, 5, max + 1, max, -3, 0, Long.MIN_VALUE, max + 1, 2};
+    EventQueue q = regime.create();
+    PriorityQueue<Ref> ref = new PriorityQueue<>(BY_TIME_THEN_SEQ);
+    for (int i = 0; i < times.length; i++) {
+      q.add(times[i], NOOP, i);
+      ref.add(new Ref(times[i], i, i));
+    }
+    while (!ref.isEmpty()) {
+      Ref expected = ref.poll();
+      assertEquals(expected.time(), q.peekTime());
+      assertEquals(expected.arg(), q.firstArg());
+      q.removeFirst();
+      if (ref.size() == 2) {
+        // Only max + 1 and Long.MAX_VALUE are left: still unpackable, so still a heap.
+        assertTrue(q.isHeap());
+      }
+    }
+    q.add(7, NOOP, 0);
+    q.add(1, NOOP, 1);
+    assertEquals(regime == Regime.HEAP_ONLY, q.isHeap());
+    assertEquals(1, q.pollTime());
   }
 
   /**
