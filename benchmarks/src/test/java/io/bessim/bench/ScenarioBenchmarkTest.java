@@ -17,31 +17,4 @@ final class ScenarioBenchmarkTest {
     assertEquals("tcp:4MB/s", r.workload());
     assertTrue(r.deliveredMBps() > 1.0, "the run delivered traffic");
   }
-
-  @Test
-  void bothQueuesOfTheHoldModelFireTheSameTimes() {
-    // Same start set and the same increments: the two queues must pop identical times.
-    EventQueueBenchmark b = new EventQueueBenchmark();
-    b.size = 1000;
-    b.fill();
-    EventQueueBenchmark peer = new EventQueueBenchmark();
-    peer.size = 1000;
-    peer.fill();
-    for (int i = 0; i < 10_000; i++) {
-      assertEquals(peer.javaUtilPriorityQueue(), b.bessimEventQueue());
-    }
-  }
-
-  @Test
-  void holdModelReturnsNonDecreasingTimes() {
-    EventQueueBenchmark b = new EventQueueBenchmark();
-    b.size = 1000;
-    b.fill();
-    long last = Long.MIN_VALUE;
-    for (int i = 0; i < 10_000; i++) {
-      long t = b.bessimEventQueue();
-      assertTrue(t >= last, "hold model times never go back");
-      last = t;
-    }
-  }
 }
