@@ -76,7 +76,7 @@ final class BadInputIsOneLineExitTwoTest {
         Arguments.of("--seeds must be at least 1", new String[] {"calibrate", "--seeds", "0"}),
         Arguments.of("unknown parameter 'no.such.knob'",
             new String[] {"calibrate", "--set", "no.such.knob=1"}),
-        Arguments.of("the profile marks no numeric parameter as fitted",
+        Arguments.of("the profile marks no numeric parameter with a range as fitted or unknown",
             new String[] {"calibrate", "--set", "fw.rxPoolFrames=11",
                 "--set", "fw.rxProcessingUs=60"}));
   }

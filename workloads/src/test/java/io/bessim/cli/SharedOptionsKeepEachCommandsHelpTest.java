@@ -50,9 +50,11 @@ final class SharedOptionsKeepEachCommandsHelpTest {
   void calibrateWordsThemForAFit() {
     String help = oneLine("calibrate");
 
-    assertTrue(help.contains("--workload=KIND:SPEC Workload the figures were measured at"
-        + " (default: the file's 'workload' line, else " + WorkloadOption.DEFAULT + ")."), help);
-    assertTrue(help.contains("--duration=TIME Simulated time per run (default: "
+    assertTrue(help.contains("--workload=KIND:SPEC Workload of the sections that do not name"
+        + " one (default: " + WorkloadOption.DEFAULT + "); a section that names another is bad"
+        + " input."), help);
+    assertTrue(help.contains("--duration=TIME Simulated time per run, the same under every"
+        + " condition; the file's duration lines record the rig's (default: "
         + DurationOption.DEFAULT + ")."), help);
     assertTrue(help.contains("--seeds=N Seeds per point, the same at every point (default: "
         + CalibrateCommand.DEFAULT_SEEDS + ")."), help);
