@@ -111,7 +111,8 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Calibration.Plan plan = plan();
     PrintWriter o = spec.commandLine().getOut();
-    o.print(CalibrationReport.header(plan, Durations.format(plan.scoring().primary().durationPs())));
+    String dur = Durations.format(plan.scoring().primary().durationPs());
+    o.print(CalibrationReport.header(plan, dur));
     o.println();
     o.flush();
     Calibration.Fit fit = Calibration.fit(plan, ctx.runner(),
