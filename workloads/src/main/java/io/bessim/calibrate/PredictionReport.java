@@ -265,7 +265,8 @@ public final class PredictionReport {
     }
     root.add("freeParameters", params);
     JsonArray profiles = new JsonArray();
-    for (Abc.Candidate c : r.kept()) {
+    for (int k = 0; k < r.kept().size(); k++) {
+      Abc.Candidate c = r.kept().get(k);
       JsonObject j = new JsonObject();
       j.addProperty("candidate", c.index());
       j.addProperty("seed", c.seed());
@@ -274,6 +275,11 @@ public final class PredictionReport {
         values.add(abc.params().get(i).name(), number(Double.parseDouble(c.values().get(i))));
       }
       j.add("values", values);
+      JsonObject delivered = new JsonObject();
+      for (Prediction.ArchPrediction a : o.archs()) {
+        delivered.add(a.arch(), number(a.runs().get(k).deliveredMBps()));
+      }
+      j.add("deliveredMBps", delivered);
       profiles.add(j);
     }
     root.add("profiles", profiles);

@@ -48,11 +48,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Predicts each architecture over every profile that matches the rig's figures.",
       "Samples the free parameters (kind fitted or unknown, with a range) over their",
-      "ranges, keeps the profiles whose every fitted figure is inside its band, runs each",
-      "architecture on each kept profile with the profile's seed, and prints the median and",
-      "5-95% range of delivered MB/s, of the ratio to the baseline, of the dispatch rates",
-      "(/s) and of the first WARN (s); which unknown moves each prediction most; and which",
-      "countable quantity, measured next on the rig, would narrow v3's range most."
+      "ranges, keeps the profiles with every fitted figure inside its band, and runs",
+      "each architecture on each kept profile with the profile's seed. Prints the",
+      "median and 5-95%% range across profiles of delivered MB/s, of the ratio to the",
+      "baseline, of the dispatch rates (/s) and of the first WARN (s); the unknown",
+      "that moves each prediction most; and the one countable quantity whose",
+      "measurement on the rig would narrow v3's range most."
     })
 final class PredictCommand implements Callable<Integer> {
   static final int DEFAULT_PROFILES = 20;
