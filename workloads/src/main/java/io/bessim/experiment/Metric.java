@@ -74,19 +74,14 @@ public enum Metric {
       "frames the firmware dropped because its receive pool was full"),
   AIR_RETRIES("air_retries", "subframes sent again over the air"),
   AIR_DROPS("air_drops", "subframes lost over the air: retry limit reached or the AP's queue full"),
-  // The rig's ftrace event names (field-notes.md, capture B). Declared ahead of the model code that
-  // counts them (issue part 5), so that measurement files can name them; until the host counts one
-  // it is absent from a run's perSecond, and the calibration reports it as not counted.
-  MMC_REQUEST_START("mmc_request_start",
-      "MMC requests started (the mmc_request_start tracepoint): one per SDIO command"),
-  BES2600_RX_CB("bes2600_rx_cb", "received frames the driver handed to mac80211 (bes2600_rx_cb)"),
-  BES2600_BH_WAKEUP("bes2600_bh_wakeup", "wake-ups of the bes2600_bh thread (bes2600_bh_wakeup)"),
-  WSM_CMD_SEND("wsm_cmd_send", "WSM commands the host sent to the chip (wsm_cmd_send)"),
+  MMC_REQUEST_START("mmc_request_start", "SDIO requests started (the mmc_request_start tracepoint)"),
+  BES2600_RX_CB("bes2600_rx_cb", "received frames bes2600_rx_cb handed to mac80211"),
+  BES2600_BH_WAKEUP("bes2600_bh_wakeup", "bes2600_bh_wakeup calls (TX frames and WSM commands)"),
+  WSM_CMD_SEND("wsm_cmd_send", "WSM commands sent to the chip (wsm_cmd_send)"),
   CONTENTION_BEGIN("contention_begin",
-      "contended lock claims (the lock:contention_begin tracepoint); the same number as"
-          + " lock_contention"),
+      "lock acquisitions that had to wait (the lock:contention_begin tracepoint)"),
   GPIO_WAKE_SETTLE("gpio_wake_settle",
-      "10 ms GPIO wake settles the driver slept through before talking to the chip"),
+      "10 ms settles after raising the wake GPIO with no wake reason held"),
   LOST_UPDATES("lostUpdates", Kind.FIGURE, Unit.COUNT, "lost updates", 1, RunResult::lostUpdates,
       "read-modify-writes of shared driver state that overwrote another CPU's update"),
   WARNS("warns", Kind.FIGURE, Unit.COUNT, "WARNs", 1, RunResult::warns,
