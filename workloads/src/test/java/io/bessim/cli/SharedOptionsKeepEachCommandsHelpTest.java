@@ -66,6 +66,20 @@ final class SharedOptionsKeepEachCommandsHelpTest {
     assertFalse(help.contains("--quiet"), help);
   }
 
+  @Test
+  void predictWordsThemForSampling() {
+    String help = oneLine("predict");
+
+    assertTrue(help.contains("--duration=TIME Simulated time of every run, the sampling's and the"
+        + " predictions' (default: " + PredictCommand.DEFAULT_DURATION + ")."), help);
+    assertTrue(help.contains("--profiles=N Profiles to keep: sampling stops once this many match"
+        + " every figure (default: " + PredictCommand.DEFAULT_PROFILES + ")."), help);
+    assertTrue(help.contains("--seed, --seed-base=N Seed of the design's shift; candidate i (from"
+        + " 0) runs seed N+i (default: 1)."), help);
+    assertTrue(help.contains("--quiet No progress line on the terminal."), help);
+    assertTrue(help.contains("3 no profile kept"), help);
+  }
+
   /** The command's help with every run of blanks and line breaks made one space. */
   private static String oneLine(String command) {
     Cli.Outcome o = Cli.run(new FakeRunner(), command, "--help");
