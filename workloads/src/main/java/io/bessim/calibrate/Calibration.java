@@ -2,14 +2,10 @@ package io.bessim.calibrate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.Batch;
-import io.bessim.experiment.Metric;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
-import io.bessim.experiment.WorkloadSpec;
-import io.bessim.sim.stats.Summary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,32 +14,31 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Fits platform parameters to measured figures: a {@link NelderMead} search over the parameters'
- * box, each point judged by the mean of several seeds.
+ * Fits platform parameters to every measured figure at once: a {@link NelderMead} search over the
+ * parameters' box, each point judged by the mean of several seeds under every condition the
+ * measurements name.
  *
- * <p>The objective is the sum over the fitted figures of
- * {@code ((model - measured) / measured / tolerance)^2}: a figure off by exactly its tolerance adds
- * 1. Every point runs the same seeds (common random numbers), so two points differ by their
- * parameters and not by their luck, and the search sees a deterministic function. The seeds of a
- * point run in parallel; the search itself is sequential, so the result does not depend on the
- * number of threads. Points are cached by their rounded values: the search revisits a point free.
+ * <p>The objective is {@link Score#objective()}: the sum over the fitted figures of the squared
+ * residual in tolerances, so a figure at the edge of its band adds 1. Every point runs the same
+ * seeds (common random numbers), so two points differ by their parameters and not by their luck,
+ * and the search sees a deterministic function. The runs of a point (every condition, every seed)
+ * run in parallel; the search itself is sequential, so the result does not depend on the number
+ * of threads. Points are cached by their rounded values: the search revisits a point free.
  */
 public final class Calibration {
   /**
    * What to fit.
    *
+   * @param scoring the measured figures and the conditions that reproduce them
    * @param platform the profile the search starts from; every other parameter keeps its value
-   * @param seeds the seeds every point runs
+   * @param seeds the seeds every point runs, under every condition
    * @param maxEvals the points to simulate at most (cache hits are free)
    */
   public record Plan(
-      Architecture arch,
-      WorkloadSpec workload,
-      long durationPs,
+      Scoring scoring,
       List<Long> seeds,
       Platform platform,
       List<FitParam> params,
-      Measurements measurements,
       int maxEvals,
       int threads) {
     public Plan {
@@ -56,6 +51,10 @@ public final class Calibration {
       seeds = List.copyOf(seeds);
       params = List.copyOf(params);
     }
+
+    public Measurements measurements() {
+      return scoring.measurements();
+    }
   }
 
   /**
@@ -63,16 +62,16 @@ public final class Calibration {
    *
    * @param index 1 for the first point simulated, 2 for the next, ...
    * @param values each fitted parameter's value, in {@link Plan#params} order
-   * @param runs one result per seed, in seed order
-   * @param figures each measured metric (report-only ones too) across the seeds
-   * @param objective the fit's objective (dimensionless; 0 is a perfect fit)
+   * @param runs by condition, one result per seed in seed order
+   * @param score every figure against the model here
    */
   public record Point(
-      int index,
-      List<String> values,
-      List<RunResult> runs,
-      Map<Metric, Summary> figures,
-      double objective) {}
+      int index, List<String> values, Map<Condition, List<RunResult>> runs, Score score) {
+    /** The fit's objective (dimensionless; 0 is a perfect fit). */
+    public double objective() {
+      return score.objective();
+    }
+  }
 
   /** Told of each point as soon as it has been simulated. */
   public interface Listener {
@@ -160,68 +159,43 @@ public final class Calibration {
   }
 
   /**
-   * Simulates the points not yet in the cache, all seeds of all of them in one batch, and tells
-   * the listener of each in order. Returns the new points by key.
+   * Simulates the points not yet in the cache, all conditions and seeds of all of them in one
+   * batch, and tells the listener of each in order. Returns the new points by key. Throws
+   * IllegalArgumentException if the model counts none of the fitted figures (nothing to fit).
    */
   private Map<List<String>, Point> evaluate(List<List<String>> keys) {
     List<List<String>> todo = new ArrayList<>();
     for (List<String> k : keys) {
       if (!cache.containsKey(k) && !todo.contains(k)) todo.add(k);
     }
+    List<Condition> conditions = plan.scoring().conditions();
     List<RunSpec> specs = new ArrayList<>();
-    for (List<String> k : todo) specs.addAll(specs(plan.arch(), k));
+    for (List<String> k : todo) {
+      Platform p = platform(plan, k);
+      for (Condition c : conditions) {
+        for (long seed : plan.seeds()) specs.add(c.spec(p, seed));
+      }
+    }
     List<RunResult> results = runAll(specs);
     Map<List<String>, Point> fresh = new LinkedHashMap<>();
     int s = plan.seeds().size();
-    for (int i = 0; i < todo.size(); i++) {
-      List<RunResult> runs = results.subList(i * s, (i + 1) * s);
-      Point p = point(points.size() + 1, todo.get(i), runs);
+    int next = 0;
+    for (List<String> k : todo) {
+      Map<Condition, List<RunResult>> runs = new LinkedHashMap<>();
+      for (Condition c : conditions) {
+        runs.put(c, List.copyOf(results.subList(next, next + s)));
+        next += s;
+      }
+      Point p = new Point(points.size() + 1, List.copyOf(k), runs, plan.scoring().score(runs));
+      checkArgument(!p.score().scored().isEmpty(),
+          "the model counts none of the fitted figures of %s (it lacks %s): nothing to fit",
+          plan.measurements().origin(), String.join(", ", p.score().missingMetrics()));
       points.add(p);
       cache.put(p.values(), p);
       fresh.put(p.values(), p);
       listener.evaluated(p);
     }
     return fresh;
-  }
-
-  private Point point(int index, List<String> values, List<RunResult> runs) {
-    Map<Metric, Summary> figures = figures(plan.measurements(), runs);
-    double objective = 0;
-    for (Measurement m : plan.measurements().fitted()) {
-      objective += m.term(figures.get(m.metric()).mean());
-    }
-    return new Point(index, List.copyOf(values), List.copyOf(runs), figures, objective);
-  }
-
-  /** Each measured metric across {@code runs}. */
-  static Map<Metric, Summary> figures(Measurements ms, List<RunResult> runs) {
-    Map<Metric, Summary> out = new LinkedHashMap<>();
-    for (Measurement m : ms.figures()) {
-      out.put(m.metric(),
-          Summary.of(runs.stream().mapToDouble(r -> value(r, m.metric())).toArray()));
-    }
-    return out;
-  }
-
-  /**
-   * {@code m} in one run; throws IllegalArgumentException if the run did not count it (a counter
-   * the model behind the runner does not keep).
-   */
-  static double value(RunResult r, Metric m) {
-    Double v = m.number(r);
-    checkArgument(v != null, "metric %s: the model counts no '%s' (known: %s)", m.key(),
-        m.counter(), String.join(", ", r.perSecond().keySet()));
-    return v;
-  }
-
-  /** The runs of one architecture at the given fitted values, one per seed. */
-  List<RunSpec> specs(Architecture arch, List<String> values) {
-    Platform p = platform(plan, values);
-    List<RunSpec> out = new ArrayList<>();
-    for (long seed : plan.seeds()) {
-      out.add(new RunSpec(arch, p, plan.workload(), plan.durationPs(), seed));
-    }
-    return out;
   }
 
   /** The plan's platform with the fitted parameters at {@code values}. */

@@ -1,7 +1,6 @@
 package io.bessim.calibrate;
 
 import io.bessim.driver.Platform;
-import io.bessim.experiment.Metric;
 import io.bessim.experiment.TextTable;
 import io.bessim.experiment.TextTable.Column;
 import io.bessim.sim.stats.Summary;
@@ -20,7 +19,7 @@ import java.util.stream.IntStream;
 public final class CalibrationReport {
   private CalibrationReport() {}
 
-  /** What is fitted to what, and how each point is judged. */
+  /** What is fitted to what, under which conditions, and how each point is judged. */
   public static String header(Calibration.Plan plan, String duration) {
     Measurements ms = plan.measurements();
     int fitted = ms.fitted().size();
@@ -30,27 +29,63 @@ public final class CalibrationReport {
     String seedText = seeds.size() == 1
         ? "1 seed (" + seeds.get(0) + ")"
         : seeds.size() + " seeds (" + seeds.get(0) + ".." + seeds.get(seeds.size() - 1) + ")";
-    return String.format(Locale.US,
-        "calibrating %s at %s to %s: %d figure%s fitted, %d report-only%n"
-            + "fitting %s%n"
-            + "each point: %s x %s simulated, figures are the mean across seeds;"
-            + " at most %d points simulated%n"
-            + "objective = sum over fitted figures of ((model - measured) / measured / tolerance)^2"
-            + " (dimensionless; a figure off by its tolerance adds 1)%n",
-        plan.arch().cliName(), plan.workload(), ms.origin(), fitted, fitted == 1 ? "" : "s",
-        ms.figures().size() - fitted, String.join("; ", params), seedText, duration,
-        plan.maxEvals());
+    StringBuilder b = new StringBuilder(String.format(Locale.US,
+        "calibrating to %s: %d figure%s fitted, %d report-only, under %s%n", ms.origin(), fitted,
+        fitted == 1 ? "" : "s", ms.figures().size() - fitted,
+        conditions(plan.scoring())));
+    b.append(String.format(Locale.US,
+        "fitting %s%n"
+            + "each point: %s x %s simulated under each condition; a figure is the mean across"
+            + " seeds (a ratio: the ratio of the means); at most %d points simulated%n"
+            + "objective = sum over fitted figures of residual^2, residual = (model - measured) /"
+            + " (edge of its band - measured) on the model's side (dimensionless; a figure at the"
+            + " edge of its band adds 1)%n",
+        String.join("; ", params), seedText, duration, plan.maxEvals()));
+    return b.toString();
   }
 
-  /** One line per simulated point: the values, the fitted figures, the objective. */
-  public static String point(Calibration.Plan plan, Calibration.Point p) {
-    List<String> figures = new ArrayList<>();
-    for (Measurement m : plan.measurements().fitted()) {
-      double mean = p.figures().get(m.metric()).mean();
-      figures.add(m.metric().key() + " " + format(mean, m.metric()));
+  /** {@code 2 conditions: baseline at tcp:4MB/s ([preflight], [captureB]); ...}. */
+  static String conditions(Scoring scoring) {
+    List<String> out = new ArrayList<>();
+    for (Condition c : scoring.conditions()) {
+      List<String> sections = new ArrayList<>();
+      for (Section s : scoring.sections(c)) {
+        if (!s.name().isEmpty()) sections.add(s.label());
+      }
+      out.add(c.describe() + (sections.isEmpty() ? "" : " (" + String.join(", ", sections) + ")"));
     }
-    return String.format(Locale.US, "point %2d: %s -> %s; objective %s%n", p.index(),
-        values(plan, p.values(), "="), String.join(", ", figures), objective(p.objective()));
+    int n = out.size();
+    return (n == 1 ? "1 condition: " : n + " conditions: ") + String.join("; ", out);
+  }
+
+  /**
+   * A note on the figures the model does not count (a counter declared ahead of the model code
+   * that will count it), or "" if it counts them all.
+   */
+  public static String uncounted(Score score) {
+    List<Score.Figure> figures = score.uncounted();
+    if (figures.isEmpty()) return "";
+    return String.format(Locale.US,
+        "note: the model counts no %s, so %d figure%s cannot be scored and %s left out of the fit"
+            + " (rows marked 'not counted')%n",
+        String.join(", ", score.missingMetrics()), figures.size(),
+        figures.size() == 1 ? "" : "s", figures.size() == 1 ? "is" : "are");
+  }
+
+  /** One line per simulated point: the values, the objective, how many figures are inside. */
+  public static String point(Calibration.Plan plan, Calibration.Point p) {
+    return String.format(Locale.US, "point %2d: %s -> objective %s; %s%n", p.index(),
+        values(plan, p.values(), "="), objective(p.objective()), inside(p.score()));
+  }
+
+  /** {@code 6 of 7 fitted figures inside, worst [preflight] perSecond.sdio_tx_work -1.27}. */
+  static String inside(Score score) {
+    List<Score.Figure> scored = score.scored();
+    long inside = scored.stream().filter(Score.Figure::inside).count();
+    Score.Figure worst = score.worst();
+    return String.format(Locale.US, "%d of %d fitted figures inside%s", inside, scored.size(),
+        worst == null || worst.inside() ? ""
+            : ", worst " + worst.measurement().label() + " " + residual(worst.residual()));
   }
 
   /** Why the search stopped and the best point. */
@@ -64,29 +99,60 @@ public final class CalibrationReport {
 
   /** Each measured figure against the model at the best fit. */
   public static String residuals(Calibration.Plan plan, Calibration.Point best) {
-    List<Column<Measurement>> cols = List.of(
-        Column.left("metric", m -> m.metric().key()),
-        Column.right("measured", m -> format(m.value(), m.metric())),
-        Column.right("model", m -> model(best.figures().get(m.metric()), m.metric())),
-        Column.right("residual", m -> percent(m.residual(best.figures().get(m.metric()).mean()))),
-        Column.right("tolerance",
-            m -> Double.isNaN(m.tolerance()) ? "-" : percent(m.tolerance()).substring(1)),
-        Column.right("within?", m -> m.reportOnly() ? "report-only"
-            : m.within(best.figures().get(m.metric()).mean()) ? "yes" : "no"));
-    String intervals = best.runs().size() > 1
-        ? "model: mean ±95% interval across " + best.runs().size() + " seeds, Student t"
+    int seeds = plan.seeds().size();
+    String intervals = seeds > 1
+        ? "model: mean ±95% interval across " + seeds + " seeds, Student t"
         : "model: one seed, no interval";
-    return "residuals at the best fit (" + intervals
-        + "; residual = (model - measured) / measured)\n"
-        + TextTable.plain(cols, plan.measurements().figures());
+    return "residuals at the best fit (" + intervals + "; ratios: the ratio of the means;"
+        + " off = (model - measured) / measured; residual in tolerances, ±1 at the band's edge)\n"
+        + residualTable(plan.measurements().named(), best.score().figures());
   }
 
-  /** The model's mean, its interval when there are seeds enough, and the unit. */
-  private static String model(Summary s, Metric m) {
-    int d = decimals(s.mean());
-    return fixed(s.mean(), d)
-        + (s.n() > 1 && Double.isFinite(s.halfWidth95()) ? " ±" + fixed(s.halfWidth95(), d) : "")
-        + " " + m.unit().symbol();
+  /** The residual table of {@code figures}, with a section column if the file names sections. */
+  public static String residualTable(boolean named, List<Score.Figure> figures) {
+    List<Column<Score.Figure>> cols = new ArrayList<>();
+    if (named) cols.add(Column.left("section", f -> f.measurement().section()));
+    cols.add(Column.left("figure", f -> f.measurement().quantity().key()));
+    cols.add(Column.right("measured",
+        f -> number(f.measurement().value()) + " " + f.measurement().quantity().unit()));
+    cols.add(Column.right("band", CalibrationReport::band));
+    cols.add(Column.right("model", CalibrationReport::model));
+    cols.add(Column.right("off",
+        f -> f.counted() ? percent(f.measurement().offBy(f.model())) : "-"));
+    cols.add(Column.right("residual", f -> residual(f.residual())));
+    cols.add(Column.left("inside?", CalibrationReport::verdict));
+    return TextTable.plain(cols, figures);
+  }
+
+  private static String band(Score.Figure f) {
+    Measurement m = f.measurement();
+    if (m.isInterval()) return m.band() + " " + m.quantity().unit();
+    return m.hasBand() ? "±" + m.band() : "-";
+  }
+
+  private static String verdict(Score.Figure f) {
+    if (!f.counted()) return "not counted";
+    if (f.measurement().reportOnly()) return "report-only";
+    return f.inside() ? "inside" : "outside";
+  }
+
+  /** The model's value, its interval when there are seeds enough, and the unit. */
+  private static String model(Score.Figure f) {
+    if (!f.counted()) return "-";
+    String unit = " " + f.measurement().quantity().unit();
+    Summary s = f.spread();
+    int d = decimals(f.model());
+    if (s == null || s.n() < 2 || !Double.isFinite(s.halfWidth95())) {
+      return fixed(f.model(), d) + unit;
+    }
+    return fixed(f.model(), d) + " ±" + fixed(s.halfWidth95(), d) + unit;
+  }
+
+  /** A residual in tolerances: {@code +0.32}, {@code -} for none. */
+  static String residual(double r) {
+    if (Double.isNaN(r)) return "-";
+    if (Double.isInfinite(r)) return r > 0 ? "+inf" : "-inf";
+    return String.format(Locale.US, "%+.2f", r);
   }
 
   /** Each prediction at the best fit and at each probe, with the range they span. */
@@ -95,7 +161,7 @@ public final class CalibrationReport {
     double[] base = s.probes().get(0).means();
     List<Column<Integer>> cols = new ArrayList<>();
     cols.add(Column.left("prediction", i -> s.predictions().get(i)));
-    cols.add(Column.right("unit", i -> s.metrics().get(i).unit().symbol()));
+    cols.add(Column.right("unit", i -> s.units().get(i)));
     cols.add(Column.right("best fit", i -> number(base[i])));
     for (Sensitivity.Probe p : moves) {
       cols.add(Column.right(p.param() + "=" + p.value() + " (" + p.change() + ")", i -> {
@@ -120,8 +186,8 @@ public final class CalibrationReport {
         : "each column moves one fitted parameter (10%, or 1 for whole numbers), the others at"
             + " the best fit";
     return String.format(Locale.US,
-        "sensitivity at %s (mean across %d seeds; %%: change from the best fit): %s%n",
-        plan.workload(), plan.seeds().size(), how)
+        "sensitivity (mean across %d seeds; %%: change from the best fit): %s%n",
+        plan.seeds().size(), how)
         + TextTable.plain(cols, rows);
   }
 
@@ -132,19 +198,15 @@ public final class CalibrationReport {
   public static String profile(Calibration.Plan plan, Calibration.Fit fit, String command) {
     Platform out = plan.platform();
     Calibration.Point best = fit.best();
-    List<String> residuals = new ArrayList<>();
-    for (Measurement m : plan.measurements().fitted()) {
-      residuals.add(
-          m.metric().key() + " " + percent(m.residual(best.figures().get(m.metric()).mean())));
-    }
+    Measurements ms = plan.measurements();
     for (int i = 0; i < plan.params().size(); i++) {
       FitParam f = plan.params().get(i);
       Platform.Param old = find(plan.platform(), f.name());
       String source = String.format(Locale.US,
-          "fitted by '%s' to %s (%s at %s): best of %d points, objective %s, residuals %s;"
+          "fitted by '%s' to %s (%d section%s): best of %d points, objective %s, %s;"
               + " started from %s",
-          command, plan.measurements().origin(), plan.arch().cliName(), plan.workload(),
-          fit.points().size(), objective(best.objective()), String.join(", ", residuals),
+          command, ms.origin(), ms.sections().size(), ms.sections().size() == 1 ? "" : "s",
+          fit.points().size(), objective(best.objective()), inside(best.score()),
           f.format(f.start()));
       out = out.replace(new Platform.Param(f.name(), best.values().get(i), old.unit(), "fitted",
           source, old.range()));
@@ -172,11 +234,6 @@ public final class CalibrationReport {
     if (!Double.isFinite(v)) return "infinite";
     if (v == 0) return "0";
     return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-  }
-
-  /** A value with enough digits for its size, and its unit. */
-  static String format(double v, Metric m) {
-    return number(v) + " " + m.unit().symbol();
   }
 
   /** Four significant figures at most, never in exponent form. */

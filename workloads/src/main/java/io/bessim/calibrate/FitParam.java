@@ -61,6 +61,28 @@ public record FitParam(
     return integer ? 1 / (max - min) : 0.01 * Math.max(start, min) / (max - min);
   }
 
+  /**
+   * Whether the prior over the box is log-uniform: a positive range spanning a factor of ten or
+   * more, where the value's scale is what is unknown (a pool of 2 to 4 frames is as plausible as
+   * one of 64 to 128). Uniform otherwise.
+   */
+  public boolean logScale() {
+    return min > 0 && max / min >= 10;
+  }
+
+  /**
+   * The value, as the profile will hold it, at quantile {@code u} in [0, 1) of the prior: uniform
+   * or log-uniform ({@link #logScale}) over the box; a whole number is drawn uniformly (or
+   * log-uniformly) over [min, max + 1) and rounded down, so each end is as likely as the middle.
+   */
+  public String draw(double u) {
+    double hi = integer ? Math.floor(max) + 1 : max;
+    double lo = integer ? Math.ceil(min) : min;
+    double x = logScale() ? lo * Math.pow(hi / lo, u) : lo + u * (hi - lo);
+    if (integer) return Long.toString((long) Math.min(Math.floor(x), Math.floor(max)));
+    return format(x);
+  }
+
   /** {@code 11} or {@code 3..44}: plain decimals, no exponent, no trailing zeros. */
   static String number(double x) {
     if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
@@ -75,11 +97,35 @@ public record FitParam(
   }
 
   /**
+   * Whether {@code p} is a free parameter: numeric, of kind {@code fitted} or {@code unknown}
+   * (the profile's word for what no source pins down), with a numeric range to move in. A
+   * parameter overridden with --set has kind {@code override}, so --set pins it.
+   */
+  public static boolean isFree(Platform.Param p) {
+    return (p.kind().equals("fitted") || p.kind().equals("unknown")) && isNumber(p.value())
+        && declaredRange(p.range()) != null;
+  }
+
+  /**
+   * The free parameters ({@link #isFree}), each over its whole declared range, starting from its
+   * value: what {@code bessim predict} samples. Empty if the profile has none.
+   */
+  public static List<FitParam> free(Platform platform) {
+    List<FitParam> out = new ArrayList<>();
+    for (Platform.Param p : platform.params()) {
+      if (!isFree(p)) continue;
+      double[] r = declaredRange(p.range());
+      out.add(of(p, r[0], r[1]));
+    }
+    return out;
+  }
+
+  /**
    * The parameters to fit: those named in {@code specs} ({@code name} or {@code name:min:max}),
-   * or, with none, every numeric parameter the profile marks {@code fitted}. A parameter overridden
-   * with --set is no longer marked fitted, so --set pins it. Without bounds, a parameter moves
-   * from a quarter to four times its value, inside the range the profile declares for it; given
-   * bounds must lie inside that range. Throws IllegalArgumentException naming the first problem.
+   * or, with none, every free parameter ({@link #isFree}). Without bounds, a parameter moves
+   * from a quarter to four times its value, inside the range the profile declares for it: the
+   * fit is a local search from the profile's value. Given bounds must lie inside that range.
+   * Throws IllegalArgumentException naming the first problem.
    */
   public static List<FitParam> resolve(Platform platform, List<String> specs) {
     Map<String, Platform.Param> byName = new LinkedHashMap<>();
@@ -87,10 +133,10 @@ public record FitParam(
     List<FitParam> out = new ArrayList<>();
     if (specs.isEmpty()) {
       for (Platform.Param p : byName.values()) {
-        if (p.kind().equals("fitted") && isNumber(p.value())) out.add(of(p, null, null));
+        if (isFree(p)) out.add(of(p, null, null));
       }
-      checkArgument(!out.isEmpty(),
-          "the profile marks no numeric parameter as fitted: name some with --params");
+      checkArgument(!out.isEmpty(), "the profile marks no numeric parameter with a range as"
+          + " fitted or unknown: name some with --params");
       return out;
     }
     for (String spec : specs) {

@@ -1,101 +1,116 @@
 package io.bessim.calibrate;
 
 import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
 import io.bessim.experiment.Metric;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * How much the predictions move when one fitted parameter moves off its best value by 10% (one
- * unit for integers), the others held: the measured figures at the calibrated architecture, every
- * other architecture's delivered throughput at the same workload, and the WARNs of any
+ * unit for integers), the others held: every measured figure the model counts, once per condition
+ * (the first section's label stands for the others measuring it there), every other
+ * architecture's delivered throughput at the first section's workload, and the WARNs of any
  * architecture that warned at some probe. A parameter the figures barely feel but the predictions
  * do is where the model may be wrong.
  *
- * @param predictions what is predicted: {@code baseline deliveredMBps}, {@code v3 deliveredMBps}
- * @param metrics the metric of each prediction
+ * @param predictions what is predicted: {@code [preflight] deliveredMBps}, {@code v3
+ *     deliveredMBps at tcp:4MB/s}
+ * @param units the unit of each prediction
  * @param probes the best fit first, then each parameter down and up
  */
-public record Sensitivity(List<String> predictions, List<Metric> metrics, List<Probe> probes) {
+public record Sensitivity(List<String> predictions, List<String> units, List<Probe> probes) {
   /**
    * One set of parameter values and the mean of each prediction over the seeds there.
    *
    * @param param the parameter moved, or null for the best fit
    * @param change {@code -1}, {@code +10%} or empty for the best fit
    * @param values every fitted parameter's value
-   * @param means one per prediction
+   * @param means one per prediction; NaN where the model does not count it
    */
   public record Probe(String param, String value, String change, List<String> values,
       double[] means) {}
 
-  private static final Metric DELIVERED = Metric.DELIVERED_MBPS;
-  private static final Metric WARNS = Metric.WARNS;
-
-  /**
-   * Runs the probes: every architecture at each, all seeds, in one parallel batch. Predictions
-   * are the measured metrics at the calibrated architecture, each other architecture's delivered
-   * throughput, and the WARNs per run of any architecture that warned at some probe (a race that
-   * a fitted parameter switches on or off).
-   */
+  /** Runs the probes: every condition and architecture at each, all seeds, in one batch. */
   public static Sensitivity of(
       Calibration.Plan plan, Calibration.Fit fit, Function<RunSpec, RunResult> runner)
       throws InterruptedException {
-    List<Architecture> archs = new ArrayList<>(List.of(plan.arch()));
+    Scoring scoring = plan.scoring();
+    Condition primary = scoring.primary();
+    List<Condition> conditions = new ArrayList<>(scoring.conditions());
+    List<Condition> others = new ArrayList<>();
     for (Architecture a : Architecture.presets()) {
-      if (a != plan.arch()) archs.add(a);
+      Condition c = new Condition(a, primary.workload(), primary.durationPs());
+      if (a.equals(primary.arch())) continue;
+      others.add(c);
+      if (!conditions.contains(c)) conditions.add(c);
     }
     List<Probe> shells = probes(plan, fit.best().values());
+    List<Map<Condition, List<RunResult>>> cached = new ArrayList<>();
     List<RunSpec> specs = new ArrayList<>();
-    List<List<RunResult>> known = new ArrayList<>();
     for (Probe p : shells) {
-      List<RunResult> cached = cached(fit, p.values());
-      known.add(cached);
-      for (Architecture a : archs) {
-        if (a != plan.arch() || cached == null) specs.addAll(specs(plan, a, p.values()));
+      Map<Condition, List<RunResult>> known = cached(fit, p.values());
+      cached.add(known);
+      Platform platform = Calibration.platform(plan, p.values());
+      for (Condition c : conditions) {
+        if (known.containsKey(c)) continue;
+        for (long seed : plan.seeds()) specs.add(c.spec(platform, seed));
       }
     }
     List<RunResult> results = Calibration.runAll(specs, runner, plan.threads());
 
-    // runs.get(probe).get(arch): the seeds' results, in spec order.
     int s = plan.seeds().size();
     int next = 0;
-    List<List<List<RunResult>>> runs = new ArrayList<>();
-    for (int i = 0; i < shells.size(); i++) {
-      List<List<RunResult>> byArch = new ArrayList<>();
-      for (Architecture a : archs) {
-        if (a == plan.arch() && known.get(i) != null) {
-          byArch.add(known.get(i));
+    List<Map<Condition, List<RunResult>>> runs = new ArrayList<>();
+    for (Map<Condition, List<RunResult>> known : cached) {
+      Map<Condition, List<RunResult>> byCondition = new LinkedHashMap<>();
+      for (Condition c : conditions) {
+        if (known.containsKey(c)) {
+          byCondition.put(c, known.get(c));
         } else {
-          byArch.add(results.subList(next, next + s));
+          byCondition.put(c, results.subList(next, next + s));
           next += s;
         }
       }
-      runs.add(byArch);
+      runs.add(byCondition);
     }
 
     List<String> predictions = new ArrayList<>();
-    List<Metric> metrics = new ArrayList<>();
-    List<Integer> archIndex = new ArrayList<>();
-    for (Measurement m : plan.measurements().figures()) {
-      predictions.add(plan.arch().cliName() + " " + m.metric().key());
-      metrics.add(m.metric());
-      archIndex.add(0);
+    List<String> units = new ArrayList<>();
+    List<Function<Map<Condition, List<RunResult>>, Double>> readers = new ArrayList<>();
+    // Each figure once per condition (two sections measuring deliveredMBps at one condition are
+    // one prediction), and only those the model counts.
+    List<Score.Figure> figures = fit.best().score().figures();
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      Score.Figure f = figures.get(i);
+      String key = f.condition() + " " + f.measurement().quantity().key();
+      if (!f.counted() || seen.contains(key)) continue;
+      seen.add(key);
+      final int figure = i;
+      predictions.add(f.measurement().label());
+      units.add(f.measurement().quantity().unit());
+      readers.add(r -> scoring.score(r).figures().get(figure).model());
     }
-    for (int k = 1; k < archs.size(); k++) {
-      predictions.add(archs.get(k).cliName() + " " + DELIVERED.key());
-      metrics.add(DELIVERED);
-      archIndex.add(k);
+    for (Condition c : others) {
+      predictions.add(c.arch().cliName() + " " + Metric.DELIVERED_MBPS.key() + " at "
+          + c.workload());
+      units.add(Metric.DELIVERED_MBPS.unit().symbol());
+      readers.add(r -> Quantity.of(Metric.DELIVERED_MBPS).model(r.get(c)));
     }
-    for (int k = 0; k < archs.size(); k++) {
-      final int arch = k;
-      boolean warned = runs.stream().anyMatch(r -> mean(r.get(arch), WARNS) > 0);
-      if (warned && !metrics.subList(0, plan.measurements().figures().size()).contains(WARNS)) {
-        predictions.add(archs.get(k).cliName() + " " + WARNS.key());
-        metrics.add(WARNS);
-        archIndex.add(k);
+    List<Condition> warnable = new ArrayList<>(List.of(primary));
+    warnable.addAll(others);
+    Quantity warns = Quantity.of(Metric.WARNS);
+    for (Condition c : warnable) {
+      if (runs.stream().anyMatch(r -> warns.model(r.get(c)) > 0)) {
+        predictions.add(c.arch().cliName() + " " + Metric.WARNS.key() + " at " + c.workload());
+        units.add(Metric.WARNS.unit().symbol());
+        readers.add(r -> warns.model(r.get(c)));
       }
     }
 
@@ -104,11 +119,12 @@ public record Sensitivity(List<String> predictions, List<Metric> metrics, List<P
       Probe p = shells.get(i);
       double[] means = new double[predictions.size()];
       for (int j = 0; j < means.length; j++) {
-        means[j] = mean(runs.get(i).get(archIndex.get(j)), metrics.get(j));
+        Double v = readers.get(j).apply(runs.get(i));
+        means[j] = v == null ? Double.NaN : v;
       }
       probes.add(new Probe(p.param(), p.value(), p.change(), p.values(), means));
     }
-    return new Sensitivity(predictions, metrics, probes);
+    return new Sensitivity(predictions, units, probes);
   }
 
   /** The best fit, then each parameter a step down and up (skipping steps the bounds swallow). */
@@ -131,24 +147,11 @@ public record Sensitivity(List<String> predictions, List<Metric> metrics, List<P
     return out;
   }
 
-  private static List<RunResult> cached(Calibration.Fit fit, List<String> values) {
+  /** The runs the search already made at {@code values}, by condition; empty if none. */
+  private static Map<Condition, List<RunResult>> cached(Calibration.Fit fit, List<String> values) {
     for (Calibration.Point p : fit.points()) {
       if (p.values().equals(values)) return p.runs();
     }
-    return null;
-  }
-
-  private static List<RunSpec> specs(Calibration.Plan plan, Architecture arch, List<String> v) {
-    List<RunSpec> out = new ArrayList<>();
-    var platform = Calibration.platform(plan, v);
-    for (long seed : plan.seeds()) {
-      out.add(new RunSpec(arch, platform, plan.workload(), plan.durationPs(), seed));
-    }
-    return out;
-  }
-
-  private static double mean(List<RunResult> runs, Metric metric) {
-    return runs.stream().mapToDouble(r -> Calibration.value(r, metric)).average()
-        .orElse(Double.NaN);
+    return Map.of();
   }
 }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ArchCommand.class,
       SweepCommand.class,
       CalibrateCommand.class,
+      PredictCommand.class,
       RaceCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -127,6 +128,7 @@ public final class Bessim implements Callable<Integer> {
       if (cls == SweepCommand.class) return cls.cast(new SweepCommand(ctx));
       if (cls == SweepMergeCommand.class) return cls.cast(new SweepMergeCommand());
       if (cls == CalibrateCommand.class) return cls.cast(new CalibrateCommand(ctx));
+      if (cls == PredictCommand.class) return cls.cast(new PredictCommand(ctx));
       return fallback.create(cls);
     }
   }

@@ -3,9 +3,12 @@ package io.bessim.cli;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.calibrate.Calibration;
+import io.bessim.calibrate.Condition;
 import io.bessim.calibrate.CalibrationReport;
 import io.bessim.calibrate.FitParam;
 import io.bessim.calibrate.Measurements;
+import io.bessim.calibrate.Scoring;
+import io.bessim.calibrate.Section;
 import io.bessim.calibrate.Sensitivity;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
@@ -37,9 +40,10 @@ import picocli.CommandLine.Spec;
     version = Bessim.VERSION,
     sortOptions = false,
     description = {
-      "Fits platform parameters to measured figures and writes a calibrated profile.",
-      "Nelder-Mead over the mean of several seeds; prints each point, the best fit,",
-      "each figure's residual and how every architecture's predictions move with each",
+      "Fits platform parameters to every measured figure at once; writes the profile.",
+      "Nelder-Mead over the mean of several seeds under each condition the measurements",
+      "name (workload, architecture); prints each point, the best fit, every figure's",
+      "residual in tolerances, and how every architecture's predictions move with each",
       "fitted parameter. Use the profile with: bessim compare --profile FILE."
     })
 final class CalibrateCommand implements Callable<Integer> {
@@ -58,8 +62,8 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--arch",
       paramLabel = "ARCH",
-      description = "Architecture the figures were measured on (default: the file's 'arch' line,"
-          + " else baseline).")
+      description = "Architecture of the sections that do not name one (default: baseline); a"
+          + " section that names another is bad input.")
   String archName;
 
   @Mixin WorkloadOption workload;
@@ -75,7 +79,8 @@ final class CalibrateCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME[:MIN:MAX]",
       description = "Parameters to fit, comma separated, each optionally with bounds (default:"
-          + " the profile's numeric parameters of kind 'fitted', each in value/4..value*4).")
+          + " the profile's numeric parameters of kind 'fitted' or 'unknown' with a range, each"
+          + " in value/4..value*4 inside that range).")
   List<String> params = new ArrayList<>();
 
   @Option(
@@ -106,11 +111,13 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Calibration.Plan plan = plan();
     PrintWriter o = spec.commandLine().getOut();
-    o.print(CalibrationReport.header(plan, Durations.format(plan.durationPs())));
+    String dur = Durations.format(plan.scoring().primary().durationPs());
+    o.print(CalibrationReport.header(plan, dur));
     o.println();
     o.flush();
     Calibration.Fit fit = Calibration.fit(plan, ctx.runner(),
         p -> {
+          if (p.index() == 1) o.print(CalibrationReport.uncounted(p.score()));
           o.print(CalibrationReport.point(plan, p));
           o.flush();
         });
@@ -126,7 +133,7 @@ final class CalibrateCommand implements Callable<Integer> {
           "cannot write --out '" + out + "': " + ExperimentOptions.describe(e), e);
     }
     o.println("wrote " + out + "; predict the other architectures with: bessim compare --profile "
-        + out + " --workload " + plan.workload());
+        + out + " --workload " + plan.scoring().primary().workload());
     o.println();
     o.flush();
     Sensitivity s = Sensitivity.of(plan, fit, ctx.runner());
@@ -138,18 +145,16 @@ final class CalibrateCommand implements Callable<Integer> {
   /** Checks every option, reads the measurements and the profile; nothing runs before this. */
   Calibration.Plan plan() {
     Measurements ms = Measurements.load(measurements);
-    Architecture arch = Architecture.BASELINE;
-    if (archName != null) {
-      arch = Architecture.fromName(archName);
-      checkArgument(ms.arch() == null || ms.arch() == arch,
-          "--arch %s disagrees with %s, measured on %s", arch.cliName(), ms.origin(),
-          ms.arch() == null ? "" : ms.arch().cliName());
-    } else if (ms.arch() != null) {
-      arch = ms.arch();
+    Architecture arch = archName != null ? Architecture.fromName(archName) : Architecture.BASELINE;
+    WorkloadSpec w = workload.workload(Optional.empty());
+    for (Section s : ms.sections()) {
+      checkArgument(archName == null || s.arch() == null || s.arch().equals(arch),
+          "--arch %s disagrees with %s, measured on %s%s", arch.cliName(), ms.origin(),
+          s.arch() == null ? "" : s.arch().cliName(), where(s));
+      checkArgument(!workload.given() || s.workload() == null || s.workload().equals(w),
+          "--workload %s disagrees with %s, measured at %s%s", w, ms.origin(), s.workload(),
+          where(s));
     }
-    WorkloadSpec w = workload.workload(Optional.ofNullable(ms.workload()));
-    checkArgument(!workload.given() || ms.workload() == null || ms.workload().equals(w),
-        "--workload %s disagrees with %s, measured at %s", w, ms.origin(), ms.workload());
     long durationPs = duration.durationPs(OptionalLong.empty());
     List<Long> seedList = seedBase.seeds(seeds.seeds(OptionalInt.empty(), DEFAULT_SEEDS));
     int n = threads.threads();
@@ -157,15 +162,22 @@ final class CalibrateCommand implements Callable<Integer> {
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
     List<FitParam> fitted = FitParam.resolve(platform, params);
     Reports.checkWritable(out, "--out file");
-    return new Calibration.Plan(arch, w, durationPs, seedList, platform, fitted, ms, maxEvals, n);
+    Scoring scoring = Scoring.of(ms, arch, w, durationPs);
+    return new Calibration.Plan(scoring, seedList, platform, fitted, maxEvals, n);
+  }
+
+  /** {@code  in [preflight]}, or "" for a file without sections. */
+  static String where(Section s) {
+    return s.name().isEmpty() ? "" : " in " + s.label();
   }
 
   /** The command in canonical form, for the written profile's sources (no date: reproducible). */
   private String command(Calibration.Plan plan) {
-    StringBuilder b = new StringBuilder("bessim calibrate --measurements ").append(measurements)
-        .append(" --arch ").append(plan.arch().cliName())
-        .append(" --workload ").append(plan.workload())
-        .append(" --duration ").append(Durations.format(plan.durationPs()))
+    Condition primary = plan.scoring().primary();
+    StringBuilder b = new StringBuilder("bessim calibrate --measurements ").append(measurements);
+    if (archName != null) b.append(" --arch ").append(primary.arch().cliName());
+    if (workload.given()) b.append(" --workload ").append(primary.workload());
+    b.append(" --duration ").append(Durations.format(primary.durationPs()))
         .append(" --seeds ").append(plan.seeds().size());
     if (plan.seeds().get(0) != 1) b.append(" --seed-base ").append(plan.seeds().get(0));
     if (!params.isEmpty()) b.append(" --params ").append(String.join(",", params));

@@ -27,7 +27,7 @@ public final class Batch {
   public static final class RunFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    RunFailedException(RunSpec spec, Throwable cause) {
+    public RunFailedException(RunSpec spec, Throwable cause) {
       super(
           String.format(
               "run %s seed %d failed: %s",

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * the counters sit together under one key, {@link #PER_SECOND}, where they stand (the JSON nests
  * them, the CSV flattens them to {@code perSecond.<counter>}). The counters are declared in the
  * order {@link io.bessim.driver.host.Host#counts()} produces them, named as the rig's ftrace names them
- * where there is such a trace event.
+ * where there is such a trace event. The host may leave a declared counter out (the model does not
+ * count it yet); it may not count one that is not declared here.
  */
 public enum Metric {
   ARCH("arch", Kind.LABEL, Unit.NONE, "arch", 0, RunResult::arch,

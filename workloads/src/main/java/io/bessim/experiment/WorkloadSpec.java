@@ -226,6 +226,14 @@ public record WorkloadSpec(TrafficSpec traffic) {
     return b;
   }
 
+  /**
+   * A run length such as {@code 180s} or {@code 3m}, in picoseconds, for files that state how long
+   * something ran (measurement files); throws IllegalArgumentException naming the problem.
+   */
+  public static long parseDuration(String text) {
+    return parseTime(text, "duration", text.strip());
+  }
+
   /** Parses a time such as {@code 60s}, {@code 500ms}, {@code 2m} to picoseconds. */
   private static long parseTime(String time, String what, String context) {
     String t = time.strip().toLowerCase(Locale.ROOT);

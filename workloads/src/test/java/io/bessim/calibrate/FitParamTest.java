@@ -37,6 +37,41 @@ final class FitParamTest {
   }
 
   @Test
+  void unknownParametersWithARangeAreFreeAndThoseWithoutOneAreNot() {
+    Platform p = Platform.defaults()
+        .replace(new Platform.Param("wq.dispatchUs", "8", "us", "unknown", "test", "4..50"))
+        .replace(new Platform.Param("drv.bhLoopUs", "1", "us", "unknown", "test", ""));
+
+    assertEquals(List.of("wq.dispatchUs", "fw.rxPoolFrames", "fw.rxProcessingUs"),
+        FitParam.resolve(p, List.of()).stream().map(FitParam::name).toList());
+    // predict samples the whole declared range, not a quarter to four times the value.
+    List<FitParam> free = FitParam.free(p);
+    assertEquals(List.of("wq.dispatchUs", "fw.rxPoolFrames", "fw.rxProcessingUs"),
+        free.stream().map(FitParam::name).toList());
+    assertEquals(4, free.get(0).min());
+    assertEquals(50, free.get(0).max());
+    assertEquals(1, free.get(1).min());
+    assertEquals(128, free.get(1).max());
+  }
+
+  @Test
+  void drawIsLogUniformOverWideRangesAndUniformOverNarrowOnes() {
+    FitParam pool = new FitParam("n", "frames", 11, 1, 128, true);
+    FitParam us = new FitParam("t", "us", 60, 5, 100, false);
+    FitParam spin = new FitParam("s", "ns", 25, 15, 60, false);
+
+    assertTrue(pool.logScale());
+    assertEquals("1", pool.draw(0));
+    assertEquals("11", pool.draw(0.5)); // floor(sqrt(129)) = floor(11.36)
+    assertEquals("128", pool.draw(0.999999));
+    assertTrue(us.logScale());
+    assertEquals("22.4", us.draw(0.5)); // 5 x sqrt(20) = 22.36
+    assertFalse(spin.logScale(), "60 / 15 = 4, under a factor of ten");
+    assertEquals("37.5", spin.draw(0.5));
+    assertEquals("15", spin.draw(0));
+  }
+
+  @Test
   void paramsMayNameAnyNumericParameterWithBounds() {
     List<FitParam> ps =
         FitParam.resolve(Platform.defaults(), List.of("wq.dispatchUs:5:20", "fw.numInpChBufs"));

@@ -76,8 +76,22 @@ final class BadInputIsOneLineExitTwoTest {
         Arguments.of("--seeds must be at least 1", new String[] {"calibrate", "--seeds", "0"}),
         Arguments.of("unknown parameter 'no.such.knob'",
             new String[] {"calibrate", "--set", "no.such.knob=1"}),
-        Arguments.of("the profile marks no numeric parameter as fitted",
+        Arguments.of("the profile marks no numeric parameter with a range as fitted or unknown",
             new String[] {"calibrate", "--set", "fw.rxPoolFrames=11",
+                "--set", "fw.rxProcessingUs=60"}),
+        Arguments.of("--profiles must be at least 1", new String[] {"predict", "--profiles", "0"}),
+        Arguments.of("--max-candidates must be at least --profiles (5), got 2",
+            new String[] {"predict", "--profiles", "5", "--max-candidates", "2"}),
+        Arguments.of("unknown architecture 'v9'", new String[] {"predict", "--arch", "v9"}),
+        Arguments.of("cannot read --measurements '/no/such': no such file",
+            new String[] {"predict", "--measurements", "/no/such"}),
+        Arguments.of("directory /nonexistent-dir does not exist",
+            new String[] {"predict", "--json", "/nonexistent-dir/p.json"}),
+        Arguments.of("Invalid value for option '--duration': duration must be positive",
+            new String[] {"predict", "--duration", "0s"}),
+        Arguments.of("--threads must be at least 1", new String[] {"predict", "--threads", "0"}),
+        Arguments.of("the profile has no free parameter (kind fitted or unknown with a numeric"
+            + " range): nothing to sample", new String[] {"predict", "--set", "fw.rxPoolFrames=11",
                 "--set", "fw.rxProcessingUs=60"}));
   }
 

@@ -50,9 +50,11 @@ final class SharedOptionsKeepEachCommandsHelpTest {
   void calibrateWordsThemForAFit() {
     String help = oneLine("calibrate");
 
-    assertTrue(help.contains("--workload=KIND:SPEC Workload the figures were measured at"
-        + " (default: the file's 'workload' line, else " + WorkloadOption.DEFAULT + ")."), help);
-    assertTrue(help.contains("--duration=TIME Simulated time per run (default: "
+    assertTrue(help.contains("--workload=KIND:SPEC Workload of the sections that do not name"
+        + " one (default: " + WorkloadOption.DEFAULT + "); a section that names another is bad"
+        + " input."), help);
+    assertTrue(help.contains("--duration=TIME Simulated time per run, the same under every"
+        + " condition; the file's duration lines record the rig's (default: "
         + DurationOption.DEFAULT + ")."), help);
     assertTrue(help.contains("--seeds=N Seeds per point, the same at every point (default: "
         + CalibrateCommand.DEFAULT_SEEDS + ")."), help);
@@ -62,6 +64,20 @@ final class SharedOptionsKeepEachCommandsHelpTest {
     assertTrue(help.contains("--profile=FILE Platform profile to start from; parameters it"
         + " omits keep their defaults."), help);
     assertFalse(help.contains("--quiet"), help);
+  }
+
+  @Test
+  void predictWordsThemForSampling() {
+    String help = oneLine("predict");
+
+    assertTrue(help.contains("--duration=TIME Simulated time of every run, the sampling's and the"
+        + " predictions' (default: " + PredictCommand.DEFAULT_DURATION + ")."), help);
+    assertTrue(help.contains("--profiles=N Profiles to keep: sampling stops once this many match"
+        + " every figure (default: " + PredictCommand.DEFAULT_PROFILES + ")."), help);
+    assertTrue(help.contains("--seed, --seed-base=N Seed of the design's shift; candidate i (from"
+        + " 0) runs seed N+i (default: 1)."), help);
+    assertTrue(help.contains("--quiet No progress line on the terminal."), help);
+    assertTrue(help.contains("3 no profile kept"), help);
   }
 
   /** The command's help with every run of blanks and line breaks made one space. */

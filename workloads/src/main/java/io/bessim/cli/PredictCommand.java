@@ -1,0 +1,205 @@
+package io.bessim.cli;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.bessim.calibrate.Abc;
+import io.bessim.calibrate.FitParam;
+import io.bessim.calibrate.Measurements;
+import io.bessim.calibrate.Prediction;
+import io.bessim.calibrate.PredictionReport;
+import io.bessim.calibrate.Scoring;
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
+import io.bessim.driver.host.Host;
+import io.bessim.experiment.Reports;
+import io.bessim.experiment.WorkloadSpec;
+import io.bessim.sim.Time;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bessim predict}: keeps the profiles that reproduce every measured figure (rejection ABC
+ * over the free parameters) and predicts every architecture on each, with the spread across them.
+ */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    version = Bessim.VERSION,
+    sortOptions = false,
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:predictions made (fewer profiles than --profiles is said on stdout)",
+      "1:unexpected failure",
+      "2:bad input",
+      "3:no profile kept: no candidate matched every measured figure"
+    },
+    description = {
+      "Predicts each architecture over every profile that matches the rig's figures.",
+      "Samples the free parameters (kind fitted or unknown, with a range) over their",
+      "ranges, keeps the profiles with every fitted figure inside its band, and runs",
+      "each architecture on each kept profile with the profile's seed. Prints the",
+      "median and 5-95%% range across profiles of delivered MB/s, of the ratio to the",
+      "baseline, of the dispatch rates (/s) and of the first WARN (s); the unknown",
+      "that moves each prediction most; and the one countable quantity whose",
+      "measurement on the rig would narrow v3's range most."
+    })
+final class PredictCommand implements Callable<Integer> {
+  static final int DEFAULT_PROFILES = 20;
+  // The shipped rig baseline keeps about 2% of candidates with the current model (docs/
+  // calibration.md); 100 per profile keeps the default 20 with room, and sampling stops early.
+  static final int CANDIDATES_PER_PROFILE = 100;
+  // 30 s: seed-to-seed noise at this load comes from the TCP regime a seed falls into, not the
+  // run length, and it halves the cost of the default run against 60 s (docs/calibration.md).
+  static final String DEFAULT_DURATION = "30s";
+
+  /** The exit code when no candidate is kept: not bad input, not a failure of bessim. */
+  static final int NONE_KEPT = 3;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--arch",
+      split = ",",
+      paramLabel = "ARCH",
+      completionCandidates = RunCommand.ArchNames.class,
+      description = "Architectures to predict, comma separated: presets"
+          + " (${COMPLETION-CANDIDATES}) or variants such as v3+rx.delivery=batch (default: every"
+          + " preset). The baseline also runs, for the ratio, if not named.")
+  List<String> archNames;
+
+  @Option(
+      names = "--profiles",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_PROFILES,
+      description = "Profiles to keep: sampling stops once this many match every figure"
+          + " (default: ${DEFAULT-VALUE}).")
+  int profiles;
+
+  @Option(
+      names = "--max-candidates",
+      paramLabel = "N",
+      description = "Candidates to try at most (default: " + CANDIDATES_PER_PROFILE
+          + " x --profiles; sampling stops once --profiles are kept).")
+  Integer maxCandidates;
+
+  @Mixin DurationOption duration;
+
+  @Mixin WorkloadOption workload;
+
+  @Option(
+      names = "--measurements",
+      paramLabel = "FILE",
+      defaultValue = Measurements.SHIPPED,
+      description = "Measured figures: 'rig' means the rig baseline shipped with bessim, anything"
+          + " else names a measurements file (default: ${DEFAULT-VALUE}).")
+  String measurements;
+
+  @Mixin PlatformOptions platformOptions;
+
+  @Mixin SeedBaseOption seed;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the predictions as JSON (written with keptProfiles 0 when none"
+          + " is kept).")
+  Path json;
+
+  @Mixin ThreadsOption threads;
+
+  @Mixin QuietOption quiet;
+
+  private final CliContext ctx;
+
+  PredictCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Prediction.Plan plan = plan();
+    String dur = Durations.format(plan.durationPs());
+    PrintWriter o = spec.commandLine().getOut();
+    o.print(PredictionReport.header(plan, dur));
+    o.println();
+    o.flush();
+    ProgressLine progress = quiet.progressLine(ctx, spec.commandLine().getErr());
+    Prediction.Outcome outcome;
+    try {
+      outcome = Prediction.run(plan, ctx.runner(), progress == null ? Abc.Listener.NONE
+          : (tried, kept, max) -> progress.started(tried, max,
+              "candidates tried, " + kept + " matching"));
+    } finally {
+      if (progress != null) progress.clear();
+    }
+    o.print(PredictionReport.sampling(plan.abc(), outcome.abc()));
+    o.println();
+    writeJson(plan, outcome);
+    if (outcome.abc().kept().isEmpty()) {
+      o.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bessim: " + PredictionReport.noneKept(plan.abc(), outcome.abc()));
+      err.flush();
+      return NONE_KEPT;
+    }
+    if (outcome.abc().kept().size() < plan.abc().wanted()) {
+      // Not an error: a rougher prediction is still a prediction; the JSON says how many.
+      o.printf("only %d of the %d profiles asked for were kept within %d candidates: the ranges"
+              + " below are rougher (raise --max-candidates)%n%n", outcome.abc().kept().size(),
+          plan.abc().wanted(), plan.abc().maxCandidates());
+    }
+    o.print(PredictionReport.profiles(plan.abc(), outcome.abc()));
+    o.println();
+    o.print(PredictionReport.predictions(plan, outcome, dur));
+    o.println();
+    o.print(PredictionReport.sensitivity(plan, outcome));
+    o.println();
+    o.print(PredictionReport.next(outcome));
+    o.flush();
+    return 0;
+  }
+
+  /** Checks every option, reads the measurements and the profile; nothing runs before this. */
+  Prediction.Plan plan() {
+    Measurements ms = Measurements.load(measurements);
+    List<Architecture> archs = archNames != null
+        ? Architecture.parseList(archNames, Map.of()) : Architecture.presets();
+    long durationPs = duration.durationPs(OptionalLong.of(Durations.parse(DEFAULT_DURATION)));
+    checkArgument(profiles >= 1, "--profiles must be at least 1, got %s", profiles);
+    int max = maxCandidates != null ? maxCandidates : CANDIDATES_PER_PROFILE * profiles;
+    int n = threads.threads();
+    Platform platform =
+        CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
+    Host.check(platform);
+    List<FitParam> free = FitParam.free(platform);
+    WorkloadSpec fallback = workload.workload(Optional.empty());
+    Scoring scoring = Scoring.of(ms, Architecture.BASELINE, fallback, durationPs);
+    WorkloadSpec predictAt = workload.given() ? fallback : scoring.primary().workload();
+    if (json != null) Reports.checkWritable(json, "--json file");
+    Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
+    return new Prediction.Plan(abc, archs, predictAt, durationPs);
+  }
+
+  private void writeJson(Prediction.Plan plan, Prediction.Outcome outcome) {
+    if (json == null) return;
+    try {
+      Reports.writeAtomically(json,
+          PredictionReport.json(plan, outcome, Time.toSeconds(plan.durationPs())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write --json '" + json + "': " + CliInputs.describe(e), e);
+    }
+  }
+}
