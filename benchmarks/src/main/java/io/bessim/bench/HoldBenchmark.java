@@ -2,7 +2,6 @@ package io.bessim.bench;
 
 import io.bessim.sim.EventHandler;
 import io.bessim.sim.EventQueue;
-import io.bessim.sim.EventQueueRegimes;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Time;
 import java.util.Arrays;
@@ -162,9 +161,9 @@ public class HoldBenchmark {
       case "bessim":
         return new BessimHold(new EventQueue(n), start, inc);
       case "bessim.sortedOnly":
-        return new BessimHold(EventQueueRegimes.sortedOnly(n), start, inc);
+        return new BessimHold(EventQueue.sortedOnly(n), start, inc);
       case "bessim.heapOnly":
-        return new BessimHold(EventQueueRegimes.heapOnly(n), start, inc);
+        return new BessimHold(EventQueue.heapOnly(n), start, inc);
       case "PriorityQueue":
         return new PriorityQueueHold(start, inc);
       case "ssj.Henriksen":

@@ -369,4 +369,18 @@ public final class EventQueue {
     handlers = Arrays.copyOf(handlers, c);
     args = Arrays.copyOf(args, c);
   }
+
+  /**
+   * A queue held in its sorted-array regime as long as it can (up to {@link #MAX_SORTED} events):
+   * for {@code HoldBenchmark}, which measures each regime at every size (the measurement behind
+   * {@link #TO_HEAP}). Simulations use the adaptive queue.
+   */
+  public static EventQueue sortedOnly(int initialCapacity) {
+    return new EventQueue(initialCapacity, MAX_SORTED, 0);
+  }
+
+  /** A queue that is a 4-ary heap from its first event on (for {@code HoldBenchmark}). */
+  public static EventQueue heapOnly(int initialCapacity) {
+    return new EventQueue(initialCapacity, 1, 0);
+  }
 }
