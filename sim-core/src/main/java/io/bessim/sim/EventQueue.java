@@ -50,7 +50,6 @@ public final class EventQueue {
   static final long MAX_PACKED_TIME = (Long.MAX_VALUE >>> SLOT_BITS) - 1;
 
   private static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
-  private static final int EMPTY_SLOT = SLOT_MASK;
   private static final long ALL_SLOTS_FREE = -1L >>> (64 - MAX_SORTED);
 
   private final int toHeap;
@@ -93,7 +92,8 @@ public final class EventQueue {
     this.toHeap = toHeap;
     this.toSorted = toSorted;
     keys = new long[toHeap + 1];
-    // The sentinel below the earliest event: it stops an insertion and names the empty slot.
+    // The sentinel at index 0, past the latest event: it stops an insertion's scan, and its slot
+    // bits name slot 63, which never holds an event, so an empty queue's first handler is null.
     keys[0] = Long.MAX_VALUE;
     int c = Math.max(16, initialCapacity + 2);
     times = new long[c];
