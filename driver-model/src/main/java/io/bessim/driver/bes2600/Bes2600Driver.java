@@ -42,6 +42,8 @@ import java.util.List;
  */
 public final class Bes2600Driver {
   private final Architecture arch;
+  /** The receive path's part of the routines, chosen by the architecture. */
+  private final RxVariant rxVariant;
   private final boolean batchDelivery;
   private final boolean pollAfterWrite;
   private final boolean baAtomic;
@@ -49,7 +51,7 @@ public final class Bes2600Driver {
   private final Kernel k;
   private final SdioHost sdio;
   private final NetStack stack;
-  private final DriverCosts cost;
+  final DriverCosts cost;
   private final int numInpChBufs;
   private final int blockSize;
   private final boolean atomics;
@@ -86,14 +88,14 @@ public final class Bes2600Driver {
   Ctx bh;
 
   // Java-side data guarded by the locks above (their modelled accesses are the lock sections).
-  private final ArrayDeque<Message> rx_queue = new ArrayDeque<>();
+  final ArrayDeque<Message> rx_queue = new ArrayDeque<>();
   private final ArrayDeque<Frame> txQueue = new ArrayDeque<>();
   private final ArrayList<Frame> tx_bufferlist = new ArrayList<>();
   private final ArrayList<Frame> txSplice = new ArrayList<>();
   private List<Message> rx_buffer = List.of();
-  private List<Message> bhRxBuffer = List.of();
+  List<Message> bhRxBuffer = List.of();
   private long socketBacklog;
-  private boolean bhHoldsWakeFlag;
+  boolean bhHoldsWakeFlag;
 
   private long deliveredFrames;
   private long confirms;
@@ -139,6 +141,7 @@ public final class Bes2600Driver {
     this.pollAfterWrite = arch.pollAfterWrite();
     this.baAtomic = arch.baStat() == Architecture.BaStat.ATOMIC;
     this.psStateLock = arch.psStateLock() == Architecture.PsStateLock.TAKEN;
+    this.rxVariant = RxVariant.of(arch.rxPath(), this);
 
     hw_bufs_used = k.cell("hw_bufs_used", atomics);
     hw_bufs_used_vif = k.cell("hw_bufs_used_vif[0]", atomics);
@@ -485,13 +488,7 @@ public final class Bes2600Driver {
             c.set(i, c.get(i) + 1);
           })
           .compute("dev_alloc_skb + memcpy", cost.extractPerPacketPs());
-      if (arch.rxPath() == Architecture.RxPath.RELAY_QUEUE) {
-        b.spinLock(rx_queue_lock)
-            .exec("skb_queue_tail(rx_queue)", (c, t) -> rx_queue.add(c.get(skb)))
-            .spinUnlock(rx_queue_lock);
-      } else {
-        b.call(bes2600_bh_handle_rx_skb, skb);
-      }
+      rxVariant.onExtractedSkb(b, skb);
       b.jump("next")
           .label("batch_done");
       flushRxList(b);
@@ -530,7 +527,7 @@ public final class Bes2600Driver {
   }
 
   /** The variables a routine reading the chip declares (see {@link #readChip}). */
-  private static final class ChipRead {
+  static final class ChipRead {
     /** The CMD52 length register: 512-byte units announced, 0 when none. */
     final Local ctrlReg;
     /** Register 0x0 bit 0 after a zero length: 1 when the chip says really empty. */
@@ -550,7 +547,7 @@ public final class Bes2600Driver {
    * {@code onEmpty}, or {@code onReallyEmpty}); else one CMD53 of the announced length, leaving the
    * messages in {@code read.buf}.
    */
-  private void readChip(Routine.Builder b, ChipRead read, String onEmpty,
+  void readChip(Routine.Builder b, ChipRead read, String onEmpty,
       String onReallyEmpty) {
     String data = onEmpty + "_data";
     b.mutexLock(host)
@@ -694,12 +691,7 @@ public final class Bes2600Driver {
     // drivers/mmc/core/sdio_irq.c sdio_run_irqs: claim, call the function's handler, ack, release.
     sdio_run_irqs.body(b -> {
       b.mutexLock(host).compute("sdio_run_irqs", cost.sdioRunIrqsPs());
-      if (arch.rxPath() == Architecture.RxPath.BH_READS) {
-        b.call(bes2600_irq_handler);
-      } else {
-        // bes2600_sdio_irq_handler (l.400): queue rx_work, note the time.
-        b.queueWork(rx_work);
-      }
+      rxVariant.sdioIrqHandler(b);
       b.exec("ack_sdio_irq", (c, t) -> sdio.ackSdioIrq(t)).mutexUnlock(host);
     });
   }
@@ -712,13 +704,7 @@ public final class Bes2600Driver {
       Local rx = b.local("rx");
       Local tx = b.local("tx");
       b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
-      if (arch.rxPath() == Architecture.RxPath.BH_READS) {
-        b.jumpIf("will not sleep, or flag not held",
-                c -> !bhHoldsWakeFlag || bh_rx.peek() > 0 || bh_tx.peek() > 0, "keep_flag")
-            .call(bes2600_gpio_allow_mcu_sleep)
-            .exec("released", (c, t) -> bhHoldsWakeFlag = false)
-            .label("keep_flag");
-      }
+      rxVariant.bhBeforeSleep(b);
       read(b, hw_bufs_used, used);
       b.waitEvent(bh_wq, c -> c.get(used) > 0 ? cost.bhTimeoutPs() : -1)
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
@@ -727,55 +713,7 @@ public final class Bes2600Driver {
           .atomicAdd(bh_rx, c -> -bh_rx.peek(), rx)
           .atomicAdd(bh_tx, c -> -bh_tx.peek(), tx)
           .label("rx");
-      switch (arch.rxPath()) {
-        case RELAY_QUEUE: {
-          Local rxCount = b.local("rx_count");
-          b.exec("rx count = 0", (c, t) -> c.set(rxCount, 0))
-              .label("rx_next")
-              .callInto(rx, bes2600_bh_rx_helper)
-              .jumpIf("no skb", c -> c.get(rx) == 0, "tx")
-              .exec("rx count++", (c, t) -> c.set(rxCount, c.get(rxCount) + 1))
-              .jumpIf("rx count < BH_RX_CONT_LIMIT", c -> c.get(rxCount) < 3, "rx_next");
-          break;
-        }
-        case DIRECT:
-          // sdio_rx_work delivers; the bh only transmits.
-          b.exec("rx = 0", (c, t) -> c.set(rx, 0));
-          break;
-        case BH_READS: {
-          // v3: read the chip inline (cw1200_bh_rx_helper shape): CMD52, CMD53, deliver each.
-          // The GPIO wake-flag bracketing moved here from sdio_rx_work: taken before the first
-          // read after a sleep, dropped when the bh goes back to sleep.
-          Local i = b.local("i");
-          Ref<Message> skb = b.ref("skb");
-          ChipRead read = new ChipRead(b);
-          b.jumpIf("bh holds the wake flag", c -> bhHoldsWakeFlag, "rx_read")
-              .call(bes2600_gpio_wakeup_mcu)
-              .exec("held", (c, t) -> bhHoldsWakeFlag = true)
-              .label("rx_read");
-          readChip(b, read, "rx_empty", "rx_empty");
-          b.exec("rx buffer", (c, t) -> bhRxBuffer = c.get(read.buf))
-              .exec("i = 0", (c, t) -> c.set(i, 0))
-              .label("rx_deliver")
-              .jumpIf("i == count", c -> c.get(i) >= bhRxBuffer.size(), "rx_more")
-              .exec("skb = buffer[i++]", (c, t) -> {
-                c.set(skb, bhRxBuffer.get((int) c.get(i)));
-                c.set(i, c.get(i) + 1);
-              })
-              .compute("bes2600_sdio_extract_packets: dev_alloc_skb + memcpy",
-                  cost.extractPerPacketPs())
-              .call(bes2600_bh_handle_rx_skb, skb)
-              .jump("rx_deliver")
-              .label("rx_more")
-              .exec("rx = 1", (c, t) -> c.set(rx, 1))
-              .jump("tx")
-              .label("rx_empty")
-              .exec("rx = 0", (c, t) -> c.set(rx, 0));
-          break;
-        }
-        default:
-          throw new AssertionError(arch.rxPath());
-      }
+      rxVariant.bhRxStage(b, rx);
       b.label("tx");
       flushRxList(b);
       read(b, hw_bufs_used, used);
