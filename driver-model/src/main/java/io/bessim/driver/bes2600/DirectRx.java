@@ -28,9 +28,6 @@ final class DirectRx implements RxVariant {
   }
 
   @Override
-  public void bhBeforeSleep(Routine.Builder b) {}
-
-  @Override
   public void bhRxStage(Routine.Builder b, Local rx) {
     // sdio_rx_work delivers; the bh only transmits.
     b.exec("rx = 0", (c, t) -> c.set(rx, 0));

@@ -31,9 +31,6 @@ final class RelayRx implements RxVariant {
   }
 
   @Override
-  public void bhBeforeSleep(Routine.Builder b) {}
-
-  @Override
   public void bhRxStage(Routine.Builder b, Local rx) {
     Local rxCount = b.local("rx_count");
     b.exec("rx count = 0", (c, t) -> c.set(rxCount, 0))

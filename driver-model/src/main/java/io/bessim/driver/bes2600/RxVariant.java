@@ -18,8 +18,8 @@ interface RxVariant {
   /** What sdio_rx_work does with each skb it extracted from a batch. */
   void onExtractedSkb(Routine.Builder b, Ref<Message> skb);
 
-  /** bes2600_bh at the top of its loop, before it may sleep. */
-  void bhBeforeSleep(Routine.Builder b);
+  /** bes2600_bh at the top of its loop, before it may sleep: nothing unless the bh reads. */
+  default void bhBeforeSleep(Routine.Builder b) {}
 
   /** bes2600_bh's rx stage; sets {@code rx} to whether to come back to it after the TX stage. */
   void bhRxStage(Routine.Builder b, Local rx);
