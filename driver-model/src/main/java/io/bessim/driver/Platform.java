@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.bessim.sim.TextFiles;
 import io.bessim.sim.Time;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +124,7 @@ public final class Platform {
 
   /** Reads a profile file; parameters it omits keep their default values. */
   public static Platform load(Path file) throws IOException {
-    Platform p = parse(Files.readString(file), file.toString());
+    Platform p = parse(TextFiles.read(file, "profile"), file.toString());
     Map<String, Param> merged = new LinkedHashMap<>(defaults().params);
     for (Param q : p.params.values()) {
       Param d = merged.get(q.name());

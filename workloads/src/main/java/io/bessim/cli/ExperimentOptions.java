@@ -72,6 +72,7 @@ final class ExperimentOptions {
     long durationPs = duration.durationPs(sc.durationPs());
     int n = threads.threads();
     List<Long> seedList = seedBase.seeds(seeds);
+    Limits.resultsFit((long) archs.size() * seeds);
     Platform platform = loadProfile().with(sets());
     io.bessim.driver.host.Host.check(platform);
     if (json != null) Reports.checkWritable(json, "--json file");

@@ -92,7 +92,7 @@ public record Scenario(
   public static Scenario load(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = io.bessim.sim.TextFiles.read(file, "--scenario").lines().toList();
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read --scenario '" + file + "': " + ExperimentOptions.describe(e), e);

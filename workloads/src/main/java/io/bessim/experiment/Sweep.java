@@ -278,7 +278,7 @@ public final class Sweep {
   /** The {@code grid} object of a folder's {@code sweep.json}. */
   static JsonObject gridOf(Path meta) throws IOException {
     try {
-      JsonElement e = JsonParser.parseString(Files.readString(meta));
+      JsonElement e = JsonParser.parseString(io.bessim.sim.TextFiles.read(meta, "sweep description"));
       checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
               && e.getAsJsonObject().get("grid").isJsonObject(),
           "%s is not a bessim sweep description (no grid)", meta);
