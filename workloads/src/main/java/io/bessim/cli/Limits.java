@@ -29,7 +29,21 @@ final class Limits {
    */
   static final long BYTES_PER_RESULT = 32 * 1024;
 
+  /**
+   * Heap a traced simulated second takes (Perfetto events held as JSON until written): about
+   * TRACE_EVENTS_PER_S events of a few hundred bytes each, with room.
+   */
+  static final long TRACE_BYTES_PER_S = 400L << 20;
+
   private Limits() {}
+
+  /** Refuses a --trace window whose events would not fit in half the heap. */
+  static void traceWindow(long windowPs) {
+    long maxPs = (long) (Runtime.getRuntime().maxMemory() / 2.0 / TRACE_BYTES_PER_S * Time.S);
+    checkArgument(windowPs <= maxPs, "--trace-window of %s is over the limit of %s that this heap"
+        + " (%s) holds: trace a shorter window, or give more heap (BESSIM_JAVA_OPTS=-Xmx...)",
+        Durations.format(windowPs), Durations.format(maxPs), heap());
+  }
 
   static int seeds(int n) {
     checkArgument(n >= 1, "--seeds must be at least 1, got %s", n);
