@@ -244,8 +244,9 @@ public final class Platform {
     double[] b = p.bounds();
     String where = b == null ? "" : " in " + p.range() + " " + p.unit();
     boolean integer = p.type() == Type.INTEGER;
-    String what = integer ? "a whole number" : "a number";
-    checkArgument(isNumber(v), "parameter %s wants %s%s, got '%s'", p.name(), what, where, value);
+    String what = (integer ? " (a whole one" : " (") + where + ")";
+    checkArgument(isNumber(v), "parameter %s wants a number, got '%s'%s", p.name(), value,
+        what.equals(" ()") ? "" : what.replace("( in", "(in"));
     double d = parseNumber(v);
     checkArgument(!integer || d == Math.rint(d), "parameter %s wants a whole number%s, got '%s'",
         p.name(), where, value);

@@ -73,7 +73,7 @@ public final class OutputFile {
     Path abs = path.toAbsolutePath().normalize();
     if (isSpecialTree(abs)) {
       // /proc/self/fd/1, /dev/stdout, /dev/fd/63: magic links, written through as they are.
-      checkArgument(Files.exists(abs), "cannot write %s '%s': nothing can be created in %s",
+      checkArgument(Files.exists(abs), "cannot write %s '%s': nothing can be created in /%s",
           option, path, abs.getName(0));
       checkArgument(!Files.isDirectory(abs), "cannot write %s '%s': it is a directory", option,
           path);

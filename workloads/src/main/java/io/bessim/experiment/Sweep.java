@@ -278,13 +278,17 @@ public final class Sweep {
   /** The {@code grid} object of a folder's {@code sweep.json}. */
   static JsonObject gridOf(Path meta) throws IOException {
     try {
-      JsonElement e = JsonParser.parseString(io.bessim.sim.TextFiles.read(meta, "sweep description"));
+      JsonElement e =
+          JsonParser.parseString(io.bessim.sim.TextFiles.read(meta, "sweep description"));
       checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
               && e.getAsJsonObject().get("grid").isJsonObject(),
           "%s is not a bessim sweep description (no grid)", meta);
       return e.getAsJsonObject().getAsJsonObject("grid");
     } catch (JsonParseException e) {
-      throw new IllegalArgumentException(meta + " is not valid JSON: " + e.getMessage(), e);
+      // Gson's message starts with its exception's class name and ends with a URL.
+      String why = String.valueOf(e.getMessage()).replaceFirst("^[\\w.]+Exception: ", "")
+          .replaceFirst(";? *See https?://\\S+$", "");
+      throw new IllegalArgumentException(meta + " is not valid JSON: " + why, e);
     }
   }
 
