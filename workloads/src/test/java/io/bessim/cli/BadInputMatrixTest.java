@@ -106,6 +106,10 @@ final class BadInputMatrixTest {
     write("badjson/sweep.json", "{ not json");
     Files.createDirectories(dir.resolve("nogrid"));
     write("nogrid/sweep.json", "{\"format\": \"bessim-sweep/1\"}\n");
+    Files.createDirectories(dir.resolve("dupkey"));
+    write("dupkey/sweep.json", "{\"grid\": {\"seeds\": 1, \"seeds\": 2}}\n");
+    Files.createDirectories(dir.resolve("trailing"));
+    write("trailing/sweep.json", "{\"grid\": {}} {}\n");
     Files.createDirectories(dir.resolve("norows"));
     write("norows/sweep.json", "{\"grid\": {}}\n");
     write("norows/results.csv", "");
@@ -301,6 +305,9 @@ final class BadInputMatrixTest {
     add(c, "is not", "sweep merge --out OUT/m @junksweep");
     add(c, "is not valid JSON", "sweep merge --out OUT/m @badjson");
     add(c, "is not a bessim sweep description", "sweep merge --out OUT/m @nogrid");
+    add(c, "key 'seeds' is given twice", "sweep merge --out OUT/m @dupkey");
+    add(c, "key 'seeds' is given twice", "sweep --resume --out @dupkey --vary tcp.mss=600");
+    add(c, "text after the value", "sweep merge --out OUT/m @trailing");
     add(c, "Missing required parameter: 'DIR'", "sweep merge --out OUT/m");
     add(c, "no sweep folder", "sweep table @none");
     add(c, "notsweep has no results.csv", "sweep table @notsweep");
