@@ -106,6 +106,9 @@ final class BadInputMatrixTest {
     write("badjson/sweep.json", "{ not json");
     Files.createDirectories(dir.resolve("nogrid"));
     write("nogrid/sweep.json", "{\"format\": \"bessim-sweep/1\"}\n");
+    Files.createDirectories(dir.resolve("junkrows"));
+    write("junkrows/sweep.json", "{\"grid\": {}}\n");
+    Files.write(dir.resolve("junkrows/results.csv"), junk);
     Files.createDirectories(dir.resolve("dupkey"));
     write("dupkey/sweep.json", "{\"grid\": {\"seeds\": 1, \"seeds\": 2}}\n");
     Files.createDirectories(dir.resolve("trailing"));
@@ -312,6 +315,7 @@ final class BadInputMatrixTest {
     add(c, "no sweep folder", "sweep table @none");
     add(c, "notsweep has no results.csv", "sweep table @notsweep");
     add(c, "has no rows yet", "sweep table @norows");
+    add(c, "results.csv is not", "sweep table @junkrows");
     add(c, "already holds results", "sweep --out @full --vary tcp.mss=600,700");
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
