@@ -166,6 +166,7 @@ final class CalibrateCommand implements Callable<Integer> {
     List<FitParam> fitted = FitParam.resolve(platform, params);
     outFile = OutputFile.of("--out", out);
     Scoring scoring = Scoring.of(ms, arch, w, durationPs);
+    Limits.resultsFit((long) maxEvals * seedList.size(), "fewer --max-evals or --seeds");
     return new Calibration.Plan(scoring, seedList, platform, fitted, maxEvals, n);
   }
 

@@ -63,10 +63,14 @@ final class Limits {
 
   /** Refuses more runs than the heap can hold the results of (half of it, for the runs). */
   static void resultsFit(long runs) {
+    resultsFit(runs, "fewer --seeds or architectures");
+  }
+
+  /** As {@link #resultsFit(long)}; {@code fewer} says which options make fewer runs. */
+  static void resultsFit(long runs, String fewer) {
     long max = Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_RESULT;
-    checkArgument(runs <= max, "%s runs is over the limit of %s that this heap (%s) holds:"
-        + " fewer --seeds or architectures, or more heap (BESSIM_JAVA_OPTS=-Xmx...)", runs, max,
-        heap());
+    checkArgument(runs <= max, "%s runs is over the limit of %s that this heap (%s) holds: %s,"
+        + " or more heap (BESSIM_JAVA_OPTS=-Xmx...)", runs, max, heap(), fewer);
   }
 
   private static String heap() {

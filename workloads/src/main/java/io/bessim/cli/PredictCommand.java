@@ -188,7 +188,11 @@ final class PredictCommand implements Callable<Integer> {
         ? Architecture.parseList(archNames, Map.of()) : Architecture.presets();
     long durationPs = duration.durationPs(OptionalLong.of(Durations.parse(DEFAULT_DURATION)));
     checkArgument(profiles >= 1, "--profiles must be at least 1, got %s", profiles);
+    checkArgument(profiles <= Limits.MAX_SEEDS, "--profiles %s is over the limit of %s", profiles,
+        Limits.MAX_SEEDS);
     int max = maxCandidates != null ? maxCandidates : CANDIDATES_PER_PROFILE * profiles;
+    // Every candidate tried is kept (with its runs) for the report's tallies.
+    Limits.resultsFit(max, "fewer --profiles or --max-candidates");
     int n = threads.threads();
     Platform platform =
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());

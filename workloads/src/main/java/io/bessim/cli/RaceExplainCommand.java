@@ -84,6 +84,7 @@ final class RaceExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture arch = Architecture.fromName(archName);
+    Limits.durationPs(searchPs);
     checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
         "--window-us must be between 1 and 10000000, got %s", windowUs);
     Platform platform = Platform.defaults().with(overrides);

@@ -333,6 +333,13 @@ final class BadInputMatrixTest {
     add(c, "unknown architecture", "race interleavings --arch v9");
     add(c, "--profiles must be at least 1", "predict --profiles 0");
     add(c, "--max-evals must be at least 3", "calibrate --max-evals 2");
+    add(c, "fewer --max-evals or --seeds", "calibrate --max-evals 2000000000");
+    add(c, "fewer --profiles or --max-candidates", "predict --max-candidates 2000000000");
+    add(c, "--profiles 1000000 is over the limit", "predict --profiles 1000000");
+    add(c, "--seeds 1000000 is over the limit", "race window --seeds 1000000");
+    add(c, "is under the limit of 0.01s", "race window --duration 1ns");
+    add(c, "is over the limit of 86400s", "race table --arch v1 --duration 1000h");
+    add(c, "is under the limit of 0.01s", "race explain --duration 1us");
     // --- every numeric parameter: below its range, above it, not a number, and a fraction
     // for a count
     for (Platform.Param p : Platform.defaults().params()) {
