@@ -162,7 +162,8 @@ final class ExperimentOptions {
     try {
       f.write(text.get(), stdout);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + f.describe() + ": " + describe(e), e);
+      throw new UncheckedIOException(
+          "cannot write " + f.option() + " '" + f.describe() + "': " + describe(e), e);
     }
   }
 

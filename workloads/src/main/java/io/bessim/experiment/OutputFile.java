@@ -119,6 +119,11 @@ public final class OutputFile {
     }
   }
 
+  /** The option that named this output, e.g. {@code --json}. */
+  public String option() {
+    return option;
+  }
+
   public Kind kind() {
     return kind;
   }
