@@ -24,8 +24,9 @@ final class Limits {
   static final long MAX_DURATION_PS = 24 * 3600 * Time.S;
 
   /**
-   * Heap one finished run's result keeps until the report is written (counters, summaries),
-   * with room for the simulations running meanwhile.
+   * Heap one finished run's result keeps until the report is written. Measured: 3000 results of
+   * v3 held about 6 MB of live heap (-Xlog:gc), 2 KB each, and their JSON 1.6 KB each; 32 KiB
+   * leaves room for the report text and the simulations running meanwhile.
    */
   static final long BYTES_PER_RESULT = 32 * 1024;
 
