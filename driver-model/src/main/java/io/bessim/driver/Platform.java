@@ -3,6 +3,8 @@ package io.bessim.driver;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.bessim.sim.TextFiles;
 import io.bessim.sim.Time;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The platform profile: every model parameter with its value, unit and source, read from one text
@@ -35,7 +38,33 @@ public final class Platform {
   private static final ImmutableMap<String, Long> PS_PER_UNIT =
       ImmutableMap.of("s", Time.S, "ms", Time.MS, "us", Time.US, "ns", Time.NS, "ps", Time.PS);
 
-  /** One declared parameter; {@code range} is "" or e.g. {@code 5..100} or {@code a|b|c}. */
+  /**
+   * Units whose values are counts: a parameter in one of these takes whole numbers only (11.5
+   * frames would silently run as 12). Every other numeric unit is a time ({@link #PS_PER_UNIT})
+   * or one of {@link #REAL_UNITS}; a new unit must be added to one of the two.
+   */
+  public static final ImmutableSet<String> INTEGER_UNITS = ImmutableSet.of(
+      "CPU", "CPUs", "Hz", "bits", "bytes", "cycles", "count", "buffers", "frames", "messages",
+      "subframes", "index", "tries", "segments");
+
+  /** Non-time units whose values may be fractional. */
+  public static final ImmutableSet<String> REAL_UNITS =
+      ImmutableSet.of("probability", "fraction", "ratio", "factor", "%");
+
+  /**
+   * A plain decimal as users write it ({@code 1448}, {@code 0.5}, {@code 1e6}, {@code 1_000}),
+   * optionally negative so that the range check can name the problem; not Java's NaN, Infinity,
+   * hex or {@code 1d}, which Double.parseDouble would take.
+   */
+  private static final Pattern NUMBER =
+      Pattern.compile("-?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][+-]?[0-9]{1,3})?");
+
+  /** A parameter's type, from its declaration: its default value, unit and range. */
+  public enum Type {
+    BOOL, INTEGER, REAL, CHOICE, TEXT
+  }
+
+  /** One declared parameter; {@code range} is "" or e.g. {@code 5..100} or {@code a/b/c}. */
   public record Param(
       String name, String value, String unit, String kind, String source, String range) {
     public Param(String name, String value, String unit, String kind, String source) {
@@ -45,6 +74,29 @@ public final class Platform {
     /** Whether the value is a time, in one of the units {@link Platform#ps} converts from. */
     public boolean isTime() {
       return PS_PER_UNIT.containsKey(unit);
+    }
+
+    /** The type: a count unit makes a number an {@link Type#INTEGER}. */
+    public Type type() {
+      if (isBool(value)) return Type.BOOL;
+      if (range.contains("/")) return Type.CHOICE;
+      if (isNumber(value)) return INTEGER_UNITS.contains(unit) ? Type.INTEGER : Type.REAL;
+      return Type.TEXT;
+    }
+
+    /** Whether a numeric parameter's unit says if it is whole or not (a test holds every one). */
+    public boolean unitClassified() {
+      return INTEGER_UNITS.contains(unit) || REAL_UNITS.contains(unit) || isTime();
+    }
+
+    /** The numeric range {@code {lo, hi}}, or null when none is declared. */
+    public double[] bounds() {
+      int dots = range.indexOf("..");
+      if (dots <= 0) return null;
+      String lo = range.substring(0, dots).strip();
+      String hi = range.substring(dots + 2).strip();
+      if (!isNumber(lo) || !isNumber(hi)) return null;
+      return new double[] {parseNumber(lo), parseNumber(hi)};
     }
   }
 
@@ -72,7 +124,7 @@ public final class Platform {
 
   /** Reads a profile file; parameters it omits keep their default values. */
   public static Platform load(Path file) throws IOException {
-    Platform p = parse(Files.readString(file), file.toString());
+    Platform p = parse(TextFiles.read(file, "profile"), file.toString());
     Map<String, Param> merged = new LinkedHashMap<>(defaults().params);
     for (Param q : p.params.values()) {
       Param d = merged.get(q.name());
@@ -100,6 +152,7 @@ public final class Platform {
 
   static Platform parse(String text, String origin) {
     Map<String, Param> m = new LinkedHashMap<>();
+    Map<String, Integer> firstLine = new LinkedHashMap<>();
     String[] lines = text.split("\n");
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -110,6 +163,9 @@ public final class Platform {
       String[] rest = line.substring(eq + 1).split("\\|", 5);
       String value = rest[0].strip();
       checkArgument(!value.isEmpty(), "%s:%s: no value for %s", origin, i + 1, name);
+      checkArgument(!m.containsKey(name), "%s:%s: %s is given twice (line %s)", origin, i + 1,
+          name, firstLine.get(name));
+      firstLine.put(name, i + 1);
       m.put(
           name,
           new Param(
@@ -165,25 +221,40 @@ public final class Platform {
     Param p = params.get(name);
     checkArgument(p != null, "unknown parameter '%s' (see 'bessim arch list')", name);
     String v = value.strip();
-    String old = p.value();
-    if (isBool(old)) {
-      checkArgument(isBool(v), "parameter %s wants true or false, got '%s'", name, value);
-    } else if (isNumber(old)) {
-      checkArgument(isNumber(v), "parameter %s wants a number, got '%s'", name, value);
-      double d = Double.parseDouble(v.replace("_", ""));
-      checkArgument(d >= 0, "parameter %s must not be negative, got '%s'", name, value);
-      int dots = p.range().indexOf("..");
-      if (dots > 0) {
-        double lo = Double.parseDouble(p.range().substring(0, dots));
-        double hi = Double.parseDouble(p.range().substring(dots + 2));
-        checkArgument(d >= lo && d <= hi, "parameter %s must be in %s %s, got '%s'",
-            name, p.range(), p.unit(), value);
-      }
-    } else if (p.range().contains("/")) {
-      checkArgument(java.util.Arrays.asList(p.range().split("/")).contains(v),
-          "parameter %s is one of %s, got '%s'", name, p.range(), value);
+    switch (p.type()) {
+      case BOOL:
+        checkArgument(isBool(v), "parameter %s wants true or false, got '%s'", name, value);
+        break;
+      case INTEGER:
+      case REAL:
+        checkNumber(p, value);
+        break;
+      case CHOICE:
+        checkArgument(java.util.Arrays.asList(p.range().split("/")).contains(v),
+            "parameter %s is one of %s, got '%s'", name, p.range(), value);
+        break;
+      default:
+        checkArgument(!v.isEmpty(), "parameter %s wants a value", name);
+    }
+  }
+
+  /** A number of {@code p}'s type inside its declared range; the message gives the range. */
+  private static void checkNumber(Param p, String value) {
+    String v = value.strip();
+    double[] b = p.bounds();
+    String where = b == null ? "" : " in " + p.range() + " " + p.unit();
+    boolean integer = p.type() == Type.INTEGER;
+    String what = (integer ? " (a whole one" : " (") + where + ")";
+    checkArgument(isNumber(v), "parameter %s wants a number, got '%s'%s", p.name(), value,
+        what.equals(" ()") ? "" : what.replace("( in", "(in"));
+    double d = parseNumber(v);
+    checkArgument(!integer || d == Math.rint(d), "parameter %s wants a whole number%s, got '%s'",
+        p.name(), where, value);
+    if (b == null) {
+      checkArgument(d >= 0, "parameter %s must not be negative, got '%s'", p.name(), value);
     } else {
-      checkArgument(!v.isEmpty(), "parameter %s wants a value", name);
+      checkArgument(d >= b[0] && d <= b[1], "parameter %s must be in %s %s, got '%s'",
+          p.name(), p.range(), p.unit(), value);
     }
   }
 
@@ -192,12 +263,11 @@ public final class Platform {
   }
 
   private static boolean isNumber(String s) {
-    try {
-      Double.parseDouble(s.replace("_", ""));
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return NUMBER.matcher(s).matches();
+  }
+
+  private static double parseNumber(String s) {
+    return Double.parseDouble(s.replace("_", ""));
   }
 
   private Param param(String name) {

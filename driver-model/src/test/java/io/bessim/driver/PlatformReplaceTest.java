@@ -33,6 +33,6 @@ final class PlatformReplaceTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Platform.defaults().replace(
             new Platform.Param("fw.rxPoolFrames", "many", "frames", "fitted", "x")));
-    assertEquals("parameter fw.rxPoolFrames wants a number, got 'many'", e.getMessage());
+    assertEquals("parameter fw.rxPoolFrames wants a number, got 'many' (a whole one in 1..128 frames)", e.getMessage());
   }
 }

@@ -86,7 +86,7 @@ public record Measurements(String origin, List<Section> sections, List<Metric> c
     Path file = Path.of(nameOrPath);
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = io.bessim.sim.TextFiles.read(file, "--measurements");
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(
           "cannot read --measurements '" + nameOrPath + "': no such file", e);

@@ -3,7 +3,7 @@ package io.bessim.cli;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.host.Topology;
-import io.bessim.experiment.Reports;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.TextTable;
 import io.bessim.experiment.TextTable.Column;
 import java.io.PrintWriter;
@@ -113,12 +113,13 @@ final class ArchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       Architecture a = Architecture.fromName(arch);
       Platform p = Platform.defaults().with(sets);
-      if (dot != null) Reports.checkWritable(dot, "--dot");
+      OutputFile dotOut = dot != null ? OutputFile.of("--dot", dot) : null;
       Topology t = Topology.of(a, p);
-      PrintWriter out = spec.commandLine().getOut();
+      boolean dotToStdout = dotOut != null && dotOut.isStdout();
+      PrintWriter out = dotToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
       out.print(t.toText());
-      if (dot != null) {
-        Reports.writeAtomically(dot, t.toDot());
+      if (dotOut != null) {
+        dotOut.write(t.toDot(), spec.commandLine().getOut());
         out.println();
         out.println("DOT written to " + dot + " (render: dot -Tsvg " + dot + " -o graph.svg)");
       }

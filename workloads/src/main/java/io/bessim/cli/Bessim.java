@@ -55,6 +55,7 @@ public final class Bessim implements Callable<Integer> {
     CommandLine cl = commandLine(Experiment::run);
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    Interrupts.install(cl.getErr());
     System.exit(cl.execute(args));
   }
 
@@ -108,8 +109,22 @@ public final class Bessim implements Callable<Integer> {
     return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
-  private static String oneLine(String s) {
-    return s.strip().replaceAll("\\s*\\R\\s*", "; ");
+  /** The longest run of non-blanks a message echoes whole; longer ones are cut. */
+  static final int MAX_WORD = 80;
+
+  private static final java.util.regex.Pattern LONG_WORD =
+      java.util.regex.Pattern.compile("\\S{" + (MAX_WORD + 1) + ",}");
+
+  /**
+   * The message on one line, each over-long word (a 100,000-character architecture name, a
+   * path) cut to its start and length, so the problem stays readable.
+   */
+  static String oneLine(String s) {
+    String line = s.strip().replaceAll("\\s*\\R\\s*", "; ")
+        // picocli's "Value for option option '--set'": its wording doubled.
+        .replace("option option '", "option '");
+    return LONG_WORD.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        m.group().substring(0, MAX_WORD - 20) + "...(" + m.group().length() + " characters)"));
   }
 
   /** Builds the subcommands around the shared context; everything else the picocli way. */

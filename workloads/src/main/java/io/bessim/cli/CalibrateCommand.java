@@ -12,7 +12,7 @@ import io.bessim.calibrate.Section;
 import io.bessim.calibrate.Sensitivity;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
-import io.bessim.experiment.Reports;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.WorkloadSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,6 +102,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Mixin ThreadsOption threads;
 
   private final CliContext ctx;
+  private OutputFile outFile;
 
   CalibrateCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -110,7 +111,8 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Calibration.Plan plan = plan();
-    PrintWriter o = spec.commandLine().getOut();
+    // With --out -, standard output carries the profile alone; the report goes to stderr.
+    PrintWriter o = outFile.isStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
     String dur = Durations.format(plan.scoring().primary().durationPs());
     o.print(CalibrationReport.header(plan, dur));
     o.println();
@@ -127,7 +129,8 @@ final class CalibrateCommand implements Callable<Integer> {
     o.print(CalibrationReport.residuals(plan, fit.best()));
     o.println();
     try {
-      Reports.writeAtomically(out, CalibrationReport.profile(plan, fit, command(plan)));
+      outFile.write(CalibrationReport.profile(plan, fit, command(plan)),
+          spec.commandLine().getOut());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write --out '" + out + "': " + ExperimentOptions.describe(e), e);
@@ -161,8 +164,9 @@ final class CalibrateCommand implements Callable<Integer> {
     Platform platform =
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
     List<FitParam> fitted = FitParam.resolve(platform, params);
-    Reports.checkWritable(out, "--out file");
+    outFile = OutputFile.of("--out", out);
     Scoring scoring = Scoring.of(ms, arch, w, durationPs);
+    Limits.resultsFit((long) maxEvals * seedList.size(), "fewer --max-evals or --seeds");
     return new Calibration.Plan(scoring, seedList, platform, fitted, maxEvals, n);
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,14 +60,32 @@ final class CompareCommand implements Callable<Integer> {
         : options.scenario().archs().orElse(Architecture.presets());
     int n = seeds.seeds(options.scenario().seeds(), DEFAULT_SEEDS);
     ExperimentOptions.Plan plan = options.plan(archs, n);
-    List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(header(plan, n, options.seedBase.seedBase()));
-    out.println();
-    out.print(CompareTable.render(ArchSummary.of(results)));
-    out.flush();
-    options.writeReports(results);
+    PrintWriter stdout = spec.commandLine().getOut();
+    AtomicReferenceArray<RunResult> done = new AtomicReferenceArray<>(plan.specs().size());
+    Interrupts.onInterrupt(signal -> partial(signal, done, stdout));
+    List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr(), done::set);
+    Interrupts.complete(() -> {
+      PrintWriter out = options.humanOut(spec.commandLine());
+      out.print(header(plan, n, options.seedBase.seedBase()));
+      out.println();
+      out.print(CompareTable.render(ArchSummary.of(results)));
+      out.flush();
+      options.writeReports(results, stdout);
+    });
     return 0;
+  }
+
+  /** On SIGINT or SIGTERM: the runs that finished go to --json and --csv, marked partial. */
+  private String partial(String signal, AtomicReferenceArray<RunResult> done, PrintWriter stdout) {
+    List<RunResult> finished = new ArrayList<>();
+    for (int i = 0; i < done.length(); i++) {
+      if (done.get(i) != null) finished.add(done.get(i));
+    }
+    String head = String.format(Locale.US, "bessim: interrupted by %s: %d of %d runs finished",
+        signal, finished.size(), done.length());
+    if (!options.writesReports()) return head + " (no --json or --csv to write them to)";
+    options.writeReports(finished, stdout, true);
+    return head + ", written to " + options.reportPaths() + " marked partial";
   }
 
   static String header(ExperimentOptions.Plan plan, int seeds, long seedBase) {

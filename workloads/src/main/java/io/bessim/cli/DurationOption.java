@@ -25,6 +25,6 @@ public final class DurationOption {
 
   /** The duration given, else {@code fallback}'s, else {@link #DEFAULT}; in ps. */
   public long durationPs(OptionalLong fallback) {
-    return durationPs != null ? durationPs : fallback.orElse(DEFAULT_PS);
+    return Limits.durationPs(durationPs != null ? durationPs : fallback.orElse(DEFAULT_PS));
   }
 }

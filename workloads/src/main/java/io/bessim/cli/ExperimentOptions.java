@@ -4,6 +4,7 @@ import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.ArchSummary;
 import io.bessim.experiment.Batch;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
@@ -46,10 +47,12 @@ final class ExperimentOptions {
   @Option(
       names = "--json",
       paramLabel = "FILE",
-      description = "Also write runs and summary as JSON.")
+      description = "Also write runs and summary as JSON ('-': standard output, the table then"
+          + " goes to standard error).")
   Path json;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per run.")
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Also write one CSV row per run ('-': standard output).")
   Path csv;
 
   @Mixin ThreadsOption threads;
@@ -57,6 +60,9 @@ final class ExperimentOptions {
   @Mixin QuietOption quiet;
 
   private Scenario scenario;
+  private boolean humanToStderr;
+  private OutputFile jsonOut;
+  private OutputFile csvOut;
 
   /** Everything needed to run, validated. */
   record Plan(
@@ -67,15 +73,26 @@ final class ExperimentOptions {
    * ascending. Throws IllegalArgumentException naming the first problem.
    */
   Plan plan(List<Architecture> archs, int seeds) {
+    return plan(archs, seeds, List.of());
+  }
+
+  /** As {@link #plan(List, int)}, with the command's {@code other} outputs checked beside ours. */
+  Plan plan(List<Architecture> archs, int seeds, List<OutputFile> other) {
     Scenario sc = scenario();
     WorkloadSpec w = workload.workload(sc.workload());
     long durationPs = duration.durationPs(sc.durationPs());
     int n = threads.threads();
     List<Long> seedList = seedBase.seeds(seeds);
+    Limits.resultsFit((long) archs.size() * seeds);
     Platform platform = loadProfile().with(sets());
     io.bessim.driver.host.Host.check(platform);
-    if (json != null) Reports.checkWritable(json, "--json file");
-    if (csv != null) Reports.checkWritable(csv, "--csv file");
+    jsonOut = json != null ? OutputFile.of("--json", json) : null;
+    csvOut = csv != null ? OutputFile.of("--csv", csv) : null;
+    List<OutputFile> all = new ArrayList<>(other);
+    if (jsonOut != null) all.add(jsonOut);
+    if (csvOut != null) all.add(csvOut);
+    OutputFile.checkDistinct(all);
+    humanToStderr = all.stream().anyMatch(OutputFile::isStdout);
     List<RunSpec> specs = new ArrayList<>();
     for (Architecture a : archs) {
       for (long seed : seedList) specs.add(new RunSpec(a, platform, w, durationPs, seed));
@@ -85,27 +102,68 @@ final class ExperimentOptions {
 
   /** Runs the plan, with a progress line on stderr when it is a terminal and not --quiet. */
   List<RunResult> execute(Plan plan, CliContext ctx, PrintWriter err) throws InterruptedException {
+    return execute(plan, ctx, err, Batch.Finished.NONE);
+  }
+
+  /** As {@link #execute(Plan, CliContext, PrintWriter)}, telling {@code finished} of each run. */
+  List<RunResult> execute(Plan plan, CliContext ctx, PrintWriter err, Batch.Finished finished)
+      throws InterruptedException {
     ProgressLine progress = quiet.progressLine(ctx, err);
     try {
       return Batch.runAll(
           plan.specs(),
           ctx.runner(),
           plan.threads(),
-          progress != null ? progress : Batch.Progress.NONE);
+          progress != null ? progress : Batch.Progress.NONE,
+          finished);
     } finally {
       if (progress != null) progress.clear();
     }
   }
 
-  /** Writes --json and --csv, if given. */
-  void writeReports(List<RunResult> results) {
+  /**
+   * Where the human-readable report goes: standard output, or standard error when --json or
+   * --csv is {@code -}, so that standard output holds only the machine-readable one.
+   */
+  PrintWriter humanOut(picocli.CommandLine cl) {
+    return humanToStderr ? cl.getErr() : cl.getOut();
+  }
+
+  /** Writes --json and --csv, if given; {@code stdout} takes those given as {@code -}. */
+  void writeReports(List<RunResult> results, PrintWriter stdout) {
+    writeReports(results, stdout, false);
+  }
+
+  /**
+   * As {@link #writeReports(List, PrintWriter)}; {@code partial} marks the JSON as holding only
+   * the runs that finished before an interrupt.
+   */
+  void writeReports(List<RunResult> results, PrintWriter stdout, boolean partial) {
+    write(jsonOut, () -> Reports.json(results, ArchSummary.of(results), partial), stdout);
+    write(csvOut, () -> Reports.csv(results), stdout);
+  }
+
+  /** Whether any report file was asked for. */
+  boolean writesReports() {
+    return jsonOut != null || csvOut != null;
+  }
+
+  /** The report files asked for, as the user wrote them, for messages. */
+  String reportPaths() {
+    List<String> out = new ArrayList<>();
+    if (jsonOut != null) out.add(jsonOut.describe());
+    if (csvOut != null) out.add(csvOut.describe());
+    return String.join(" and ", out);
+  }
+
+  private static void write(OutputFile f, java.util.function.Supplier<String> text,
+      PrintWriter stdout) {
+    if (f == null) return;
     try {
-      if (json != null) {
-        Reports.writeAtomically(json, Reports.json(results, ArchSummary.of(results)));
-      }
-      if (csv != null) Reports.writeAtomically(csv, Reports.csv(results));
+      f.write(text.get(), stdout);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write report: " + describe(e), e);
+      throw new UncheckedIOException(
+          "cannot write " + f.option() + " '" + f.describe() + "': " + describe(e), e);
     }
   }
 

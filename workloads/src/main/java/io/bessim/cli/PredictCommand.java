@@ -11,7 +11,7 @@ import io.bessim.calibrate.Scoring;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.host.Host;
-import io.bessim.experiment.Reports;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.sim.Time;
 import java.io.IOException;
@@ -122,6 +122,7 @@ final class PredictCommand implements Callable<Integer> {
   @Mixin QuietOption quiet;
 
   private final CliContext ctx;
+  private OutputFile jsonOut;
 
   PredictCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -137,13 +138,22 @@ final class PredictCommand implements Callable<Integer> {
     o.flush();
     ProgressLine progress = quiet.progressLine(ctx, spec.commandLine().getErr());
     Prediction.Outcome outcome;
+    int[] judged = new int[2];
+    Interrupts.onInterrupt(signal -> partial(signal, judged, progress));
     try {
-      outcome = Prediction.run(plan, ctx.runner(), progress == null ? Abc.Listener.NONE
-          : (tried, kept, max) -> progress.started(tried, max,
-              "candidates tried, " + kept + " matching"));
+      outcome = Prediction.run(plan, ctx.runner(), (tried, kept, max) -> {
+        synchronized (judged) {
+          judged[0] = tried;
+          judged[1] = kept;
+        }
+        if (progress != null) {
+          progress.started(tried, max, "candidates tried, " + kept + " matching");
+        }
+      });
     } finally {
       if (progress != null) progress.clear();
     }
+    Interrupts.complete(() -> {});
     o.print(PredictionReport.sampling(plan.abc(), outcome.abc()));
     o.println();
     writeJson(plan, outcome);
@@ -178,7 +188,11 @@ final class PredictCommand implements Callable<Integer> {
         ? Architecture.parseList(archNames, Map.of()) : Architecture.presets();
     long durationPs = duration.durationPs(OptionalLong.of(Durations.parse(DEFAULT_DURATION)));
     checkArgument(profiles >= 1, "--profiles must be at least 1, got %s", profiles);
+    checkArgument(profiles <= Limits.MAX_SEEDS, "--profiles %s is over the limit of %s", profiles,
+        Limits.MAX_SEEDS);
     int max = maxCandidates != null ? maxCandidates : CANDIDATES_PER_PROFILE * profiles;
+    // Every candidate tried is kept (with its runs) for the report's tallies.
+    Limits.resultsFit(max, "fewer --profiles or --max-candidates");
     int n = threads.threads();
     Platform platform =
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
@@ -187,16 +201,41 @@ final class PredictCommand implements Callable<Integer> {
     WorkloadSpec fallback = workload.workload(Optional.empty());
     Scoring scoring = Scoring.of(ms, Architecture.BASELINE, fallback, durationPs);
     WorkloadSpec predictAt = workload.given() ? fallback : scoring.primary().workload();
-    if (json != null) Reports.checkWritable(json, "--json file");
+    jsonOut = json != null ? OutputFile.of("--json", json) : null;
     Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
     return new Prediction.Plan(abc, archs, predictAt, durationPs);
+  }
+
+  /**
+   * On SIGINT or SIGTERM: what finished is the sampling so far (the predictions need every kept
+   * profile), so --json gets those counts, marked partial.
+   */
+  private String partial(String signal, int[] judged, ProgressLine progress) throws IOException {
+    if (progress != null) progress.clear();
+    int tried;
+    int kept;
+    synchronized (judged) {
+      tried = judged[0];
+      kept = judged[1];
+    }
+    String head = String.format(java.util.Locale.US,
+        "bessim: interrupted by %s: %d candidates tried, %d matching, no prediction yet", signal,
+        tried, kept);
+    if (jsonOut == null) return head;
+    com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+    o.addProperty("partial", true);
+    o.addProperty("candidatesTried", tried);
+    o.addProperty("keptProfiles", kept);
+    jsonOut.write(new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n",
+        spec.commandLine().getOut());
+    return head + "; the counts are in " + jsonOut.describe() + " marked partial";
   }
 
   private void writeJson(Prediction.Plan plan, Prediction.Outcome outcome) {
     if (json == null) return;
     try {
-      Reports.writeAtomically(json,
-          PredictionReport.json(plan, outcome, Time.toSeconds(plan.durationPs())));
+      jsonOut.write(PredictionReport.json(plan, outcome, Time.toSeconds(plan.durationPs())),
+          spec.commandLine().getOut());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write --json '" + json + "': " + CliInputs.describe(e), e);

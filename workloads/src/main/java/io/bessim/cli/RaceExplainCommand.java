@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
-import io.bessim.experiment.Reports;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.experiment.race.RaceExplainer;
 import io.bessim.sim.Time;
@@ -84,16 +84,18 @@ final class RaceExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture arch = Architecture.fromName(archName);
+    Limits.durationPs(searchPs);
     checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
         "--window-us must be between 1 and 10000000, got %s", windowUs);
     Platform platform = Platform.defaults().with(overrides);
-    if (trace != null) Reports.checkWritable(trace, "--trace file");
+    OutputFile traceOut = trace != null ? OutputFile.of("--trace", trace) : null;
     String platformText = overrides.isEmpty() ? "built-in defaults"
         : "built-in defaults with --set " + overrides.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue().strip()).collect(Collectors.joining(", "));
     RaceExplainer.Result r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform,
         platformText, workload, seed, field, searchPs, windowUs * Time.US, afterPs));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = traceOut != null && traceOut.isStdout()
+        ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.print(r.text());
     if (trace != null) {
       if (r.trace() == null) {
@@ -101,7 +103,7 @@ final class RaceExplainCommand implements Callable<Integer> {
       } else {
         try {
           // Atomically: readers never see half a trace.
-          Reports.writeAtomically(trace, r.trace().toJson());
+          traceOut.write(r.trace().toJson(), spec.commandLine().getOut());
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write --trace file '" + trace + "': "
               + e.getMessage(), e);

@@ -44,7 +44,9 @@ final class RaceOptions {
 
   /** One spec per architecture and seed (architectures in order, then seeds ascending). */
   List<RunSpec> specs(List<Architecture> archs, long durationPs, long seedBase, int seeds) {
-    checkArgument(seeds >= 1, "--seeds must be at least 1, got %s", seeds);
+    Limits.seeds(seeds);
+    Limits.durationPs(durationPs);
+    Limits.resultsFit((long) archs.size() * seeds);
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed %s is too large for %s seeds", seedBase, seeds);
     Platform p = platform();

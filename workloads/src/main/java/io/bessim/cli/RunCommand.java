@@ -3,6 +3,7 @@ package io.bessim.cli;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.RunResult;
 import java.io.PrintWriter;
@@ -77,26 +78,33 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Architecture arch = archName != null ? oneArch(archName) : scenarioArch();
-    ExperimentOptions.Plan plan = options.plan(List.of(arch), 1);
+    checkArgument(traceWindow == null || trace != null,
+        "--trace-window needs --trace FILE: it says which part of the run to trace");
+    OutputFile traceOut = trace != null ? OutputFile.of("--trace", trace) : null;
+    ExperimentOptions.Plan plan =
+        options.plan(List.of(arch), 1, traceOut == null ? List.of() : List.of(traceOut));
     RunResult r;
+    PrintWriter stdout = spec.commandLine().getOut();
     if (trace != null) {
-      Reports.checkWritable(trace, "--trace");
       long[] w = window(plan.durationPs());
+      Limits.traceWindow(w[1] - w[0]);
       io.bessim.experiment.ChromeTraceSink sink =
           new io.bessim.experiment.ChromeTraceSink("bessim " + arch.cliName());
       r = io.bessim.experiment.Experiment.run(plan.specs().get(0),
           new io.bessim.driver.kernel.TraceSinkTracer(sink, w[0], w[1]));
       try {
-        sink.write(trace);
+        traceOut.write(sink.toJson(), stdout);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new java.io.UncheckedIOException(
+            "cannot write --trace " + traceOut.describe() + ": " + CliInputs.describe(e), e);
       }
       spec.commandLine().getErr().println("trace: " + sink.size() + " events from "
           + Durations.format(w[0]) + " to " + Durations.format(w[1]) + " written to " + trace);
     } else {
       r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = traceOut != null && traceOut.isStdout()
+        ? spec.commandLine().getErr() : options.humanOut(spec.commandLine());
     for (Map.Entry<String, Object> e : Reports.fields(r).entrySet()) {
       if (e.getValue() instanceof Map<?, ?> m) {
         m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": " + v));
@@ -105,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    options.writeReports(List.of(r));
+    options.writeReports(List.of(r), stdout);
     return 0;
   }
 

@@ -92,7 +92,7 @@ public record Scenario(
   public static Scenario load(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = io.bessim.sim.TextFiles.read(file, "--scenario").lines().toList();
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read --scenario '" + file + "': " + ExperimentOptions.describe(e), e);
@@ -147,7 +147,7 @@ public record Scenario(
             workload = Optional.of(WorkloadSpec.parse(value, baseDir));
             break;
           case "duration":
-            durationPs = OptionalLong.of(Durations.parse(value));
+            durationPs = OptionalLong.of(Limits.durationPs(Durations.parse(value)));
             break;
           case "seeds":
             seeds = OptionalInt.of(seeds(value));
@@ -230,6 +230,8 @@ public record Scenario(
       throw new IllegalArgumentException("seeds wants a whole number, got '" + value + "'", e);
     }
     checkArgument(n >= 1, "seeds must be at least 1, got %s", n);
+    checkArgument(n <= Limits.MAX_SEEDS, "seeds %s is over the limit of %s per architecture", n,
+        Limits.MAX_SEEDS);
     return n;
   }
 

@@ -1,6 +1,5 @@
 package io.bessim.cli;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.OptionalInt;
 import picocli.CommandLine.Option;
@@ -20,8 +19,6 @@ public final class SeedsOption {
 
   /** The count given, else {@code fallback}'s, else {@code orElse}; at least 1. */
   public int seeds(OptionalInt fallback, int orElse) {
-    int n = seeds != null ? seeds : fallback.orElse(orElse);
-    checkArgument(n >= 1, "--seeds must be at least 1, got %s", n);
-    return n;
+    return Limits.seeds(seeds != null ? seeds : fallback.orElse(orElse));
   }
 }

@@ -119,14 +119,13 @@ final class SweepCommand implements Callable<Integer> {
       err.flush();
     });
     ProgressLine progress = quiet.progressLine(ctx, err);
-    Thread onCtrlC = new Thread(() -> {
+    // Each row is in results.csv as its point finishes: an interrupt only stops the sweep.
+    Interrupts.onInterrupt(signal -> {
       int rows = sweep.stop();
       if (progress != null) progress.clear();
-      err.println("bessim: interrupted; " + rows + " rows of this run are in " + sweep.results()
-          + ", rerun with --resume to finish");
-      err.flush();
-    }, "bessim-sweep-interrupt");
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
+      return "bessim: interrupted by " + signal + "; " + rows + " rows of this run are in "
+          + sweep.results() + " (partial), rerun with --resume to finish";
+    });
     long wall0 = System.nanoTime();
     Sweep.Outcome o;
     try {
@@ -134,11 +133,7 @@ final class SweepCommand implements Callable<Integer> {
           progress == null ? Sweep.Progress.NONE
               : (started, total, p) -> progress.started(started, total, p.key()));
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(onCtrlC);
-      } catch (IllegalStateException e) {
-        // Already shutting down: the hook reports.
-      }
+      Interrupts.complete(() -> {});
       if (progress != null) progress.clear();
     }
     double wall = (System.nanoTime() - wall0) / 1e9;

@@ -23,6 +23,13 @@ public final class Batch {
     void started(int started, int total, RunSpec spec);
   }
 
+  /** Told of each run as it finishes, with its index in the specs; from the run's thread. */
+  public interface Finished {
+    Finished NONE = (index, result) -> {};
+
+    void finished(int index, RunResult result);
+  }
+
   /** A run that threw; the message names the architecture and seed. */
   public static final class RunFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -44,6 +51,12 @@ public final class Batch {
   public static List<RunResult> runAll(
       List<RunSpec> specs, Function<RunSpec, RunResult> runner, int threads, Progress progress)
       throws InterruptedException {
+    return runAll(specs, runner, threads, progress, Finished.NONE);
+  }
+
+  /** As above, telling {@code finished} of each result as it comes (an interrupt keeps them). */
+  public static List<RunResult> runAll(List<RunSpec> specs, Function<RunSpec, RunResult> runner,
+      int threads, Progress progress, Finished finished) throws InterruptedException {
     checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
     if (specs.isEmpty()) return List.of();
     int total = specs.size();
@@ -51,7 +64,9 @@ public final class Batch {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total), daemonThreads());
     try {
       List<Future<RunResult>> futures = new ArrayList<>(total);
-      for (RunSpec spec : specs) {
+      for (int i = 0; i < total; i++) {
+        RunSpec spec = specs.get(i);
+        int index = i;
         futures.add(
             pool.submit(
                 () -> {
@@ -59,6 +74,7 @@ public final class Batch {
                   try {
                     RunResult r = runner.apply(spec);
                     if (r == null) throw new IllegalStateException("runner returned no result");
+                    finished.finished(index, r);
                     return r;
                   } catch (RuntimeException | Error e) {
                     throw new RunFailedException(spec, e);

@@ -67,11 +67,15 @@ public final class ChromeTraceSink implements TraceSink {
 
   /** Writes the trace atomically: a reader never sees half a file. */
   public void write(Path file) throws IOException {
+    Reports.writeAtomically(file, toJson());
+  }
+
+  /** The trace as Chrome/Perfetto JSON text. */
+  public String toJson() {
     JsonObject root = new JsonObject();
     root.add("traceEvents", events);
     root.addProperty("displayTimeUnit", "ns");
-    Reports.writeAtomically(file, new GsonBuilder().disableHtmlEscaping().create().toJson(root)
-        + "\n");
+    return new GsonBuilder().disableHtmlEscaping().create().toJson(root) + "\n";
   }
 
   private static JsonObject event(String ph, int tid, String name, long atPs) {

@@ -1,6 +1,5 @@
 package io.bessim.experiment;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -10,11 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.bessim.sim.stats.Summary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +27,17 @@ public final class Reports {
 
   /** {@code {"runs": [...], "summary": [...]}}, pretty-printed, nulls written as null. */
   public static String json(List<RunResult> runs, List<ArchSummary> summary) {
+    return json(runs, summary, false);
+  }
+
+  /**
+   * As {@link #json(List, List)}; {@code partial} puts {@code "partial": true} first: the runs
+   * are those that finished before an interrupt. (Absent otherwise, so complete reports keep
+   * their bytes.)
+   */
+  public static String json(List<RunResult> runs, List<ArchSummary> summary, boolean partial) {
     JsonObject root = new JsonObject();
+    if (partial) root.addProperty("partial", true);
     JsonArray runArray = new JsonArray();
     for (RunResult r : runs) {
       JsonObject o = new JsonObject();
@@ -102,42 +107,12 @@ public final class Reports {
   }
 
   /**
-   * Checks up front that {@code file} can be written: its directory exists and is writable and it
-   * is not itself a directory or read-only. Throws IllegalArgumentException naming the problem.
-   */
-  public static void checkWritable(Path file, String what) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path dir = abs.getParent();
-    checkArgument(dir != null, "cannot write %s '%s': not a file path", what, file);
-    checkArgument(Files.exists(dir),
-        "cannot write %s '%s': directory %s does not exist", what, file, dir);
-    checkArgument(Files.isDirectory(dir),
-        "cannot write %s '%s': %s is not a directory", what, file, dir);
-    checkArgument(Files.isWritable(dir),
-        "cannot write %s '%s': directory %s is not writable", what, file, dir);
-    checkArgument(!Files.isDirectory(abs), "cannot write %s '%s': it is a directory", what, file);
-    checkArgument(!Files.exists(abs) || Files.isWritable(abs),
-        "cannot write %s '%s': file is read-only", what, file);
-  }
-
-  /**
-   * Writes {@code text} to a temporary file beside {@code file}, then moves it into place
-   * atomically, so readers never see a half-written report.
+   * Writes {@code text} to {@code file} through {@link OutputFile}: a regular file is replaced
+   * atomically, so readers never see a half-written report. For the files a command writes
+   * inside its own folder (a sweep's); options go through {@link OutputFile#of} themselves.
    */
   public static void writeAtomically(Path file, String text) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: keep whatever the temp file got.
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFile.of("output", file).write(text, null);
   }
 
   /**

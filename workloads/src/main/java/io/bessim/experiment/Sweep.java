@@ -6,8 +6,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -277,15 +275,12 @@ public final class Sweep {
 
   /** The {@code grid} object of a folder's {@code sweep.json}. */
   static JsonObject gridOf(Path meta) throws IOException {
-    try {
-      JsonElement e = JsonParser.parseString(Files.readString(meta));
-      checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
-              && e.getAsJsonObject().get("grid").isJsonObject(),
-          "%s is not a bessim sweep description (no grid)", meta);
-      return e.getAsJsonObject().getAsJsonObject("grid");
-    } catch (JsonParseException e) {
-      throw new IllegalArgumentException(meta + " is not valid JSON: " + e.getMessage(), e);
-    }
+    JsonElement e =
+        StrictJson.parse(io.bessim.sim.TextFiles.read(meta, "sweep description"), meta.toString());
+    checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
+            && e.getAsJsonObject().get("grid").isJsonObject(),
+        "%s is not a bessim sweep description (no grid)", meta);
+    return e.getAsJsonObject().getAsJsonObject("grid");
   }
 
   /** The first top-level grid field that differs, e.g. {@code vary}; for error messages. */

@@ -73,8 +73,9 @@ public final class SweepCsv {
     byte[] bytes = Files.readAllBytes(file);
     int complete = bytes.length;
     while (complete > 0 && bytes[complete - 1] != '\n') complete--;
-    List<List<String>> records =
-        parse(new String(bytes, 0, complete, StandardCharsets.UTF_8), file);
+    List<List<String>> records = parse(
+        io.bessim.sim.TextFiles.decode(java.util.Arrays.copyOf(bytes, complete), file.toString()),
+        file);
     if (records.isEmpty()) return new Table(List.of(), List.of(), complete, bytes.length);
     List<String> header = records.get(0);
     checkArgument(header.contains(POINT) && header.contains(KEY),

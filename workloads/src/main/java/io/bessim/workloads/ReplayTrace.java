@@ -2,12 +2,11 @@ package io.bessim.workloads;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.sim.TextFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,12 @@ import java.util.Locale;
  * @param upBytes their bytes
  */
 public record ReplayTrace(List<Row> down, long upRows, long upBytes) {
+  /**
+   * The most bytes one row may offer: 100 MB (25 s at 4 MB/s). A row's units all leave at once,
+   * so a row of 10^11 bytes made 68 million frames in one instant (minutes, gigabytes of heap).
+   */
+  public static final long MAX_ROW_BYTES = 100_000_000L;
+
   /** The expected header line. */
   public static final String HEADER = "time_s,bytes,direction";
 
@@ -66,7 +71,7 @@ public record ReplayTrace(List<Row> down, long upRows, long upBytes) {
   public static ReplayTrace read(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = TextFiles.read(file, "replay trace").lines().toList();
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("replay trace '" + file + "' does not exist", e);
     } catch (AccessDeniedException e) {
@@ -134,10 +139,14 @@ public record ReplayTrace(List<Row> down, long upRows, long upBytes) {
     try {
       v = Long.parseLong(s);
     } catch (NumberFormatException e) {
+      checkArgument(!s.matches("[0-9]+"), "%s: bytes %s is over the limit of %s per row",
+          where, s, MAX_ROW_BYTES);
       throw new IllegalArgumentException(
           where + ": bytes must be a whole number, got '" + s + "'", e);
     }
     checkArgument(v > 0, "%s: bytes must be positive, got '%s'", where, s);
+    checkArgument(v <= MAX_ROW_BYTES, "%s: bytes %s is over the limit of %s per row (split it)",
+        where, s, MAX_ROW_BYTES);
     return v;
   }
 }
