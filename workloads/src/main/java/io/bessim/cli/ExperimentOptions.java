@@ -52,6 +52,8 @@ final class ExperimentOptions {
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per run.")
   Path csv;
 
+  @Mixin CheckOption check;
+
   @Mixin ThreadsOption threads;
 
   @Mixin QuietOption quiet;
@@ -72,7 +74,7 @@ final class ExperimentOptions {
     long durationPs = duration.durationPs(sc.durationPs());
     int n = threads.threads();
     List<Long> seedList = seedBase.seeds(seeds);
-    Platform platform = loadProfile().with(sets());
+    Platform platform = check.apply(loadProfile().with(sets()));
     io.bessim.driver.host.Host.check(platform);
     if (json != null) Reports.checkWritable(json, "--json file");
     if (csv != null) Reports.checkWritable(csv, "--csv file");
