@@ -41,6 +41,9 @@ public record Faults(double sdioCrcRate, double sdioTimeoutRate, double lostIrqR
     double rate = number(stall.substring(at + 1), stall);
     checkArgument(ms <= 60_000, "fault.fwStallMs: a stall of %s ms is over a minute", ms);
     checkArgument(rate <= 100, "fault.fwStallMs: %s stalls per second is over 100", rate);
+    // Below one stall in 1000 s the gaps drawn would overflow the clock; 0 turns stalls off.
+    checkArgument(rate == 0 || rate >= 0.001,
+        "fault.fwStallMs: %s stalls per second is under 0.001 (use 0 for none)", rate);
     return new Faults(p.number("fault.sdioCrcRate"), p.number("fault.sdioTimeoutRate"),
         p.number("fault.lostIrqRate"), Math.round(ms * Time.MS), rate);
   }
@@ -48,7 +51,8 @@ public record Faults(double sdioCrcRate, double sdioTimeoutRate, double lostIrqR
   private static double number(String s, String whole) {
     try {
       double d = Double.parseDouble(s.strip());
-      checkArgument(d >= 0 && Double.isFinite(d), "fault.fwStallMs: '%s' is negative", whole);
+      checkArgument(d >= 0 && Double.isFinite(d),
+          "fault.fwStallMs wants two numbers, not negative, as MS@RATE, got '%s'", whole);
       return d;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
