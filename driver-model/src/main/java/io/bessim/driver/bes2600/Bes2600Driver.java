@@ -530,7 +530,8 @@ public final class Bes2600Driver {
           .label("done")
           .call(bes2600_gpio_allow_mcu_sleep);
       if (recovery) {
-        // bes2600_sdio.c sdio_rx_work, failed: (a read that timed out, or failed its CRC 11 times).
+        // bes2600_sdio.c sdio_rx_work (l.825-913), failed: (a read that timed out, or failed its
+        // CRC 11 times).
         b.jump("out")
             .label("failed")
             .call(bes2600_gpio_allow_mcu_sleep)
@@ -763,7 +764,7 @@ public final class Bes2600Driver {
               (c, t) -> sdio.write(c, t, c.get(frames), c.get(totalLen)))
           .compute("mmc_request_done", cost.cmd53TeardownPs());
       if (recovery) {
-        // bes2600_sdio.c sdio_tx_work: the same retry loop around the write.
+        // bes2600_sdio.c sdio_tx_work (l.1160-1180): the same retry loop around the write.
         b.exec("ret = bes_sdio_memcpy_to_io_helper()", (c, t) -> c.set(ret, sdio.lastStatus()));
         crcRetryLoop(b, ret, crcRetry, "write", "write");
       }
@@ -821,8 +822,8 @@ public final class Bes2600Driver {
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
           .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++);
       if (recovery) {
-        // bh.c bes2600_bh: on a timeout with hw_bufs_used && (!rx || !tx) (rx and tx are 0 after
-        // a timeout): "Missed interrupt?", wifi_force_close, then goto rx.
+        // bh.c bes2600_bh l.1382-1422: on a timeout with hw_bufs_used && (!rx || !tx) (both 0
+        // after a timeout): "Missed interrupt?", wifi_force_close, then goto rx.
         b.jumpIf("!hw_bufs_used", c -> c.get(used) == 0, "woken")
             .exec("bes2600_chrdev_wifi_force_close", (c, t) -> forceClose(t));
       }
