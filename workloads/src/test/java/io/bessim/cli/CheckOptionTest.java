@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
 import io.bessim.experiment.Experiment;
+import io.bessim.experiment.RunResult;
+import io.bessim.experiment.RunSpec;
+import io.bessim.experiment.WorkloadSpec;
+import io.bessim.sim.Time;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +50,33 @@ final class CheckOptionTest {
     assertEquals(0, o.exit(), o.err());
     assertFalse(runs(json).get(0).getAsJsonObject().has("checkViolations"));
     assertFalse(o.out().contains("check:"), o.out());
+  }
+
+  @Test
+  void aCheckedRunGivesTheSameResultsAsAnUncheckedOne() {
+    // v1 seed 2 loses updates within 10 s: the check reports them and changes nothing else.
+    RunSpec plain = new RunSpec(Architecture.V1, Platform.defaults(),
+        WorkloadSpec.parse("tcp:4MB/s"), 10 * Time.S, 2);
+    RunSpec checked = new RunSpec(Architecture.V1, Platform.defaults().with("run.check", "true"),
+        WorkloadSpec.parse("tcp:4MB/s"), 10 * Time.S, 2);
+
+    RunResult a = Experiment.run(plain);
+    RunResult b = Experiment.run(checked);
+
+    assertEquals(null, a.checkViolations());
+    // Each lost update moves its cell off the sum of its updates (two in one event count once).
+    long reported = b.checkViolations().values().stream().mapToLong(Long::longValue).sum();
+    assertTrue(a.lostUpdates() > 0 && reported > 0 && reported <= a.lostUpdates(),
+        a.lostUpdates() + " lost, " + b.checkViolations());
+    assertTrue(b.checkViolations().keySet().stream().allMatch(k -> k.startsWith("lost update on")),
+        b.checkViolations().toString());
+    assertEquals(withoutWallAndCheck(a), withoutWallAndCheck(b));
+  }
+
+  private static RunResult withoutWallAndCheck(RunResult r) {
+    return new RunResult(r.arch(), r.archSpec(), r.seed(), r.workload(), r.simSeconds(), 0,
+        r.offeredMBps(), r.deliveredMBps(), r.cpuUtilization(), r.perSecond(), r.lostUpdates(),
+        r.warns(), r.firstWarnSec(), r.wedgedAtSec());
   }
 
   @Test
