@@ -111,6 +111,13 @@ tcp.pvBurstBytes = 16384 | bytes | estimate | bytes the rate-capped sender (pv) 
 
 # --- run control
 run.warmupS = 5 | s | estimate | simulated seconds excluded from rates (TCP slow start, queues filling); capped at a tenth of the run | 0..60
+run.check = false | bool | choice | check the model's invariants after every event (--check): slower, results unchanged; violations in checkViolations
+
+# --- fault what-ifs (docs/faults.md), all off by default; each follows the driver's own recovery path
+fault.sdioCrcRate = 0 | probability | what-if | a CMD53 fails its data CRC (-84): sdio_rx_work and sdio_tx_work retry it up to 10 times, then wifi_force_close (bes2600_sdio.c) | 0..1
+fault.sdioTimeoutRate = 0 | probability | what-if | a CMD52 length read or a CMD53 times out (-ETIMEDOUT; a CMD53 after the 1 s SDIO data timeout): sdio_rx_work goes to failed, sdio_tx_work force-closes (bes2600_sdio.c) | 0..1
+fault.lostIrqRate = 0 | probability | what-if | a card interrupt never reaches the host: found by a later poll, or by the bh's 5 s timeout ("Missed interrupt?", which force-closes with buffers outstanding, bh.c bes2600_bh) | 0..1
+fault.fwStallMs = 0@0 | ms@/s | what-if | MS@RATE: the firmware stops processing for MS ms, RATE times per simulated second (Poisson); a stall of 5 s with buffers outstanding trips the bh's timeout
 
 # --- architecture knobs (Architecture.Knob): 'preset' keeps each architecture's own choice; any
 # other value applies to every architecture of the run and is added to its label

@@ -69,6 +69,8 @@ final class CompareCommand implements Callable<Integer> {
       out.print(header(plan, n, options.seedBase.seedBase()));
       out.println();
       out.print(CompareTable.render(ArchSummary.of(results)));
+      String checked = CheckOption.summary(results);
+      if (checked != null) out.println(checked);
       out.flush();
       options.writeReports(results, stdout);
     });

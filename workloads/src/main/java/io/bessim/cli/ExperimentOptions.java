@@ -55,6 +55,8 @@ final class ExperimentOptions {
       description = "Also write one CSV row per run ('-': standard output).")
   Path csv;
 
+  @Mixin CheckOption check;
+
   @Mixin ThreadsOption threads;
 
   @Mixin QuietOption quiet;
@@ -84,7 +86,7 @@ final class ExperimentOptions {
     int n = threads.threads();
     List<Long> seedList = seedBase.seeds(seeds);
     Limits.resultsFit((long) archs.size() * seeds);
-    Platform platform = loadProfile().with(sets());
+    Platform platform = check.apply(loadProfile().with(sets()));
     io.bessim.driver.host.Host.check(platform);
     jsonOut = json != null ? OutputFile.of("--json", json) : null;
     csvOut = csv != null ? OutputFile.of("--csv", csv) : null;

@@ -106,7 +106,9 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = traceOut != null && traceOut.isStdout()
         ? spec.commandLine().getErr() : options.humanOut(spec.commandLine());
     for (Map.Entry<String, Object> e : Reports.fields(r).entrySet()) {
-      if (e.getValue() instanceof Map<?, ?> m) {
+      if (e.getValue() instanceof Map<?, ?> m && m.isEmpty()) {
+        out.println(e.getKey() + ": none");
+      } else if (e.getValue() instanceof Map<?, ?> m) {
         m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": " + v));
       } else {
         out.println(e.getKey() + ": " + (e.getValue() == null ? "none" : e.getValue()));

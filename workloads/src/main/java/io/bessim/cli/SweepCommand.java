@@ -96,6 +96,8 @@ final class SweepCommand implements Callable<Integer> {
           + " task each.")
   String shard;
 
+  @Mixin CheckOption check;
+
   @Mixin ThreadsOption threads;
 
   @Mixin QuietOption quiet;
@@ -157,6 +159,7 @@ final class SweepCommand implements Callable<Integer> {
     Platform base =
         CliInputs.loadProfile(profileFile != null ? profileFile : sc.profile().orElse(null))
             .with(sets);
+    base = check.apply(base);
     io.bessim.driver.host.Host.check(base);
     List<SweepGrid.Dimension> dims = new ArrayList<>();
     for (String v : vary) {

@@ -4,6 +4,7 @@ import static com.google.common.base.Verify.verify;
 
 import io.bessim.driver.Platform;
 import io.bessim.driver.host.Host;
+import io.bessim.driver.host.RunCheck;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Simulator;
 import io.bessim.sim.Time;
@@ -49,14 +50,15 @@ public final class Experiment {
     s.host().kernel().setTracer(tracer);
     Simulator sim = s.sim();
     Host host = s.host();
+    RunCheck check = spec.platform().bool("run.check") ? RunCheck.attach(host) : null;
     long end = spec.durationPs();
     long warm = Math.min(spec.platform().ps("run.warmupS"), end / 10);
-    sim.runUntil(warm);
+    runUntil(sim, check, warm);
     Map<String, Long> c0 = host.counts();
     checkCounters(c0);
     long busy0 = host.kernel().busyPs(warm);
     s.traffic().resetCounters(warm);
-    sim.runUntil(end);
+    runUntil(sim, check, end);
     Map<String, Long> c1 = host.counts();
     double seconds = Time.toSeconds(end - warm);
     Map<String, Double> perSecond = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public final class Experiment {
     double cpu = (host.kernel().busyPs(end) - busy0) / (cpus * (double) (end - warm));
     long firstWarn = host.kernel().firstWarnPs();
     long wedged = host.chip().wedgedAtPs();
-    return new RunResult(
+    RunResult r = new RunResult(
         spec.arch().cliName(),
         spec.arch().spec(),
         spec.seed(),
@@ -83,6 +85,16 @@ public final class Experiment {
         host.kernel().warns(),
         firstWarn < 0 ? null : Time.toSeconds(firstWarn),
         wedged < 0 ? null : Time.toSeconds(wedged));
+    return check == null ? r : r.withCheckViolations(check.violations());
+  }
+
+  /** Runs to {@code endPs}, checking every event when {@code check} is on. */
+  private static void runUntil(Simulator sim, RunCheck check, long endPs) {
+    if (check == null) {
+      sim.runUntil(endPs);
+    } else {
+      check.runUntil(endPs);
+    }
   }
 
   /**

@@ -82,6 +82,16 @@ public enum Metric {
       "lock acquisitions that had to wait (the lock:contention_begin tracepoint)"),
   GPIO_WAKE_SETTLE("gpio_wake_settle",
       "10 ms settles after raising the wake GPIO with no wake reason held"),
+  // Counted under fault what-ifs only (--set fault.*, docs/faults.md).
+  SDIO_CRC_RETRIES("sdio_crc_retries",
+      "CMD53 transfers sdio_rx_work or sdio_tx_work issued again after a CRC error (up to 10)"),
+  SDIO_TIMEOUTS("sdio_timeouts", "SDIO requests that timed out"),
+  LOST_IRQS("lost_irqs", "card interrupts lost before they reached the host"),
+  LOST_IRQ_RECOVERIES("lost_irq_recoveries",
+      "lost card interrupts whose data a later read found (a poll or the bh's 5 s timeout)"),
+  FW_STALLS("fw_stalls", "firmware stalls"),
+  WIFI_FORCE_CLOSE("wifi_force_close",
+      "wifi_force_close calls that took Wi-Fi down (a failed SDIO transfer or a missed interrupt)"),
   LOST_UPDATES("lostUpdates", Kind.FIGURE, Unit.COUNT, "lost updates", 1, RunResult::lostUpdates,
       "read-modify-writes of shared driver state that overwrote another CPU's update"),
   WARNS("warns", Kind.FIGURE, Unit.COUNT, "WARNs", 1, RunResult::warns,
@@ -89,7 +99,10 @@ public enum Metric {
   FIRST_WARN_SEC("firstWarnSec", Kind.EVENT, Unit.SECONDS, "first WARN", 2,
       RunResult::firstWarnSec, "simulated time of the first WARN; none if the run never warned"),
   WEDGED_AT_SEC("wedgedAtSec", Kind.EVENT, Unit.SECONDS, "wedged at", 2, RunResult::wedgedAtSec,
-      "simulated time the chip stopped taking frames for good; none if it never did");
+      "simulated time the chip stopped taking frames for good; none if it never did"),
+  CHECK_VIOLATIONS("checkViolations", Kind.CHECK, Unit.COUNT, "check violations", 0,
+      RunResult::checkViolations,
+      "--check only: invariant violations by invariant, empty when every invariant held");
 
   /** The key the counters sit under in a run, and the prefix of their own keys. */
   public static final String PER_SECOND = "perSecond";
@@ -105,7 +118,9 @@ public enum Metric {
     /** An event count per simulated second after the warm-up; reported under perSecond. */
     COUNTER,
     /** When something first happened, null in a run where it never did. */
-    EVENT
+    EVENT,
+    /** What {@code --check} found; absent from a run made without it. */
+    CHECK
   }
 
   /** The unit of a metric's values, and how tables show it. */

@@ -99,6 +99,9 @@ public final class Reports {
     for (Metric m : Metric.values()) {
       if (m.kind() == Metric.Kind.COUNTER) {
         out.putIfAbsent(PER_SECOND, r == null ? null : r.perSecond());
+      } else if (m.kind() == Metric.Kind.CHECK) {
+        // Present only in checked runs, so that unchecked output stays as it was.
+        if (r != null && m.value(r) != null) out.put(m.key(), m.value(r));
       } else {
         out.put(m.key(), r == null ? null : m.value(r));
       }

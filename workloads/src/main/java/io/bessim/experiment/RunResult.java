@@ -11,7 +11,8 @@ import java.util.Map;
  * CPUs together (1.0 = every CPU busy all the time; reports show it as a percentage).
  * {@code firstWarnSec} and {@code wedgedAtSec} are simulated seconds, null if it never happened.
  * {@code arch} is the architecture's label as written ({@code v3+rx.delivery=batch}) and
- * {@code archSpec} every knob's resolved value.
+ * {@code archSpec} every knob's resolved value. {@code checkViolations} is null unless the run
+ * was checked ({@code --check}): then the invariant violations by name, empty when none.
  */
 public record RunResult(
     String arch,
@@ -27,7 +28,24 @@ public record RunResult(
     long lostUpdates,
     long warns,
     Double firstWarnSec,
-    Double wedgedAtSec) {
+    Double wedgedAtSec,
+    Map<String, Long> checkViolations) {
+
+  /** A run made without {@code --check}: no checkViolations. */
+  public RunResult(String arch, Map<String, String> archSpec, long seed, String workload,
+      double simSeconds, double wallSeconds, double offeredMBps, double deliveredMBps,
+      double cpuUtilization, Map<String, Double> perSecond, long lostUpdates, long warns,
+      Double firstWarnSec, Double wedgedAtSec) {
+    this(arch, archSpec, seed, workload, simSeconds, wallSeconds, offeredMBps, deliveredMBps,
+        cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec, null);
+  }
+
+  /** This run with what {@code --check} found: violations by invariant, empty when none. */
+  public RunResult withCheckViolations(Map<String, Long> violations) {
+    return new RunResult(arch, archSpec, seed, workload, simSeconds, wallSeconds, offeredMBps,
+        deliveredMBps, cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec,
+        Map.copyOf(violations));
+  }
 
   public RunResult {
     for (String name : perSecond.keySet()) {

@@ -7,6 +7,7 @@ import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.bes2600.Bes2600Driver;
 import io.bessim.driver.host.Host;
+import io.bessim.driver.host.RunCheck;
 import io.bessim.driver.host.Topology;
 import io.bessim.driver.kernel.WorkItem;
 import io.bessim.driver.mmc.SdioHost.IrqReenable;
@@ -34,7 +35,10 @@ import org.junit.jupiter.api.Test;
  *   <li>frames are conserved: every frame the chip accepted is in its pool or was read by the
  *       host, and the host delivered each frame it read at most once, holding no more than a few
  *       batches' worth at the end (a leak would grow with time);
- *   <li>an architecture that re-arms the card interrupt and loses no update keeps delivering.
+ *   <li>an architecture that re-arms the card interrupt and loses no update keeps delivering;
+ *   <li>and every run is made with {@code --check} on ({@link RunCheck}): the kernel's, the
+ *       driver's and the chip's invariants hold after every event, lost updates aside where the
+ *       architecture is exempted.
  * </ul>
  */
 final class ArchitectureContractTest {
@@ -97,6 +101,8 @@ final class ArchitectureContractTest {
       found.addAll(check(Architecture.V1, 10 * Time.S, seed, false));
     }
     assertEquals(true, found.stream().anyMatch(f -> f.contains("lost updates")), found.toString());
+    assertEquals(true, found.stream().anyMatch(f -> f.contains("--check: lost update on")),
+        found.toString());
   }
 
   /** The contract's violations for one run; {@code exemptRacy} spares v1-like architectures. */
@@ -106,13 +112,14 @@ final class ArchitectureContractTest {
         new RunSpec(a, Platform.defaults(), WorkloadSpec.parse("tcp:4MB/s"), runPs, seed);
     Experiment.Setup s = Experiment.build(spec);
     Host host = s.host();
+    RunCheck checked = RunCheck.attach(host);
     Bes2600Driver d = host.driver();
     Bes2600Firmware chip = host.chip();
     long deliveredBefore = 0;
     for (int i = 1; i <= CHECKPOINTS; i++) {
       long at = runPs * i / CHECKPOINTS;
       if (i == CHECKPOINTS) deliveredBefore = d.deliveredFrames();
-      s.sim().runUntil(at);
+      checked.runUntil(at);
       String dead = host.kernel().deadlock();
       if (dead != null) bad.add(a + " at " + Time.toSeconds(at) + " s: " + dead);
     }
@@ -126,6 +133,11 @@ final class ArchitectureContractTest {
     if (!ran.equals(named)) bad.add(a + ": work items ran " + ran + " but describe names " + named);
     boolean racy = exemptRacy && a.rxPath() == Architecture.RxPath.DIRECT
         && a.counters() == Architecture.Counters.PLAIN;
+    checked.violations().forEach((invariant, n) -> {
+      if (!(racy && invariant.startsWith("lost update"))) {
+        bad.add(a + " seed " + seed + ": --check: " + invariant + " (" + n + "x)");
+      }
+    });
     if (!racy) {
       long lost = host.kernel().lostUpdates();
       if (lost != 0) bad.add(a + ": " + lost + " lost updates with one writer or atomics");

@@ -54,9 +54,15 @@ public final class Bes2600Firmware {
   private long confirmsSent;
   private long irqsRaised;
   private long overcommitWrites;
+  private long txDroppedWedged;
+  /** The firmware is stalled (a fault what-if) until then; -1 when it never was. */
+  private long stalledUntilPs = -1;
+  private long stalls;
+  private final ArrayDeque<Frame> stalledConfirms = new ArrayDeque<>();
 
   private final EventHandler rxDone = (t, a) -> onRxProcessed(t);
   private final EventHandler txDone = (t, a) -> onTxProcessed(t);
+  private final EventHandler stalledConfirm = (t, a) -> transmitted(t, stalledConfirms.poll());
 
   public Bes2600Firmware(Simulator sim, FirmwareConfig cfg) {
     this.sim = sim;
@@ -94,6 +100,11 @@ public final class Bes2600Firmware {
   }
 
   private void onRxProcessed(long t) {
+    if (t < stalledUntilPs) {
+      // Stalled: the frame's processing ends when the firmware runs again (FIFO order kept).
+      sim.scheduleAt(stalledUntilPs, rxDone, 0);
+      return;
+    }
     Frame f = rxProcessing.poll();
     if (wedgedAtPs >= 0) return;
     int bytes = cfg.rxIndicationOverheadBytes() + f.mpduBytes() - 4;
@@ -104,6 +115,11 @@ public final class Bes2600Firmware {
   /** The air link has sent a frame the host wrote: the firmware confirms it. */
   public void transmitted(long t, Frame f) {
     if (wedgedAtPs >= 0) return;
+    if (t < stalledUntilPs) {
+      stalledConfirms.add(f);
+      sim.scheduleAt(stalledUntilPs, stalledConfirm, 0);
+      return;
+    }
     inputBufsInUse--;
     confirmsSent++;
     forHost.add(new Message(Message.Kind.TX_CONFIRM, cfg.confirmBytes(), f));
@@ -164,10 +180,15 @@ public final class Bes2600Firmware {
 
   /** A CMD53 write of {@code frames}: each takes an input buffer, or wedges the chip. */
   public void write(long t, List<Frame> frames) {
-    if (wedgedAtPs >= 0) return;
-    for (Frame f : frames) {
+    if (wedgedAtPs >= 0) {
+      txDroppedWedged += frames.size();
+      return;
+    }
+    for (int i = 0; i < frames.size(); i++) {
+      Frame f = frames.get(i);
       if (inputBufsInUse >= cfg.numInpChBufs()) {
         overcommitWrites++;
+        txDroppedWedged += frames.size() - i;
         wedgedAtPs = t;
         irqAsserted = false;
         return;
@@ -182,9 +203,28 @@ public final class Bes2600Firmware {
   }
 
   private void onTxProcessed(long t) {
+    if (t < stalledUntilPs) {
+      sim.scheduleAt(stalledUntilPs, txDone, 0);
+      return;
+    }
     Frame f = txProcessing.poll();
     if (wedgedAtPs >= 0) return;
     uplink.send(t, f);
+  }
+
+  /**
+   * A firmware stall (a fault what-if): from {@code t} for {@code durationPs} the firmware
+   * processes no received frame, sends no frame and confirms none; the SDIO registers and the
+   * receive pool's DMA keep working. What was due meanwhile happens, in order, when it ends.
+   */
+  public void stall(long t, long durationPs) {
+    stalledUntilPs = Math.max(stalledUntilPs, t + durationPs);
+    stalls++;
+  }
+
+  /** Firmware stalls so far. */
+  public long stalls() {
+    return stalls;
   }
 
   // ------------------------------------------------------------------ state and counters
@@ -237,6 +277,11 @@ public final class Bes2600Firmware {
 
   public long irqsRaised() {
     return irqsRaised;
+  }
+
+  /** Frames a host write brought to a wedged chip, which took none of them. */
+  public long txDroppedWedged() {
+    return txDroppedWedged;
   }
 
   public long overcommitWrites() {

@@ -4,6 +4,7 @@ import io.bessim.chip.fw.Bes2600Firmware;
 import io.bessim.chip.fw.Frame;
 import io.bessim.chip.fw.Message;
 import io.bessim.driver.Architecture;
+import io.bessim.driver.Faults;
 import io.bessim.driver.NetStack;
 import io.bessim.driver.Platform;
 import io.bessim.driver.kernel.Cell;
@@ -56,6 +57,12 @@ public final class Bes2600Driver {
   private final int blockSize;
   private final boolean atomics;
   private final long wakeSettlePs;
+  /**
+   * Whether a fault what-if is on: the driver's error paths (CRC retries, force_close, the bh's
+   * "Missed interrupt?" check) are built into the routines only then, so a run without faults
+   * executes exactly the ops it always did.
+   */
+  final boolean recovery;
   static final long GPIO_WAKE_FLAG_MCU = 1;
   static final long GPIO_WAKE_FLAG_SDIO_RX = 1 << 6;
 
@@ -101,6 +108,12 @@ public final class Bes2600Driver {
   private long confirms;
   private long missedIrqTimeouts;
   private long txFrames;
+  /** bes2600_cdev.bus_error: set by wifi_force_close; sdio_rx_work and sdio_tx_work then return. */
+  boolean busError;
+  private long forceCloses;
+  private long forceClosedAtPs = -1;
+  private long crcRetries;
+  private long txFramesLost;
 
   // Routines.
   public final Routine wsm_alloc_tx_buffer;
@@ -141,6 +154,7 @@ public final class Bes2600Driver {
     this.pollAfterWrite = arch.pollAfterWrite();
     this.baAtomic = arch.baStat() == Architecture.BaStat.ATOMIC;
     this.psStateLock = arch.psStateLock() == Architecture.PsStateLock.TAKEN;
+    this.recovery = Faults.of(p).any();
     this.rxVariant = RxVariant.of(arch.rxPath(), this);
 
     hw_bufs_used = k.cell("hw_bufs_used", atomics);
@@ -251,6 +265,18 @@ public final class Bes2600Driver {
   private Frame delivered(Message skb) {
     deliveredFrames++;
     return skb.frame();
+  }
+
+  /**
+   * bes_chardev.c bes2600_chrdev_wifi_force_close: sets bus_error and schedules the work that
+   * unregisters Wi-Fi; only the first call does anything (the work is then pending or done). The
+   * model ends Wi-Fi at once: the bh stops at its next loop and the SDIO works return on entry.
+   */
+  void forceClose(long t) {
+    if (busError) return;
+    busError = true;
+    forceCloses++;
+    forceClosedAtPs = t;
   }
 
   /** bes2600_rx_h_ba_stat / bes2600_tx_h_ba_stat: ba_cnt_rx++ under ba_lock, or atomically. */
@@ -473,11 +499,14 @@ public final class Bes2600Driver {
       Local retry = b.local("retry");
       Local i = b.local("i");
       Ref<Message> skb = b.ref("skb");
-      ChipRead read = new ChipRead(b);
+      ChipRead read = new ChipRead(b, recovery);
+      if (recovery) {
+        b.jumpIf("bes2600_chrdev_is_bus_error()", c -> busError, "out");
+      }
       b.call(bes2600_gpio_wakeup_mcu)
           .exec("retry = 0", (c, t) -> c.set(retry, 0))
           .label("again");
-      readChip(b, read, "empty", "done");
+      readChip(b, read, "empty", "done", "failed");
       b.exec("rx_buffer", (c, t) -> rx_buffer = c.get(read.buf))
           .compute("bes2600_sdio_packets_check", cost.rxMsgPs() / 2)
           .exec("i = 0", (c, t) -> c.set(i, 0))
@@ -500,6 +529,16 @@ public final class Bes2600Driver {
           .jumpIf("retry <= 5", c -> c.get(retry) <= 5, "again")
           .label("done")
           .call(bes2600_gpio_allow_mcu_sleep);
+      if (recovery) {
+        // bes2600_sdio.c sdio_rx_work (l.825-913), failed: (a read that timed out, or failed its
+        // CRC 11 times).
+        b.jump("out")
+            .label("failed")
+            .call(bes2600_gpio_allow_mcu_sleep)
+            .exec("bes2600_chrdev_wifi_force_close", (c, t) -> forceClose(t))
+            .warnOn("WARN_ON(1)", c -> true)
+            .label("out");
+      }
     });
 
     // bh.c bes2600_bh_rx_helper with pipe_read (baseline): one skb from rx_queue; an empty queue
@@ -534,28 +573,40 @@ public final class Bes2600Driver {
     final Local reallyEmpty;
     /** What the CMD53 read brought in. */
     final Ref<List<Message>> buf;
+    /** The MMC core's status of the last request; null without fault what-ifs, as crcRetry. */
+    final Local ret;
+    final Local crcRetry;
 
-    ChipRead(Routine.Builder b) {
+    ChipRead(Routine.Builder b, boolean recovery) {
       ctrlReg = b.local("ctrl_reg");
       reallyEmpty = b.local("really_empty");
       buf = b.ref("buf");
+      ret = recovery ? b.local("ret") : null;
+      crcRetry = recovery ? b.local("crc_retry") : null;
     }
   }
 
   /**
    * Claims the host and reads one batch: CMD52 length; if zero, CMD52 "really empty" (jumping to
    * {@code onEmpty}, or {@code onReallyEmpty}); else one CMD53 of the announced length, leaving the
-   * messages in {@code read.buf}.
+   * messages in {@code read.buf}. Under a fault what-if a read that failed for good (a timeout, or
+   * a CRC error after 10 retries) releases the host and jumps to {@code onFailed}.
    */
   void readChip(Routine.Builder b, ChipRead read, String onEmpty,
-      String onReallyEmpty) {
+      String onReallyEmpty, String onFailed) {
     String data = onEmpty + "_data";
     b.mutexLock(host)
         .compute("mmc_start_request(CMD52 0x1)", cost.cmd52SetupPs())
         .blocking("bes2600_sdio_read_ctrl: CMD52",
             (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL), read.ctrlReg)
-        .compute("mmc_request_done", cost.cmd52TeardownPs())
-        .jumpIf("ctrl length != 0", c -> c.get(read.ctrlReg) != 0, data)
+        .compute("mmc_request_done", cost.cmd52TeardownPs());
+    if (recovery) {
+      // sdio_rx_work: again == -ETIMEDOUT -> "sdio read error", unlock, goto failed.
+      b.exec("again = bes2600_sdio_read_ctrl()", (c, t) -> c.set(read.ret, sdio.lastStatus()))
+          .jumpIf("again == -ETIMEDOUT", c -> c.get(read.ret) == SdioHost.ETIMEDOUT,
+              onEmpty + "_ctrl_failed");
+    }
+    b.jumpIf("ctrl length != 0", c -> c.get(read.ctrlReg) != 0, data)
         .compute("mmc_start_request(CMD52 0x0)", cost.cmd52SetupPs())
         .blocking("read register 0x0: CMD52",
             (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_EMPTY), read.reallyEmpty)
@@ -563,12 +614,48 @@ public final class Bes2600Driver {
         .mutexUnlock(host)
         .jumpIf("really empty", c -> c.get(read.reallyEmpty) == 1, onReallyEmpty)
         .jump(onEmpty)
-        .label(data)
+        .label(data);
+    if (!recovery) {
+      b.compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
+          .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
+              (c, t) -> sdio.read(c, t, c.get(read.ctrlReg)), read.buf)
+          .compute("mmc_request_done", cost.cmd53TeardownPs())
+          .mutexUnlock(host);
+      return;
+    }
+    // bes2600_sdio.c sdio_rx_work: do ret = memcpy_fromio(); while (ret == -84 && crc_retry <= 10)
+    // (crc_retry counts up from 0, so up to 10 retries), unlock, if (ret) goto failed.
+    b.exec("crc_retry = 0", (c, t) -> c.set(read.crcRetry, 0))
+        .label(data + "_crc")
         .compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
         .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
             (c, t) -> sdio.read(c, t, c.get(read.ctrlReg)), read.buf)
         .compute("mmc_request_done", cost.cmd53TeardownPs())
-        .mutexUnlock(host);
+        .exec("ret = bes2600_sdio_memcpy_fromio()", (c, t) -> c.set(read.ret, sdio.lastStatus()));
+    crcRetryLoop(b, read.ret, read.crcRetry, "read", data + "_crc");
+    b.mutexUnlock(host)
+        .jumpIf("ret", c -> c.get(read.ret) != 0, onFailed)
+        .jump(data + "_ok")
+        .label(onEmpty + "_ctrl_failed")
+        .mutexUnlock(host)
+        .jump(onFailed)
+        .label(data + "_ok");
+  }
+
+  /**
+   * The tail of the driver's CRC retry loop: on -84, {@code crc_retry++} and "sdio read/write crc
+   * error", then again while {@code crc_retry <= 10}.
+   */
+  private void crcRetryLoop(Routine.Builder b, Local ret, Local crcRetry, String what,
+      String again) {
+    String done = again + "_done";
+    b.jumpIf("ret != -84", c -> c.get(ret) != SdioHost.EILSEQ, done)
+        .exec("crc_retry++: sdio " + what + " crc error", (c, t) -> {
+          c.set(crcRetry, c.get(crcRetry) + 1);
+          if (c.get(crcRetry) <= 10) crcRetries++;
+        })
+        .jumpIf("crc_retry <= 10", c -> c.get(crcRetry) <= 10, again)
+        .label(done);
   }
 
   // ---------------------------------------------------------------- transmit
@@ -641,6 +728,11 @@ public final class Bes2600Driver {
       Ref<List<Frame>> frames = b.ref("frames");
       Local count = b.local("count");
       Local totalLen = b.local("total_len");
+      Local ret = recovery ? b.local("ret") : null;
+      Local crcRetry = recovery ? b.local("crc_retry") : null;
+      if (recovery) {
+        b.jumpIf("bes2600_chrdev_is_bus_error()", c -> busError, "check");
+      }
       b.label("again")
           .spinLock(tx_bufferlock)
           .exec("list_splice(tx_bufferlist)", (c, t) -> {
@@ -665,18 +757,33 @@ public final class Bes2600Driver {
           })
           .jumpIf("list empty", c -> c.get(count) == 0, "check")
           .compute("per-frame descriptors", c -> c.get(count) * cost.txWorkPerFramePs())
-          .mutexLock(host)
-          .compute("mmc_start_request(CMD53 write)", cost.cmd53SetupPs())
+          .mutexLock(host);
+      if (recovery) b.exec("crc_retry = 0", (c, t) -> c.set(crcRetry, 0)).label("write");
+      b.compute("mmc_start_request(CMD53 write)", cost.cmd53SetupPs())
           .blocking("bes_sdio_memcpy_to_io_helper: CMD53 write",
               (c, t) -> sdio.write(c, t, c.get(frames), c.get(totalLen)))
-          .compute("mmc_request_done", cost.cmd53TeardownPs())
-          .mutexUnlock(host);
+          .compute("mmc_request_done", cost.cmd53TeardownPs());
+      if (recovery) {
+        // bes2600_sdio.c sdio_tx_work (l.1160-1180): the same retry loop around the write.
+        b.exec("ret = bes_sdio_memcpy_to_io_helper()", (c, t) -> c.set(ret, sdio.lastStatus()));
+        crcRetryLoop(b, ret, crcRetry, "write", "write");
+      }
+      b.mutexUnlock(host);
       if (!pollAfterWrite) {
         // proposal: no TX-side poll; the reply is found through the chip's interrupt
       } else if (arch.afterTx() == Architecture.AfterTx.QUEUE_RX_WORK) {
         b.queueWork(rx_work);
       } else {
         b.call(bes2600_irq_handler);
+      }
+      if (recovery) {
+        // After the poll: if (ret) { sdio_work_debug(); wifi_force_close(); }, and on to the
+        // next group (bus_error is looked at on entry only).
+        b.jumpIf("!ret", c -> c.get(ret) == 0, "group")
+            .exec("bes2600_chrdev_wifi_force_close", (c, t) -> {
+              txFramesLost += c.get(frames).size();
+              forceClose(t);
+            });
       }
       // Loops over the spliced list only: frames queued meanwhile re-queued tx_work (pipe_send's
       // queue_work on a running item), so they get a new execution.
@@ -703,13 +810,24 @@ public final class Bes2600Driver {
       Local used = b.local("hw_bufs_used");
       Local rx = b.local("rx");
       Local tx = b.local("tx");
-      b.label("loop").compute("bh: pick timeout", cost.bhLoopPs());
+      b.label("loop");
+      if (recovery) {
+        // wifi_force_close's work unregisters Wi-Fi, which stops the bh (bh_term).
+        b.jumpIf("bh_term", c -> busError, "exit");
+      }
+      b.compute("bh: pick timeout", cost.bhLoopPs());
       rxVariant.bhBeforeSleep(b);
       read(b, hw_bufs_used, used);
       b.waitEvent(bh_wq, c -> c.get(used) > 0 ? cost.bhTimeoutPs() : -1)
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
-          .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++)
-          .label("woken")
+          .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++);
+      if (recovery) {
+        // bh.c bes2600_bh l.1382-1422: on a timeout with hw_bufs_used && (!rx || !tx) (both 0
+        // after a timeout): "Missed interrupt?", wifi_force_close, then goto rx.
+        b.jumpIf("!hw_bufs_used", c -> c.get(used) == 0, "woken")
+            .exec("bes2600_chrdev_wifi_force_close", (c, t) -> forceClose(t));
+      }
+      b.label("woken")
           .atomicAdd(bh_rx, c -> -bh_rx.peek(), rx)
           .atomicAdd(bh_tx, c -> -bh_tx.peek(), tx)
           .label("rx");
@@ -735,6 +853,7 @@ public final class Bes2600Driver {
             .mutexUnlock(host);
       }
       b.jump("loop");
+      if (recovery) b.label("exit");
     });
   }
 
@@ -793,6 +912,31 @@ public final class Bes2600Driver {
 
   public long missedIrqTimeouts() {
     return missedIrqTimeouts;
+  }
+
+  /** Whether the driver builds its error paths (a fault what-if is on). */
+  public boolean recovers() {
+    return recovery;
+  }
+
+  /** CRC errors retried (sdio_rx_work and sdio_tx_work, up to 10 per transfer). */
+  public long crcRetries() {
+    return crcRetries;
+  }
+
+  /** wifi_force_close calls that took Wi-Fi down (at most one). */
+  public long forceCloses() {
+    return forceCloses;
+  }
+
+  /** When Wi-Fi was force-closed, or -1. */
+  public long forceClosedAtPs() {
+    return forceClosedAtPs;
+  }
+
+  /** Frames of writes that failed for good: the chip never got them. */
+  public long txFramesLost() {
+    return txFramesLost;
   }
 
   public List<Routine> routines() {

@@ -45,12 +45,16 @@ final class BhReadsRx implements RxVariant {
     // sleep, dropped when the bh goes back to sleep.
     Local i = b.local("i");
     Ref<Message> skb = b.ref("skb");
-    Bes2600Driver.ChipRead read = new Bes2600Driver.ChipRead(b);
+    Bes2600Driver.ChipRead read = new Bes2600Driver.ChipRead(b, d.recovery);
+    if (d.recovery) {
+      // pipe_read's bus_error check: no SDIO once Wi-Fi is force-closed.
+      b.jumpIf("bes2600_chrdev_is_bus_error()", c -> d.busError, "rx_empty");
+    }
     b.jumpIf("bh holds the wake flag", c -> d.bhHoldsWakeFlag, "rx_read")
         .call(d.bes2600_gpio_wakeup_mcu)
         .exec("held", (c, t) -> d.bhHoldsWakeFlag = true)
         .label("rx_read");
-    d.readChip(b, read, "rx_empty", "rx_empty");
+    d.readChip(b, read, "rx_empty", "rx_empty", "rx_failed");
     b.exec("rx buffer", (c, t) -> d.bhRxBuffer = c.get(read.buf))
         .exec("i = 0", (c, t) -> c.set(i, 0))
         .label("rx_deliver")
@@ -65,8 +69,12 @@ final class BhReadsRx implements RxVariant {
         .jump("rx_deliver")
         .label("rx_more")
         .exec("rx = 1", (c, t) -> c.set(rx, 1))
-        .jump("tx")
-        .label("rx_empty")
+        .jump("tx");
+    if (d.recovery) {
+      // bh.c bes2600_bh: if (ret < 0) { sdio_work_debug(); wifi_force_close(); }, bh goes on.
+      b.label("rx_failed").exec("bes2600_chrdev_wifi_force_close", (c, t) -> d.forceClose(t));
+    }
+    b.label("rx_empty")
         .exec("rx = 0", (c, t) -> c.set(rx, 0));
   }
 }

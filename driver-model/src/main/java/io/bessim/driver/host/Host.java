@@ -7,6 +7,7 @@ import io.bessim.chip.fw.FirmwareConfig;
 import io.bessim.chip.sdio.SdioBusConfig;
 import io.bessim.chip.sdio.SdioTiming;
 import io.bessim.driver.Architecture;
+import io.bessim.driver.Faults;
 import io.bessim.driver.NetStack;
 import io.bessim.driver.Platform;
 import io.bessim.driver.bes2600.Bes2600Driver;
@@ -14,10 +15,12 @@ import io.bessim.driver.kernel.Kernel;
 import io.bessim.driver.kernel.KernelCosts;
 import io.bessim.driver.kernel.WorkItem;
 import io.bessim.driver.mmc.SdioHost;
+import io.bessim.sim.EventHandler;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * One tablet: the host kernel and the bes2600 driver for an architecture, the SDIO host, the chip's
@@ -58,6 +61,23 @@ public final class Host {
     chip.connect(sdio::cardInterrupt, air::staSend);
     this.driver = new Bes2600Driver(arch, p, kernel, sdio, chip, stack);
     driver.start(0, p.intValue("host.bhCpu"), p.intValue("host.appCpu"));
+    Faults faults = Faults.of(p);
+    if (faults.any()) {
+      sdio.setFaults(faults.sdioCrcRate(), faults.sdioTimeoutRate(), faults.lostIrqRate(),
+          random::stream);
+      if (faults.stalls()) stallFirmware(faults, random.stream("fault.fwStall"));
+    }
+  }
+
+  /** Firmware stalls of {@code f}'s length at Poisson times of its rate. */
+  private void stallFirmware(Faults f, SplittableRandom r) {
+    long meanGapPs = Math.round(io.bessim.sim.Time.S / f.fwStallsPerSecond());
+    EventHandler[] next = new EventHandler[1];
+    next[0] = (t, a) -> {
+      chip.stall(t, f.fwStallPs());
+      sim.scheduleAt(t + RandomStreams.exponentialPs(r, meanGapPs), next[0], 0);
+    };
+    sim.scheduleAt(RandomStreams.exponentialPs(r, meanGapPs), next[0], 0);
   }
 
   /**
@@ -71,6 +91,7 @@ public final class Host {
     checkCpu("host.bhCpu", p.intValue("host.bhCpu"), cpus);
     checkCpu("host.appCpu", p.intValue("host.appCpu"), cpus);
     kernelCosts(p);
+    Faults.of(p);
     firmwareConfig(p);
     sdioConfig(p);
     airConfig(p);
@@ -215,6 +236,15 @@ public final class Host {
     m.put("wsm_cmd_send", driver.wsmCmdSends());
     m.put("contention_begin", kernel.lockContentions());
     m.put("gpio_wake_settle", driver.gpioWakeSettles());
+    if (driver.recovers()) {
+      // Fault what-ifs only, so that runs without faults report what they always did.
+      m.put("sdio_crc_retries", driver.crcRetries());
+      m.put("sdio_timeouts", sdio.timeouts());
+      m.put("lost_irqs", sdio.lostIrqs());
+      m.put("lost_irq_recoveries", sdio.lostIrqRecoveries());
+      m.put("fw_stalls", chip.stalls());
+      m.put("wifi_force_close", driver.forceCloses());
+    }
     return m;
   }
 }

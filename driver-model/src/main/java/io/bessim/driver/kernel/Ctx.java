@@ -242,6 +242,15 @@ public final class Ctx {
   }
 
   /** How often this context lost its CPU to another (wake-up preemption or need_resched). */
+  /**
+   * The routine {@code below} frames under the top one ({@code 0} is the routine running, 1 its
+   * caller), or null when the stack is not that deep.
+   */
+  public Routine frame(int below) {
+    int i = depth - 1 - below;
+    return i >= 0 ? stack[i] : null;
+  }
+
   public long preemptions() {
     return preemptions;
   }

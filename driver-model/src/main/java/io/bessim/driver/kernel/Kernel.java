@@ -81,6 +81,16 @@ public final class Kernel {
     memory.accessLog = log;
   }
 
+  /**
+   * Starts checking the kernel's invariants after every event (it becomes the access log):
+   * {@code --check}. The caller calls {@link KernelCheck#afterEvent} between events.
+   */
+  public KernelCheck check(io.bessim.sim.Violations violations) {
+    KernelCheck c = new KernelCheck(sched, memory, locks, work, violations);
+    memory.accessLog = c;
+    return c;
+  }
+
   public void setWarnListener(WarnListener l) {
     interpreter.warnListener = l;
   }

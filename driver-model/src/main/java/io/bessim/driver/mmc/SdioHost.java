@@ -9,6 +9,7 @@ import io.bessim.driver.kernel.Kernel;
 import io.bessim.driver.kernel.WorkItem;
 import io.bessim.sim.EventHandler;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The SDIO host: bus timing to the cycle from {@link SdioTiming}, the completion path of each
@@ -45,6 +46,17 @@ public final class SdioHost {
     }
   }
 
+  /** The MMC core's status for a data CRC error (-EILSEQ), which bes2600_sdio.c retries. */
+  public static final int EILSEQ = -84;
+  /** The MMC core's status for a command or data timeout. */
+  public static final int ETIMEDOUT = -110;
+  /**
+   * How long a CMD53 waits before timing out: mmc_set_data_timeout gives SDIO cards their 1 s
+   * upper limit on access (drivers/mmc/core/core.c). A CMD52 times out after its response window,
+   * about as long as the command itself takes.
+   */
+  static final long DATA_TIMEOUT_PS = io.bessim.sim.Time.S;
+
   private final Kernel kernel;
   private final SdioTiming timing;
   private final Bes2600Firmware chip;
@@ -66,6 +78,22 @@ public final class SdioHost {
   private long requests;
   private long bhWorkRuns;
   private long cardIrqs;
+
+  // Fault what-ifs (io.bessim.driver.Faults), each drawn from its own stream so that one fault's
+  // draws do not move with another's rate; null streams when the fault is off (no draws at all).
+  private double crcRate;
+  private double timeoutRate;
+  private double lostIrqRate;
+  private SplittableRandom crcRandom;
+  private SplittableRandom timeoutRandom;
+  private SplittableRandom lostIrqRandom;
+  private int reqStatus;
+  private int lastStatus;
+  private boolean irqLost;
+  private long crcErrors;
+  private long timeouts;
+  private long lostIrqs;
+  private long lostIrqRecoveries;
 
   // One in-flight request at a time (the host claim guarantees it).
   private Ctx reqCtx;
@@ -101,6 +129,29 @@ public final class SdioHost {
 
   public SdioTiming timing() {
     return timing;
+  }
+
+  /**
+   * Injects SDIO faults: a CMD53 fails its CRC with probability {@code crcRate}, a CMD52 length
+   * read or a CMD53 times out with {@code timeoutRate}, a card interrupt is lost with
+   * {@code lostIrqRate}; each is drawn from the stream {@code streams} gives for its name.
+   */
+  public void setFaults(double crcRate, double timeoutRate, double lostIrqRate,
+      java.util.function.Function<String, SplittableRandom> streams) {
+    this.crcRate = crcRate;
+    this.timeoutRate = timeoutRate;
+    this.lostIrqRate = lostIrqRate;
+    crcRandom = crcRate > 0 ? streams.apply("fault.sdioCrc") : null;
+    timeoutRandom = timeoutRate > 0 ? streams.apply("fault.sdioTimeout") : null;
+    lostIrqRandom = lostIrqRate > 0 ? streams.apply("fault.lostIrq") : null;
+  }
+
+  /**
+   * The MMC core's status of the last request completed: 0, {@link #EILSEQ} or
+   * {@link #ETIMEDOUT}. The requester holds the host claim, so it is the requester's own.
+   */
+  public int lastStatus() {
+    return lastStatus;
   }
 
   /** The MMC core's {@code sdio_irq_work}, queued by the hard IRQ. */
@@ -145,6 +196,9 @@ public final class SdioHost {
     reqCtx = c;
     reqCmd = cmd;
     long busPs = timing.cyclesToPs(cycles + timing.commandGapCycles());
+    reqStatus = crcRandom != null || timeoutRandom != null ? drawFault(cmd) : 0;
+    boolean data = cmd == Cmd.CMD53_READ || cmd == Cmd.CMD53_WRITE;
+    if (reqStatus == ETIMEDOUT && data) busPs += DATA_TIMEOUT_PS;
     long start = Math.max(t, busFreePs);
     busFreePs = start + busPs;
     busBusyPs += busPs;
@@ -152,10 +206,50 @@ public final class SdioHost {
     kernel.sim().scheduleAt(busFreePs, busDone, 0);
   }
 
+  /** The status a request will end with under the fault what-ifs. */
+  private int drawFault(Cmd cmd) {
+    boolean data = cmd == Cmd.CMD53_READ || cmd == Cmd.CMD53_WRITE;
+    if (timeoutRandom != null && (data || cmd == Cmd.CMD52_CTRL)
+        && timeoutRandom.nextDouble() < timeoutRate) {
+      return ETIMEDOUT;
+    }
+    if (crcRandom != null && data && crcRandom.nextDouble() < crcRate) {
+      return EILSEQ;
+    }
+    return 0;
+  }
+
   private void onBusDone(long t) {
+    if (reqStatus != 0) {
+      failed();
+    } else {
+      transfer(t);
+    }
+    // Completion: dw_mmc hard IRQ(s), then its BH work, then complete() wakes the sleeper.
+    boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
+    long irq = completionIrqPs * (data ? completionIrqsData : 1) + completionBhPs;
+    if (countBhWork) bhWorkRuns += data ? completionIrqsData : 1;
+    kernel.hardIrq(irqCpu, t, irq, completionDone, 0, "dw_mmc: request done");
+  }
+
+  /** A failed request leaves the chip as it was: the read data or the write never arrived. */
+  private void failed() {
+    if (reqStatus == EILSEQ) crcErrors++;
+    if (reqStatus == ETIMEDOUT) timeouts++;
+    reqResult = 0;
+    reqRead = null;
+    reqFrames = null;
+  }
+
+  private void transfer(long t) {
     switch (reqCmd) {
       case CMD52_CTRL:
         reqResult = chip.readCtrl(t);
+        if (irqLost) {
+          // The read cleared the interrupt whose edge was lost: a poll found its data.
+          irqLost = false;
+          lostIrqRecoveries++;
+        }
         break;
       case CMD52_EMPTY:
         reqResult = chip.readReallyEmpty(t) ? 1 : 0;
@@ -174,16 +268,12 @@ public final class SdioHost {
       default:
         throw new AssertionError(reqCmd);
     }
-    // Completion: dw_mmc hard IRQ(s), then its BH work, then complete() wakes the sleeper.
-    boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
-    long irq = completionIrqPs * (data ? completionIrqsData : 1) + completionBhPs;
-    if (countBhWork) bhWorkRuns += data ? completionIrqsData : 1;
-    kernel.hardIrq(irqCpu, t, irq, completionDone, 0, "dw_mmc: request done");
   }
 
   private void onCompletion(long t) {
     Ctx c = reqCtx;
     reqCtx = null;
+    lastStatus = reqStatus;
     switch (reqCmd) {
       case CMD52_CTRL:
       case CMD52_EMPTY:
@@ -206,6 +296,13 @@ public final class SdioHost {
     if (sdioIrqMasked) {
       cardIrqsWhileMasked++;
       irqPendingWhileMasked = true;
+      return;
+    }
+    if (lostIrqRandom != null && lostIrqRandom.nextDouble() < lostIrqRate) {
+      // Lost on the way: the host never sees it, and the chip, whose line stays asserted until
+      // the length register is read, raises no other.
+      lostIrqs++;
+      irqLost = true;
       return;
     }
     sdioIrqMasked = true;
@@ -262,6 +359,26 @@ public final class SdioHost {
   /** Explicit re-enables written ({@link IrqReenable#EXPLICIT}). */
   public long irqEnableWrites() {
     return irqEnableWrites;
+  }
+
+  /** CMD53 transfers that failed their data CRC (each retried attempt counts). */
+  public long crcErrors() {
+    return crcErrors;
+  }
+
+  /** Requests that timed out. */
+  public long timeouts() {
+    return timeouts;
+  }
+
+  /** Card interrupts lost before they reached the host. */
+  public long lostIrqs() {
+    return lostIrqs;
+  }
+
+  /** Lost card interrupts whose data a later length read found (a poll, or the bh's timeout). */
+  public long lostIrqRecoveries() {
+    return lostIrqRecoveries;
   }
 
   public boolean isIrqMasked() {
