@@ -242,11 +242,13 @@ public final class Platform {
   private static void checkNumber(Param p, String value) {
     String v = value.strip();
     double[] b = p.bounds();
-    String where = b == null ? "" : " in " + p.range() + " " + p.unit();
+    String range = b == null ? "" : "in " + p.range() + " " + p.unit();
+    String where = range.isEmpty() ? "" : " " + range;
     boolean integer = p.type() == Type.INTEGER;
-    String what = (integer ? " (a whole one" : " (") + where + ")";
+    // e.g. "wants a number, got 'many' (a whole one in 1..128 frames)"
+    String hint = integer ? "a whole one" + where : range;
     checkArgument(isNumber(v), "parameter %s wants a number, got '%s'%s", p.name(), value,
-        what.equals(" ()") ? "" : what.replace("( in", "(in"));
+        hint.isEmpty() ? "" : " (" + hint + ")");
     double d = parseNumber(v);
     checkArgument(!integer || d == Math.rint(d), "parameter %s wants a whole number%s, got '%s'",
         p.name(), where, value);
