@@ -53,11 +53,11 @@ public final class Platform {
 
   /**
    * A plain decimal as users write it ({@code 1448}, {@code 0.5}, {@code 1e6}, {@code 1_000}),
-   * optionally negative so that the range check can name the problem; not Java's NaN, Infinity,
+   * optionally signed so that the range check can name a negative one; not Java's NaN, Infinity,
    * hex or {@code 1d}, which Double.parseDouble would take.
    */
   private static final Pattern NUMBER =
-      Pattern.compile("-?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][+-]?[0-9]{1,3})?");
+      Pattern.compile("[-+]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][+-]?[0-9]{1,3})?");
 
   /** A parameter's type, from its declaration: its default value, unit and range. */
   public enum Type {
