@@ -53,11 +53,11 @@ public final class Platform {
 
   /**
    * A plain decimal as users write it ({@code 1448}, {@code 0.5}, {@code 1e6}, {@code 1_000}),
-   * optionally negative so that the range check can name the problem; not Java's NaN, Infinity,
+   * optionally signed so that the range check can name a negative one; not Java's NaN, Infinity,
    * hex or {@code 1d}, which Double.parseDouble would take.
    */
   private static final Pattern NUMBER =
-      Pattern.compile("-?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][+-]?[0-9]{1,3})?");
+      Pattern.compile("[-+]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][+-]?[0-9]{1,3})?");
 
   /** A parameter's type, from its declaration: its default value, unit and range. */
   public enum Type {
@@ -242,11 +242,13 @@ public final class Platform {
   private static void checkNumber(Param p, String value) {
     String v = value.strip();
     double[] b = p.bounds();
-    String where = b == null ? "" : " in " + p.range() + " " + p.unit();
+    String range = b == null ? "" : "in " + p.range() + " " + p.unit();
+    String where = range.isEmpty() ? "" : " " + range;
     boolean integer = p.type() == Type.INTEGER;
-    String what = (integer ? " (a whole one" : " (") + where + ")";
+    // e.g. "wants a number, got 'many' (a whole one in 1..128 frames)"
+    String hint = integer ? "a whole one" + where : range;
     checkArgument(isNumber(v), "parameter %s wants a number, got '%s'%s", p.name(), value,
-        what.equals(" ()") ? "" : what.replace("( in", "(in"));
+        hint.isEmpty() ? "" : " (" + hint + ")");
     double d = parseNumber(v);
     checkArgument(!integer || d == Math.rint(d), "parameter %s wants a whole number%s, got '%s'",
         p.name(), where, value);

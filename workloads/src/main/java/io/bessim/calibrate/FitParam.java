@@ -161,8 +161,8 @@ public record FitParam(
 
   private static FitParam of(Platform.Param p, Double min, Double max) {
     double v = Double.parseDouble(p.value().replace("_", ""));
-    boolean integer = !p.isTime() && v == Math.rint(v)
-        && !p.value().contains(".") && !p.value().toLowerCase(Locale.ROOT).contains("e");
+    // The declared type: a count moves in whole steps, whatever its value looks like.
+    boolean integer = p.type() == Platform.Type.INTEGER;
     double[] declared = declaredRange(p.range());
     if (min == null) {
       if (v > 0) {

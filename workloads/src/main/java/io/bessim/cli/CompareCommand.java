@@ -79,6 +79,7 @@ final class CompareCommand implements Callable<Integer> {
 
   /** On SIGINT or SIGTERM: the runs that finished go to --json and --csv, marked partial. */
   private String partial(String signal, AtomicReferenceArray<RunResult> done, PrintWriter stdout) {
+    options.clearProgress();
     List<RunResult> finished = new ArrayList<>();
     for (int i = 0; i < done.length(); i++) {
       if (done.get(i) != null) finished.add(done.get(i));

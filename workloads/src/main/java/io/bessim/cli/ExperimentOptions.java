@@ -63,6 +63,7 @@ final class ExperimentOptions {
 
   private Scenario scenario;
   private boolean humanToStderr;
+  private volatile ProgressLine progress;
   private OutputFile jsonOut;
   private OutputFile csvOut;
 
@@ -111,6 +112,7 @@ final class ExperimentOptions {
   List<RunResult> execute(Plan plan, CliContext ctx, PrintWriter err, Batch.Finished finished)
       throws InterruptedException {
     ProgressLine progress = quiet.progressLine(ctx, err);
+    this.progress = progress;
     try {
       return Batch.runAll(
           plan.specs(),
@@ -143,6 +145,12 @@ final class ExperimentOptions {
   void writeReports(List<RunResult> results, PrintWriter stdout, boolean partial) {
     write(jsonOut, () -> Reports.json(results, ArchSummary.of(results), partial), stdout);
     write(csvOut, () -> Reports.csv(results), stdout);
+  }
+
+  /** Erases the progress line, if one is shown (before an interrupt's line). */
+  void clearProgress() {
+    ProgressLine p = progress;
+    if (p != null) p.clear();
   }
 
   /** Whether any report file was asked for. */

@@ -137,13 +137,21 @@ public final class OutputFile {
     return kind == Kind.STDOUT ? "standard output" : given.toString();
   }
 
-  /** Writes {@code text} (UTF-8) to the output; {@code stdout} is used for {@code -}. */
+  /**
+   * Writes {@code text} (UTF-8) to the output; {@code stdout} is used for {@code -} (null: the
+   * process's standard output).
+   */
   public void write(String text, PrintWriter stdout) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     switch (kind) {
       case STDOUT -> {
-        stdout.print(text);
-        stdout.flush();
+        if (stdout == null) {
+          System.out.write(bytes);
+          System.out.flush();
+        } else {
+          stdout.print(text);
+          stdout.flush();
+        }
       }
       case DIRECT -> {
         // No CREATE: the target exists; TRUNCATE_EXISTING is ignored by devices and FIFOs.

@@ -119,6 +119,15 @@ public final class Reports {
   }
 
   /**
+   * Checks up front that {@code file} can be written, as {@link OutputFile#of} does (which a
+   * command should hold on to and write through). Throws IllegalArgumentException naming
+   * {@code what} and the problem.
+   */
+  public static void checkWritable(Path file, String what) {
+    OutputFile.of(what, file);
+  }
+
+  /**
    * The architecture, its spec, the number of seeds, then the measured metrics' summaries, events
    * with their {@code n}, counters under perSecond.
    */
