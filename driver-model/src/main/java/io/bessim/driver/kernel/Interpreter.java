@@ -146,7 +146,7 @@ final class Interpreter {
       }
       c.pcs[d] = pc;
       c.tPs = t;
-      if (sched.preemptionPoint(c, t)) return;
+      if (c.cpu.needResched && sched.preemptionPoint(c, t)) return;
       int cpu = c.cpu.id;
       c.pcs[d] = pc + 1;
       long t0 = t;
