@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Whole-scenario speed: one architecture simulating {@value #SIM_SECONDS} s of {@code tcp:4MB/s}
@@ -48,7 +49,10 @@ public class ScenarioBenchmark {
   @Param({"baseline", "v1", "v2", "v3"})
   public String arch;
 
-  /** What the last run did; JMH averages it over the measured iterations. */
+  /**
+   * What the runs did, per run. JMH sums an {@code EVENTS} counter over the measured iterations
+   * and the forks, so each run adds its share, 1 / (iterations x forks): the sum is the mean.
+   */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.EVENTS)
   public static class Counters {
@@ -56,11 +60,13 @@ public class ScenarioBenchmark {
     public double deliveredMBps;
     /** Events fired per simulated second. */
     public double eventsPerSimSecond;
+    double share = 1;
 
     @Setup(Level.Iteration)
-    public void clear() {
+    public void clear(BenchmarkParams params) {
       deliveredMBps = 0;
       eventsPerSimSecond = 0;
+      share = 1.0 / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
     }
   }
 
@@ -71,8 +77,8 @@ public class ScenarioBenchmark {
     long wall0 = System.nanoTime();
     Experiment.Setup s = Experiment.build(spec);
     RunResult r = Experiment.run(spec, s, wall0);
-    counters.deliveredMBps = r.deliveredMBps();
-    counters.eventsPerSimSecond = s.sim().eventsFired() / (double) SIM_SECONDS;
+    counters.deliveredMBps = r.deliveredMBps() * counters.share;
+    counters.eventsPerSimSecond = s.sim().eventsFired() / (double) SIM_SECONDS * counters.share;
     return r;
   }
 }
