@@ -7,7 +7,15 @@ import static com.google.common.base.Preconditions.checkArgument;
  * independent simulators, never inside one.
  */
 public final class Simulator {
+  private static final long UNKNOWN = -1;
+
   private final EventQueue queue = new EventQueue(4096);
+  /**
+   * The time of the earliest pending event, or {@link #UNKNOWN} after a removal until asked: the
+   * interpreter asks before every shared op, several times per event, so the answer is a field
+   * read in a method small enough for C1 to inline rather than a call into the queue.
+   */
+  private long nextPs = Long.MAX_VALUE;
   private long nowPs;
   private long eventsFired;
   private boolean stopRequested;
@@ -24,6 +32,7 @@ public final class Simulator {
   public void scheduleAt(long atPs, EventHandler handler, int arg) {
     checkArgument(atPs >= nowPs, "event in the past: %s < %s", atPs, nowPs);
     queue.add(atPs, handler, arg);
+    if (atPs < nextPs) nextPs = atPs;
   }
 
   /** Schedules {@code handler} {@code delayPs} from now. */
@@ -32,12 +41,19 @@ public final class Simulator {
     // An overflowing sum would wrap negative and fire at once, ahead of everything pending.
     checkArgument(
         delayPs <= Long.MAX_VALUE - nowPs, "delay %s overflows the clock at %s", delayPs, nowPs);
-    queue.add(nowPs + delayPs, handler, arg);
+    long atPs = nowPs + delayPs;
+    queue.add(atPs, handler, arg);
+    if (atPs < nextPs) nextPs = atPs;
   }
 
   /** Time of the next pending event, or {@link Long#MAX_VALUE}. */
   public long nextEventPs() {
-    return queue.peekTime();
+    long n = nextPs;
+    return n != UNKNOWN ? n : refreshNext();
+  }
+
+  private long refreshNext() {
+    return nextPs = queue.peekTime();
   }
 
   public int pendingEvents() {
@@ -88,11 +104,14 @@ public final class Simulator {
   private boolean runLoop(long endPs) {
     stopRequested = false;
     EventQueue q = queue;
-    while (!q.isEmpty() && q.peekTime() <= endPs) {
-      long t = q.pollTime();
+    while (!q.isEmpty()) {
+      long t = nextEventPs();
+      if (t > endPs) break;
       EventHandler h = q.firstHandler();
       int a = q.firstArg();
       q.removeFirst();
+      // UNKNOWN is below every time, so the adds the handler makes leave it unknown.
+      nextPs = UNKNOWN;
       nowPs = t;
       eventsFired++;
       h.fire(t, a);

@@ -67,6 +67,26 @@ final class SimulatorTest {
   }
 
   @Test
+  void aHandlerSeesTheNextEventIncludingThoseItJustScheduled() {
+    // Pending at 10 and 50 ns; the handler at 10 ns asks before and after adding one at 30 ns,
+    // then one at 20 ns with schedule(): 50, 30, 20. Once the queue drains: Long.MAX_VALUE.
+    Simulator sim = new Simulator();
+    List<Long> seen = new ArrayList<>();
+    EventHandler noop = (now, arg) -> {};
+    sim.scheduleAt(50 * Time.NS, noop, 0);
+    sim.scheduleAt(10 * Time.NS, (now, arg) -> {
+      seen.add(sim.nextEventPs() / Time.NS);
+      sim.scheduleAt(30 * Time.NS, noop, 0);
+      seen.add(sim.nextEventPs() / Time.NS);
+      sim.schedule(10 * Time.NS, noop, 0);
+      seen.add(sim.nextEventPs() / Time.NS);
+    }, 0);
+    sim.run();
+    assertEquals(List.of(50L, 30L, 20L), seen);
+    assertEquals(Long.MAX_VALUE, sim.nextEventPs());
+  }
+
+  @Test
   void stopReturnsAfterTheCurrentEventWithoutAdvancingTheClock() {
     Simulator sim = new Simulator();
     List<Integer> fired = new ArrayList<>();

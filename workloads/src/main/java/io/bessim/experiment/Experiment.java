@@ -48,6 +48,16 @@ public final class Experiment {
     long wall0 = System.nanoTime();
     Setup s = build(spec);
     s.host().kernel().setTracer(tracer);
+    return run(spec, s, wall0);
+  }
+
+  /**
+   * Runs a simulation built with {@link #build} from {@code spec}, for callers that read its
+   * simulator afterwards (the benchmarks count its events); the wall clock starts at
+   * {@code wall0Nanos} ({@link System#nanoTime()}).
+   */
+  public static RunResult run(RunSpec spec, Setup s, long wall0Nanos) {
+    long wall0 = wall0Nanos;
     Simulator sim = s.sim();
     Host host = s.host();
     RunCheck check = spec.platform().bool("run.check") ? RunCheck.attach(host) : null;

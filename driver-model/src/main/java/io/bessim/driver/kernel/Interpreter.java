@@ -43,9 +43,16 @@ final class Interpreter {
     return firstWarnPs;
   }
 
-  /** Runs {@code c} from its local time until it sleeps, idles or must wait for an event. */
+  /**
+   * Runs {@code c} from its local time until it sleeps, idles or must wait for an event. The
+   * private ops of the top frame run in an inner loop with the pc in a local, from the routine's
+   * primitive arrays ({@link Routine#code}); with no tracer, a run of computes is one step and
+   * chains of jumps are one jump. The pc is written back to the frame before anything that can
+   * see it: a call, a shared op, a wait for an event.
+   */
   void runOps(Ctx c, long firedAt) {
     long t = c.tPs;
+    final KernelTracer tracer = this.tracer;
     for (;;) {
       if (c.depth == 0) {
         // Ending a run (or a work item's loop deciding to go again) is observable: a queue_work
@@ -62,60 +69,84 @@ final class Interpreter {
       }
       int d = c.depth - 1;
       Routine r = c.stack[d];
+      final int[] code = r.code;
+      final int n = code.length;
       int pc = c.pcs[d];
-      if (pc >= r.length()) {
-        boolean wasSoftirq = c.softirqFrame[d];
-        c.leave();
-        if (wasSoftirq && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
-        continue;
-      }
-      Op op = r.op(pc);
-      switch (op.code) {
-        case Op.COMPUTE:
-          if (tracer != null) tracer.op(c, r, op, t, t + op.ps);
-          t += op.ps;
-          c.pcs[d] = pc + 1;
-          continue;
-        case Op.COMPUTE_FN: {
-          long ps = op.cost.ps(c);
-          if (tracer != null) tracer.op(c, r, op, t, t + ps);
-          t += ps;
-          c.pcs[d] = pc + 1;
-          continue;
-        }
-        case Op.JUMP:
-          c.pcs[d] = op.target;
-          continue;
-        case Op.JUMP_IF:
-          c.pcs[d] = op.test.test(c) ? op.target : pc + 1;
-          continue;
-        case Op.CALL:
-          c.pcs[d] = pc + 1;
-          call(c, op);
-          continue;
-        case Op.RETURN:
-          if (op.value != null) {
-            long v = op.value.value(c);
-            int slot = c.resultSlot[d];
-            if (slot >= 0) {
-              c.locals[slot] = v;
-              c.resultSlot[d] = -1;
-            }
-          }
-          c.pcs[d] = r.length();
-          continue;
-        default:
+      Op op;
+      private_ops:
+      for (;;) {
+        if (pc >= n) {
+          boolean wasSoftirq = c.softirqFrame[d];
+          c.leave();
+          if (wasSoftirq && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
+          op = null;
           break;
+        }
+        switch (code[pc]) {
+          case Op.COMPUTE:
+            if (tracer == null) {
+              t += r.runPs[pc];
+              pc = r.next[pc];
+            } else {
+              op = r.op(pc);
+              tracer.op(c, r, op, t, t + op.ps);
+              t += op.ps;
+              pc++;
+            }
+            continue;
+          case Op.COMPUTE_FN: {
+            op = r.op(pc);
+            long ps = op.cost.ps(c);
+            if (tracer != null) tracer.op(c, r, op, t, t + ps);
+            t += ps;
+            pc++;
+            continue;
+          }
+          case Op.JUMP:
+            pc = tracer == null ? r.next[pc] : r.op(pc).target;
+            continue;
+          case Op.JUMP_IF:
+            op = r.op(pc);
+            if (tracer == null) {
+              pc = op.test.test(c) ? r.jumpTo[pc] : r.next[pc];
+            } else {
+              pc = op.test.test(c) ? op.target : pc + 1;
+            }
+            continue;
+          case Op.CALL:
+            c.pcs[d] = pc + 1;
+            call(c, r.op(pc));
+            op = null;
+            break private_ops;
+          case Op.RETURN:
+            op = r.op(pc);
+            if (op.value != null) {
+              long v = op.value.value(c);
+              int slot = c.resultSlot[d];
+              if (slot >= 0) {
+                c.locals[slot] = v;
+                c.resultSlot[d] = -1;
+              }
+            }
+            pc = n;
+            continue;
+          default:
+            op = r.op(pc);
+            break private_ops;
+        }
       }
+      if (op == null) continue;
       // Everything below can be observed by another context: execute it only when no pending
       // event comes first, so shared effects happen in global time order.
       if (t != firedAt && t >= sched.sim.nextEventPs()) {
+        c.pcs[d] = pc;
         c.tPs = t;
         sched.reschedule(c);
         return;
       }
+      c.pcs[d] = pc;
       c.tPs = t;
-      if (sched.preemptionPoint(c, t)) return;
+      if (c.cpu.needResched && sched.preemptionPoint(c, t)) return;
       int cpu = c.cpu.id;
       c.pcs[d] = pc + 1;
       long t0 = t;

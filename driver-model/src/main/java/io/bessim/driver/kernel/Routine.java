@@ -27,8 +27,29 @@ import java.util.function.Consumer;
 public final class Routine {
   private static final Var[] NO_PARAMS = new Var[0];
 
+  private static final int[] NO_INTS = new int[0];
+  private static final long[] NO_LONGS = new long[0];
+
   private final String name;
   private Op[] ops = new Op[0];
+  /*
+   * The interpreter's view of the ops, built once with the body: parallel primitive arrays
+   * indexed by pc, so that the private ops run from arrays with no Op dereference.
+   */
+  /** Each op's opcode. */
+  int[] code = NO_INTS;
+  /**
+   * For a fixed compute at pc, the time of it and of every fixed compute after it up to the next
+   * other op, following jumps: a run of computes costs one step when no tracer wants each op.
+   */
+  long[] runPs = NO_LONGS;
+  /**
+   * Where control goes after the op at pc with no tracer: after a compute, past the run it
+   * starts; after a jump or an untaken jump-if, at the end of the chain of jumps it leads to.
+   */
+  int[] next = NO_INTS;
+  /** A taken jump-if's target, at the end of its chain of jumps. */
+  int[] jumpTo = NO_INTS;
   /** Sizes of a frame of this routine: its numeric and its object variables. */
   int longCount;
   int refCount;
@@ -60,10 +81,68 @@ public final class Routine {
     Builder b = new Builder();
     body.accept(b);
     ops = b.finish();
+    compile();
     longCount = b.longCount;
     refCount = b.refCount;
     params = b.params.toArray(NO_PARAMS);
     return this;
+  }
+
+  /**
+   * Fills the interpreter's arrays. Merging computes and collapsing jumps changes no outcome: both
+   * are private ops (no event, nothing another context sees), only a tracer tells them apart, and
+   * with one attached the interpreter steps op by op.
+   */
+  private void compile() {
+    int n = ops.length;
+    code = new int[n];
+    runPs = new long[n];
+    next = new int[n];
+    jumpTo = new int[n];
+    for (int pc = 0; pc < n; pc++) {
+      Op op = ops[pc];
+      code[pc] = op.code;
+      next[pc] = pc + 1;
+      switch (op.code) {
+        case Op.COMPUTE: {
+          long ps = 0;
+          int at = pc;
+          // A loop of computes alone never ends; stop merging rather than spin here.
+          for (int steps = 0; steps <= n; steps++) {
+            if (at < n && ops[at].code == Op.COMPUTE) {
+              ps += ops[at].ps;
+              at++;
+            } else if (at < n && ops[at].code == Op.JUMP) {
+              at = ops[at].target;
+            } else {
+              break;
+            }
+          }
+          runPs[pc] = ps;
+          next[pc] = at;
+          break;
+        }
+        case Op.JUMP:
+          next[pc] = endOfJumps(op.target);
+          break;
+        case Op.JUMP_IF:
+          jumpTo[pc] = endOfJumps(op.target);
+          next[pc] = endOfJumps(pc + 1);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Where the chain of jumps starting at {@code pc} ends: {@code pc} itself if it is no jump. */
+  private int endOfJumps(int pc) {
+    int at = pc;
+    for (int steps = 0; steps <= ops.length && at < ops.length && ops[at].code == Op.JUMP;
+        steps++) {
+      at = ops[at].target;
+    }
+    return at;
   }
 
   /** Times it was entered: what a function-entry tracepoint on it would count. */
