@@ -94,6 +94,7 @@ public final class Simulator {
     EventHandler h = q.firstHandler();
     int a = q.firstArg();
     q.removeFirst();
+    nextPs = UNKNOWN; // the cached next time was this event's
     nowPs = t;
     eventsFired++;
     h.fire(t, a);

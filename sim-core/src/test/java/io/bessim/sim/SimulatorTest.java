@@ -9,6 +9,21 @@ import org.junit.jupiter.api.Test;
 
 final class SimulatorTest {
   @Test
+  void stepLeavesTheNextEventTimeAtTheEventStillPending() {
+    Simulator sim = new Simulator();
+    List<Long> fired = new ArrayList<>();
+    sim.scheduleAt(10, (t, a) -> fired.add(t), 0);
+    sim.scheduleAt(20, (t, a) -> fired.add(t), 0);
+    assertEquals(10, sim.nextEventPs());
+    sim.step(Long.MAX_VALUE);
+    // --check fires one event at a time: the time it had cached was the fired event's.
+    assertEquals(20, sim.nextEventPs());
+    sim.step(Long.MAX_VALUE);
+    assertEquals(Long.MAX_VALUE, sim.nextEventPs());
+    assertEquals(List.of(10L, 20L), fired);
+  }
+
+  @Test
   void runUntilFiresEventsUpToAndIncludingEndAndLeavesTheClockThere() {
     Simulator sim = new Simulator();
     List<Long> fired = new ArrayList<>();
