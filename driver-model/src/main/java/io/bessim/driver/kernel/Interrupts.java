@@ -37,6 +37,12 @@ final class Interrupts {
     if (tracer != null) tracer.hardIrq(cpu, start, end, what);
     if (cur != null && cur.state == Ctx.State.RUNNING) {
       cur.tPs += durationPs;
+      if (start < cur.sliceStartPs) {
+        // Arrived before the context began (in its wake-up latency): the IRQ runs first and its
+        // time is the CPU's, so the context's slice starts after it and the two do not overlap.
+        cur.sliceStartPs += durationPs;
+        c.busyPs += durationPs;
+      }
       sched.reschedule(cur);
     } else {
       c.busyPs += durationPs;

@@ -92,7 +92,8 @@ final class Scheduler {
     if (cpu.current == null) {
       cpu.current = c;
       c.state = Ctx.State.RUNNING;
-      c.tPs = atPs + latencyPs;
+      // The scheduler runs when a hard IRQ in progress returns, not inside it.
+      c.tPs = Math.max(atPs + latencyPs, cpu.irqBusyUntilPs);
       c.sliceStartPs = c.tPs;
       reschedule(c);
     } else if (preemptive && cpu.current == executing) {
@@ -150,7 +151,9 @@ final class Scheduler {
     next.remainingPs = 0;
   }
 
-  private void preempt(Cpu cpu, Ctx woken, long atPs, long latencyPs) {
+  private void preempt(Cpu cpu, Ctx woken, long wokenAtPs, long latencyPs) {
+    // Wake-up preemption happens on the return from a hard IRQ in progress, not inside it.
+    long atPs = Math.max(wokenAtPs, cpu.irqBusyUntilPs);
     Ctx cur = cpu.current;
     cur.remainingPs = Math.max(0, cur.tPs - atPs);
     cur.token = (cur.token + 1) & TOKEN_MASK;
@@ -169,14 +172,17 @@ final class Scheduler {
 
   /** Charges the CPU time a context has run since its slice began. */
   private void charge(Ctx c, long t) {
+    // A context preempted or put back before its wake-up latency ended never ran: no slice.
     long slice = Math.max(0, t - c.sliceStartPs);
     c.runPs += slice;
     c.cpu.busyPs += slice;
-    if (tracer != null) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
+    if (tracer != null && slice > 0) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
   }
 
   /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
-  private void run(Cpu cpu, Ctx next, long t, long delayPs) {
+  private void run(Cpu cpu, Ctx next, long switchPs, long delayPs) {
+    // A context switch waits for the hard IRQ in progress on the CPU to return.
+    long t = Math.max(switchPs, cpu.irqBusyUntilPs);
     cpu.current = next;
     next.state = Ctx.State.RUNNING;
     next.tPs = t + delayPs;
