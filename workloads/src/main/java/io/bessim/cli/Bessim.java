@@ -1,6 +1,7 @@
 package io.bessim.cli;
 
 import io.bessim.experiment.Experiment;
+import io.bessim.experiment.Provenance;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
 import java.io.OutputStreamWriter;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bessim",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
     // Per-command wording of the shared options' help (see Options.properties).
     resourceBundle = "io.bessim.cli.Options",
@@ -36,7 +37,15 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 public final class Bessim implements Callable<Integer> {
-  public static final String VERSION = "bessim 0.1.0-SNAPSHOT";
+  public static final String VERSION = "bessim " + Provenance.VERSION;
+
+  /** {@code --version}: the version and the git commit the jar was built from. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {VERSION + " (commit " + Provenance.buildCommit() + ")"};
+    }
+  }
 
   @Spec CommandSpec spec;
 

@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
 import io.bessim.experiment.ArchSummary;
+import io.bessim.experiment.Provenance;
 import io.bessim.experiment.RunResult;
+import io.bessim.report.HtmlReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "Compares architectures on one platform profile and workload over several seeds.",
@@ -46,6 +48,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions options;
 
+  @Mixin ReportOption report;
+
   private final CliContext ctx;
 
   CompareCommand(CliContext ctx) {
@@ -59,14 +63,26 @@ final class CompareCommand implements Callable<Integer> {
         : options.scenario().archs().orElse(Architecture.presets());
     int n = seeds.seeds(options.scenario().seeds(), DEFAULT_SEEDS);
     ExperimentOptions.Plan plan = options.plan(archs, n);
+    report.check();
     List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
-    out.print(header(plan, n, options.seedBase.seedBase()));
+    String header = header(plan, n, options.seedBase.seedBase());
+    out.print(header);
     out.println();
     out.print(CompareTable.render(ArchSummary.of(results)));
     out.flush();
-    options.writeReports(results);
+    Provenance provenance =
+        options.provenance(plan, spec.commandLine().getParseResult().originalArgs());
+    options.writeReports(results, provenance);
+    if (report.report != null) report.write(htmlReport(header, results, provenance));
     return 0;
+  }
+
+  /** The HTML report of a compare: its header lines, the runs' table and charts, provenance. */
+  static HtmlReport htmlReport(String header, List<RunResult> results, Provenance provenance) {
+    HtmlReport r = new HtmlReport("bessim compare");
+    header.lines().forEach(r::note);
+    return r.runs(results).provenance(provenance);
   }
 
   static String header(ExperimentOptions.Plan plan, int seeds, long seedBase) {

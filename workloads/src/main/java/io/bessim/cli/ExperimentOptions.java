@@ -4,6 +4,7 @@ import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.experiment.ArchSummary;
 import io.bessim.experiment.Batch;
+import io.bessim.experiment.Provenance;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
@@ -97,13 +98,20 @@ final class ExperimentOptions {
     }
   }
 
-  /** Writes --json and --csv, if given. */
-  void writeReports(List<RunResult> results) {
+  /** Where results of {@code plan} come from: this build, {@code args}, the profile and sets. */
+  Provenance provenance(Plan plan, List<String> args) {
+    Path file = profileFile();
+    return Provenance.of(args, file == null ? "built-in defaults" : file.toString(),
+        plan.specs().get(0).platform(), sets());
+  }
+
+  /** Writes --json and --csv, if given, each carrying {@code provenance}. */
+  void writeReports(List<RunResult> results, Provenance provenance) {
     try {
       if (json != null) {
-        Reports.writeAtomically(json, Reports.json(results, ArchSummary.of(results)));
+        Reports.writeAtomically(json, Reports.json(results, ArchSummary.of(results), provenance));
       }
-      if (csv != null) Reports.writeAtomically(csv, Reports.csv(results));
+      if (csv != null) Reports.writeAtomically(csv, Reports.csv(results, provenance));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report: " + describe(e), e);
     }

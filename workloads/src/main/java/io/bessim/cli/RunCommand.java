@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = "Runs one architecture for one seed (--seed-base) and prints the full result.")
 final class RunCommand implements Callable<Integer> {
@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    options.writeReports(List.of(r));
+    options.writeReports(List.of(r), options.provenance(plan, spec.commandLine().getParseResult().originalArgs()));
     return 0;
   }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     subcommands = {SweepMergeCommand.class, SweepTableCommand.class},
     description = {

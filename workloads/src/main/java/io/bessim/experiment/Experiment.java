@@ -51,12 +51,14 @@ public final class Experiment {
     Host host = s.host();
     long end = spec.durationPs();
     long warm = Math.min(spec.platform().ps("run.warmupS"), end / 10);
-    sim.runUntil(warm);
+    DetailRecorder detail = new DetailRecorder(s, end);
+    detail.runUntil(warm);
     Map<String, Long> c0 = host.counts();
     checkCounters(c0);
     long busy0 = host.kernel().busyPs(warm);
     s.traffic().resetCounters(warm);
-    sim.runUntil(end);
+    detail.countersReset();
+    detail.runUntil(end);
     Map<String, Long> c1 = host.counts();
     double seconds = Time.toSeconds(end - warm);
     Map<String, Double> perSecond = new LinkedHashMap<>();
@@ -82,7 +84,8 @@ public final class Experiment {
         host.kernel().lostUpdates(),
         host.kernel().warns(),
         firstWarn < 0 ? null : Time.toSeconds(firstWarn),
-        wedged < 0 ? null : Time.toSeconds(wedged));
+        wedged < 0 ? null : Time.toSeconds(wedged),
+        detail.finish());
   }
 
   /**

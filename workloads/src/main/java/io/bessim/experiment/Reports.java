@@ -32,7 +32,14 @@ public final class Reports {
 
   /** {@code {"runs": [...], "summary": [...]}}, pretty-printed, nulls written as null. */
   public static String json(List<RunResult> runs, List<ArchSummary> summary) {
+    return json(runs, summary, null);
+  }
+
+  /** As {@link #json(List, List)}, led by {@code "provenance": {...}} unless it is null. */
+  public static String json(List<RunResult> runs, List<ArchSummary> summary,
+      Provenance provenance) {
     JsonObject root = new JsonObject();
+    if (provenance != null) root.add("provenance", toJson(provenance.fields()));
     JsonArray runArray = new JsonArray();
     for (RunResult r : runs) {
       JsonObject o = new JsonObject();
@@ -57,6 +64,15 @@ public final class Reports {
    * {@code perSecond.<counter>}, those any run counted, in declaration order.
    */
   public static String csv(List<RunResult> runs) {
+    return csv(runs, null);
+  }
+
+  /**
+   * As {@link #csv(List)}, with the provenance in trailing {@code provenance.<field>} columns
+   * (the same in every row; sets as {@code name=value} pairs separated by blanks) unless null.
+   */
+  public static String csv(List<RunResult> runs, Provenance provenance) {
+    Map<String, Object> prov = provenance == null ? Map.of() : provenance.fields();
     List<Metric> counters = Metric.counters().stream()
         .filter(m -> runs.stream().anyMatch(r -> r.perSecond().containsKey(m.counter())))
         .toList();
@@ -68,6 +84,7 @@ public final class Reports {
         header.add(k);
       }
     }
+    for (String k : prov.keySet()) header.add("provenance." + k);
     StringBuilder b = new StringBuilder();
     b.append(csvLine(header));
     for (RunResult r : runs) {
@@ -80,6 +97,7 @@ public final class Reports {
               cells.add(csvValue(v));
             }
           });
+      for (Object v : prov.values()) cells.add(csvValue(v));
       b.append(csvLine(cells));
     }
     return b.toString();

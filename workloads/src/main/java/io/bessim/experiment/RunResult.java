@@ -11,7 +11,7 @@ import java.util.Map;
  * CPUs together (1.0 = every CPU busy all the time; reports show it as a percentage).
  * {@code firstWarnSec} and {@code wedgedAtSec} are simulated seconds, null if it never happened.
  * {@code arch} is the architecture's label as written ({@code v3+rx.delivery=batch}) and
- * {@code archSpec} every knob's resolved value.
+ * {@code archSpec} every knob's resolved value. {@code detail} feeds the HTML report's charts.
  */
 public record RunResult(
     String arch,
@@ -27,7 +27,17 @@ public record RunResult(
     long lostUpdates,
     long warns,
     Double firstWarnSec,
-    Double wedgedAtSec) {
+    Double wedgedAtSec,
+    RunDetail detail) {
+
+  /** A result without {@link RunDetail} (tests, fakes, results read back from files). */
+  public RunResult(String arch, Map<String, String> archSpec, long seed, String workload,
+      double simSeconds, double wallSeconds, double offeredMBps, double deliveredMBps,
+      double cpuUtilization, Map<String, Double> perSecond, long lostUpdates, long warns,
+      Double firstWarnSec, Double wedgedAtSec) {
+    this(arch, archSpec, seed, workload, simSeconds, wallSeconds, offeredMBps, deliveredMBps,
+        cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec, RunDetail.NONE);
+  }
 
   public RunResult {
     for (String name : perSecond.keySet()) {

@@ -1,0 +1,76 @@
+package io.bessim.experiment;
+
+import io.bessim.driver.kernel.AccessLog;
+import io.bessim.driver.kernel.Cell;
+import io.bessim.driver.kernel.Ctx;
+import io.bessim.sim.Time;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects a run's {@link RunDetail} while it runs: the simulation is advanced one simulated
+ * second at a time (no events are added, so the run is the same as in one step) and the delivered
+ * bytes read at each boundary; an {@link AccessLog} sees every read-modify-write window close.
+ */
+final class DetailRecorder implements AccessLog {
+  private final Experiment.Setup setup;
+  private final double[] deliveredBytes;
+  private long nowPs;
+  private long lastBytes;
+  private final List<Double> lostSec = new ArrayList<>();
+  private final long[] widths = new long[RunDetail.WIDTH_BINS.size()];
+  /** When each (context, cell) opened its RMW window: key ctx id << 20 | cell id. */
+  private final Map<Long, Long> openedPs = new HashMap<>();
+
+  DetailRecorder(Experiment.Setup setup, long endPs) {
+    this.setup = setup;
+    this.deliveredBytes = new double[(int) ((endPs + Time.S - 1) / Time.S)];
+    setup.host().kernel().setAccessLog(this);
+  }
+
+  /** Runs the simulation to {@code toPs}, reading the delivered bytes at each whole second. */
+  void runUntil(long toPs) {
+    while (nowPs < toPs) {
+      long next = Math.min(toPs, (nowPs / Time.S + 1) * Time.S);
+      setup.sim().runUntil(next);
+      long bytes = setup.traffic().deliveredAppBytes();
+      deliveredBytes[(int) ((next - 1) / Time.S)] += bytes - lastBytes;
+      lastBytes = bytes;
+      nowPs = next;
+    }
+  }
+
+  /** The traffic's counters were zeroed (after the warm-up). */
+  void countersReset() {
+    lastBytes = setup.traffic().deliveredAppBytes();
+  }
+
+  @Override
+  public void access(long atPs, Cell cell, Ctx ctx, String routine, char kind, long valueBefore,
+      long valueAfter, long lockMask, boolean lost) {
+    long key = ((long) ctx.id() << 20) | cell.id();
+    if (kind == 'R' && ctx.rmwWindowOpen(cell)) {
+      openedPs.put(key, atPs);
+    } else if (kind == 'W') {
+      Long from = openedPs.remove(key);
+      if (from != null) widths[RunDetail.bin(atPs - from)]++;
+      if (lost) lostSec.add(Time.toSeconds(atPs));
+    }
+  }
+
+  RunDetail finish() {
+    setup.host().kernel().setAccessLog(null);
+    List<Double> mbps = new ArrayList<>();
+    for (double b : deliveredBytes) mbps.add(b / 1e6);
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    for (Ctx c : setup.host().kernel().contexts()) {
+      if (c.cpuTimePs() > 0) cpu.merge(c.name(), Time.toSeconds(c.cpuTimePs()), Double::sum);
+    }
+    List<Long> hist = new ArrayList<>();
+    for (long w : widths) hist.add(w);
+    return new RunDetail(mbps, cpu, lostSec, hist);
+  }
+}
