@@ -3,7 +3,13 @@ package io.bessim.cli;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
+import io.bessim.driver.kernel.KernelTracer;
+import io.bessim.driver.kernel.TraceSinkTracer;
+import io.bessim.experiment.ChromeTraceSink;
+import io.bessim.experiment.Experiment;
+import io.bessim.experiment.FtraceWriter;
 import io.bessim.experiment.Reports;
+import io.bessim.experiment.TraceProbes;
 import io.bessim.experiment.RunResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,6 +51,22 @@ final class RunCommand implements Callable<Integer> {
   java.nio.file.Path trace;
 
   @Option(
+      names = "--ftrace",
+      paramLabel = "FILE",
+      description = "Also write the --trace-window as ftrace text in trace-cmd report style, with"
+          + " the kernel's tracepoint names (sched_switch, workqueue_execute_start, ...;"
+          + " docs/traces.md).")
+  java.nio.file.Path ftrace;
+
+  @Option(
+      names = "--trace-max-events",
+      paramLabel = "N",
+      defaultValue = "" + ChromeTraceSink.DEFAULT_MAX_EVENTS,
+      description = "Refuse a --trace window that holds more than N events, naming a window that"
+          + " fits (default: ${DEFAULT-VALUE}, about 90 MB of JSON, within the default heap).")
+  int traceMaxEvents;
+
+  @Option(
       names = "--trace-window",
       paramLabel = "FROM..TO",
       converter = Converters.Window.class,
@@ -79,20 +101,8 @@ final class RunCommand implements Callable<Integer> {
     Architecture arch = archName != null ? oneArch(archName) : scenarioArch();
     ExperimentOptions.Plan plan = options.plan(List.of(arch), 1);
     RunResult r;
-    if (trace != null) {
-      Reports.checkWritable(trace, "--trace");
-      long[] w = window(plan.durationPs());
-      io.bessim.experiment.ChromeTraceSink sink =
-          new io.bessim.experiment.ChromeTraceSink("bessim " + arch.cliName());
-      r = io.bessim.experiment.Experiment.run(plan.specs().get(0),
-          new io.bessim.driver.kernel.TraceSinkTracer(sink, w[0], w[1]));
-      try {
-        sink.write(trace);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      spec.commandLine().getErr().println("trace: " + sink.size() + " events from "
-          + Durations.format(w[0]) + " to " + Durations.format(w[1]) + " written to " + trace);
+    if (trace != null || ftrace != null) {
+      r = traced(arch, plan);
     } else {
       r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
     }
@@ -107,6 +117,51 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
     options.writeReports(List.of(r), options.provenance(plan, spec.commandLine().getParseResult().originalArgs()));
     return 0;
+  }
+
+  /** Runs with the --trace and --ftrace tracers attached to the window, and writes them. */
+  private RunResult traced(Architecture arch, ExperimentOptions.Plan plan) {
+    checkArgument(traceMaxEvents > 0, "--trace-max-events must be positive, got %s",
+        traceMaxEvents);
+    if (trace != null) Reports.checkWritable(trace, "--trace");
+    if (ftrace != null) Reports.checkWritable(ftrace, "--ftrace");
+    long[] w = window(plan.durationPs());
+    ChromeTraceSink sink = trace == null ? null
+        : new ChromeTraceSink("bessim " + arch.cliName(), traceMaxEvents);
+    TraceSinkTracer chrome = sink == null ? null : new TraceSinkTracer(sink, w[0], w[1]);
+    FtraceWriter text = ftrace == null ? null : new FtraceWriter(w[0], w[1]);
+    RunResult r;
+    try {
+      r = Experiment.run(plan.specs().get(0), KernelTracer.both(chrome, text),
+          setup -> {
+            if (chrome != null) TraceProbes.attach(chrome, setup);
+          });
+    } catch (ChromeTraceSink.TooManyEventsException e) {
+      long reachedPs = e.atPs();
+      long fits = Math.max(1, (reachedPs - w[0]) * 9 / 10);
+      throw new IllegalArgumentException(String.format(
+          "--trace window %s..%s holds more than %d events (--trace-max-events); the first %s"
+              + " fill it: trace --trace-window %s..%s or raise --trace-max-events (and -Xmx)",
+          Durations.format(w[0]), Durations.format(w[1]), traceMaxEvents,
+          Durations.format(reachedPs - w[0]), Durations.format(w[0]),
+          Durations.format(w[0] + fits)));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (sink != null) {
+        sink.write(trace);
+        err.println("trace: " + sink.size() + " events from " + Durations.format(w[0]) + " to "
+            + Durations.format(w[1]) + " written to " + trace);
+      }
+      if (text != null) {
+        Reports.writeAtomically(ftrace, text.render());
+        err.println("ftrace: " + text.size() + " events from " + Durations.format(w[0]) + " to "
+            + Durations.format(w[1]) + " written to " + ftrace);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write trace: " + CliInputs.describe(e), e);
+    }
+    return r;
   }
 
   private Architecture scenarioArch() {

@@ -44,9 +44,16 @@ public final class Experiment {
 
   /** As {@link #run(RunSpec)}, with the kernel's op-level tracer attached (null for none). */
   public static RunResult run(RunSpec spec, io.bessim.driver.kernel.KernelTracer tracer) {
+    return run(spec, tracer, s -> {});
+  }
+
+  /** As {@link #run(RunSpec, KernelTracer)}; {@code onBuild} sees the model before it runs. */
+  public static RunResult run(RunSpec spec, io.bessim.driver.kernel.KernelTracer tracer,
+      java.util.function.Consumer<Setup> onBuild) {
     long wall0 = System.nanoTime();
     Setup s = build(spec);
     s.host().kernel().setTracer(tracer);
+    onBuild.accept(s);
     Simulator sim = s.sim();
     Host host = s.host();
     long end = spec.durationPs();

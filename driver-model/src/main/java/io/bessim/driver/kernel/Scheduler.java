@@ -88,6 +88,7 @@ final class Scheduler {
   /** Wakes a sleeping context; returns false if it was not asleep. */
   boolean wake(Ctx c, long atPs, long latencyPs) {
     if (c.state != Ctx.State.BLOCKED && c.state != Ctx.State.IDLE) return false;
+    if (tracer != null) tracer.wake(atPs, c, executing, c.cpu.id);
     Cpu cpu = c.cpu;
     if (cpu.current == null) {
       cpu.current = c;
