@@ -5,7 +5,6 @@ import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,9 @@ final class DetailRecorder implements AccessLog {
   private long lastBytes;
   private final List<Double> lostSec = new ArrayList<>();
   private final long[] widths = new long[RunDetail.WIDTH_BINS.size()];
-  /** When each (context, cell) opened its RMW window: key ctx id << 20 | cell id. */
-  private final Map<Long, Long> openedPs = new HashMap<>();
+  /** When each context opened its RMW window on each cell: [ctx id * cells + cell id], -1 none. */
+  private long[] openedPs = new long[0];
+  private int cells;
 
   DetailRecorder(Experiment.Setup setup, long endPs) {
     this.setup = setup;
@@ -51,12 +51,22 @@ final class DetailRecorder implements AccessLog {
   @Override
   public void access(long atPs, Cell cell, Ctx ctx, String routine, char kind, long valueBefore,
       long valueAfter, long lockMask, boolean lost) {
-    long key = ((long) ctx.id() << 20) | cell.id();
-    if (kind == 'R' && ctx.rmwWindowOpen(cell)) {
-      openedPs.put(key, atPs);
-    } else if (kind == 'W') {
-      Long from = openedPs.remove(key);
-      if (from != null) widths[RunDetail.bin(atPs - from)]++;
+    if (kind != 'R' && kind != 'W') return;
+    int n = setup.host().kernel().cells().size();
+    int key = ctx.id() * n + cell.id();
+    if (n != cells || key >= openedPs.length) {
+      // First access, or contexts or cells declared since: windows open now are forgotten.
+      cells = n;
+      openedPs = new long[Math.max(key + 1, setup.host().kernel().contexts().size() * n)];
+      java.util.Arrays.fill(openedPs, -1);
+    }
+    if (kind == 'R') {
+      if (ctx.rmwWindowOpen(cell)) openedPs[key] = atPs;
+    } else {
+      if (openedPs[key] >= 0) {
+        widths[RunDetail.bin(atPs - openedPs[key])]++;
+        openedPs[key] = -1;
+      }
       if (lost) lostSec.add(Time.toSeconds(atPs));
     }
   }
