@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       CalibrateCommand.class,
       PredictCommand.class,
+      ReportCommand.class,
       RaceCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -138,6 +139,7 @@ public final class Bessim implements Callable<Integer> {
       if (cls == SweepMergeCommand.class) return cls.cast(new SweepMergeCommand());
       if (cls == CalibrateCommand.class) return cls.cast(new CalibrateCommand(ctx));
       if (cls == PredictCommand.class) return cls.cast(new PredictCommand(ctx));
+      if (cls == ReportCommand.class) return cls.cast(new ReportCommand(ctx));
       return fallback.create(cls);
     }
   }

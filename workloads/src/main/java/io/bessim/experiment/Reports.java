@@ -60,6 +60,24 @@ public final class Reports {
   }
 
   /**
+   * A JSON object's text with {@code "provenance": {...}} put first, formatted like
+   * {@link #json(List, List, Provenance)}; for reports written elsewhere (predict).
+   */
+  public static String withProvenance(String json, Provenance provenance) {
+    JsonObject in = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    JsonObject root = new JsonObject();
+    root.add("provenance", toJson(provenance.fields()));
+    in.entrySet().forEach(e -> root.add(e.getKey(), e.getValue()));
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(root)
+        + "\n";
+  }
+
+  /**
    * One row per run; the header is the run's keys with the counters flattened to
    * {@code perSecond.<counter>}, those any run counted, in declaration order.
    */

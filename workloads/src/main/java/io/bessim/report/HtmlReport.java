@@ -70,19 +70,24 @@ public final class HtmlReport {
     return this;
   }
 
-  /** Free HTML for a section of its own (predict's ranges), under {@code heading}. */
-  public HtmlReport html(String heading, String explanation, String html) {
-    section(heading, explanation);
-    body.append(html);
+  /**
+   * A sweep's rows: its delivered-against-offered curves (the receive-livelock picture when it
+   * varies the workload) and its table over every point, under {@code heading}.
+   */
+  public HtmlReport sweep(String heading, List<RunResult> rows) {
+    body.append("<h2>").append(esc(heading)).append("</h2>\n");
+    offeredCurve(rows);
+    section("Sweep rows per architecture", "mean ±95% interval over every point and seed of the"
+        + " sweep");
+    body.append(table(ArchSummary.of(rows)));
     return this;
   }
 
-  /** A bar chart with whiskers from lower to upper bound: predict's medians and 5-95% ranges. */
-  public static String rangeBars(String title, String unit, List<String> cats, double[] mid,
-      double[] lo, double[] hi) {
-    double[] half = new double[mid.length];
-    for (int i = 0; i < mid.length; i++) half[i] = Math.max(hi[i] - mid[i], mid[i] - lo[i]);
-    return Svg.bars(title, unit, cats, mid, half);
+  /** Preformatted text (predict's tables) as a section of its own, under {@code heading}. */
+  public HtmlReport text(String heading, String explanation, String text) {
+    section(heading, explanation);
+    body.append("<pre>").append(esc(text)).append("</pre>\n");
+    return this;
   }
 
   public String render() {

@@ -177,7 +177,7 @@ final class Scheduler {
     long slice = Math.max(0, t - c.sliceStartPs);
     c.runPs += slice;
     c.cpu.busyPs += slice;
-    if (tracer != null && slice > 0) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
+    if (tracer != null && t >= c.sliceStartPs) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
   }
 
   /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
