@@ -71,8 +71,22 @@ public final class Bessim implements Callable<Integer> {
   /** The command line with every simulation run through {@code runner}. */
   public static CommandLine commandLine(Function<RunSpec, RunResult> runner) {
     return commandLine(
-        new CliContext(
-            runner, () -> System.console() != null, System.getenv("BESSIM_DEBUG") != null));
+        new CliContext(runner, Bessim::stderrIsTerminal, System.getenv("BESSIM_DEBUG") != null));
+  }
+
+  /**
+   * Whether standard error is a terminal, where the progress line goes: read from
+   * /proc/self/fd/2 on Linux (Java 17's System.console() asks about stdin and stdout instead, so
+   * {@code bessim compare > out.txt} would lose its progress); System.console() elsewhere.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2"))
+          .toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   static CommandLine commandLine(CliContext ctx) {

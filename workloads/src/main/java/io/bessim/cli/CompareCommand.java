@@ -50,6 +50,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin ReportOption report;
 
+  @Option(
+      names = "--wide",
+      description = "Every column (offered load, lock contention, long headers): wider than 100"
+          + " columns.")
+  boolean wide;
+
   private final CliContext ctx;
 
   CompareCommand(CliContext ctx) {
@@ -69,13 +75,19 @@ final class CompareCommand implements Callable<Integer> {
     String header = header(plan, n, options.seedBase.seedBase());
     out.print(header);
     out.println();
-    out.print(CompareTable.render(ArchSummary.of(results)));
+    out.print(table(ArchSummary.of(results), wide));
     out.flush();
     Provenance provenance =
         options.provenance(plan, spec.commandLine().getParseResult().originalArgs());
     options.writeReports(results, provenance);
     if (report.report != null) report.write(htmlReport(header, results, provenance));
     return 0;
+  }
+
+  /** The compare table: narrow with its legend, or every column when {@code wide}. */
+  static String table(List<ArchSummary> rows, boolean wide) {
+    return wide ? CompareTable.render(rows)
+        : CompareTable.narrow(rows) + CompareTable.LEGEND + System.lineSeparator();
   }
 
   /** The HTML report of a compare: its header lines, the runs' table and charts, provenance. */
@@ -93,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
         ? "values are from one seed (no interval)"
         : "values are mean ±95% interval across seeds (Student t)";
     return String.format(Locale.US,
-        "workload %s, duration %s simulated, %s; all rows share one platform profile: %s%n"
+        "workload %s, duration %s simulated, %s;%nall rows share one platform profile: %s%n"
             + "%s; MB = 10^6 bytes; /s = per simulated second%n",
         plan.workload(), Durations.format(plan.durationPs()), seedText, plan.platform(), values);
   }

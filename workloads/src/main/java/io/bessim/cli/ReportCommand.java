@@ -93,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.print(header);
     o.println();
-    o.print(CompareTable.render(ArchSummary.of(results)));
+    o.print(CompareCommand.table(ArchSummary.of(results), false));
     o.println("report: " + out);
     o.flush();
     return 0;

@@ -8,6 +8,7 @@ import io.bessim.driver.kernel.TraceSinkTracer;
 import io.bessim.experiment.ChromeTraceSink;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.FtraceWriter;
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.TraceProbes;
 import io.bessim.experiment.RunResult;
@@ -107,11 +108,15 @@ final class RunCommand implements Callable<Integer> {
       r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
     }
     PrintWriter out = spec.commandLine().getOut();
+    // Rounded, with units, as compare shows them; --json has every digit.
     for (Map.Entry<String, Object> e : Reports.fields(r).entrySet()) {
-      if (e.getValue() instanceof Map<?, ?> m) {
+      if (e.getKey().equals(Metric.PER_SECOND) && e.getValue() instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": "
+            + Metric.counter((String) k).withUnit(v)));
+      } else if (e.getValue() instanceof Map<?, ?> m) {
         m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": " + v));
       } else {
-        out.println(e.getKey() + ": " + (e.getValue() == null ? "none" : e.getValue()));
+        out.println(e.getKey() + ": " + Metric.find(e.getKey()).withUnit(e.getValue()));
       }
     }
     out.flush();

@@ -140,9 +140,13 @@ public final class FtraceWriter implements KernelTracer {
     b.append("#           TASK-PID     CPU  TIMESTAMP  FUNCTION\n");
     for (Rec r : sorted) {
       int c = r.cpu();
-      if (leaving[c] != null && !(r.kind() == SWITCH_IN && r.atPs() == leavingPs[c])) {
-        line(b, leaving[c], c, leavingPs[c], "sched_switch", switchFields(leaving[c], null));
-        leaving[c] = null;
+      // A CPU left idle: its switch to <idle> is written before anything later on any CPU.
+      for (int x = 0; x < cpus; x++) {
+        boolean pairs = x == c && r.kind() == SWITCH_IN && r.atPs() == leavingPs[x];
+        if (leaving[x] != null && !pairs && (x == c || leavingPs[x] < r.atPs())) {
+          line(b, leaving[x], x, leavingPs[x], "sched_switch", switchFields(leaving[x], null));
+          leaving[x] = null;
+        }
       }
       switch (r.kind()) {
         case SWITCH_OUT -> {

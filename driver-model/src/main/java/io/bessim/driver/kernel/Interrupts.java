@@ -32,6 +32,7 @@ final class Interrupts {
     }
     long start = Math.max(atPs, c.irqBusyUntilPs);
     long end = start + durationPs;
+    c.irqStartPs = start;
     c.irqBusyUntilPs = end;
     c.irqs++;
     if (tracer != null) tracer.hardIrq(cpu, start, end, what);
@@ -55,6 +56,7 @@ final class Interrupts {
     Cpu.DeferredIrq d;
     while ((d = cpu.deferredIrqs.poll()) != null) {
       long start = Math.max(atPs, cpu.irqBusyUntilPs);
+      cpu.irqStartPs = start;
       cpu.irqBusyUntilPs = start + d.durationPs();
       cpu.irqs++;
       if (tracer != null) {

@@ -18,6 +18,13 @@ import java.util.List;
  *
  * <p>A running context is continued by one resume event at its local time; rescheduling bumps a
  * token packed into the event so that an outdated resume is ignored. CPU time is charged per slice.
+ *
+ * <p>Slices are accounted as the CPU's stack of contexts has them: a hard IRQ belongs to the
+ * slice it interrupted, so a switch that falls inside an IRQ takes effect on the CPU when the IRQ
+ * returns (the outgoing slice ends there, the incoming one starts there), and a slice never
+ * starts inside an IRQ nor ends before it began. The trace draws these slices, so its IRQs nest
+ * inside contexts by construction (issue 9). The ops' own times are not moved: this is
+ * accounting, not timing.
  */
 final class Scheduler {
   private static final int ID_BITS = 10;
@@ -93,9 +100,8 @@ final class Scheduler {
     if (cpu.current == null) {
       cpu.current = c;
       c.state = Ctx.State.RUNNING;
-      // The scheduler runs when a hard IRQ in progress returns, not inside it.
-      c.tPs = Math.max(atPs + latencyPs, cpu.irqBusyUntilPs);
-      c.sliceStartPs = c.tPs;
+      c.tPs = atPs + latencyPs;
+      c.sliceStartPs = Math.max(c.tPs, cpu.irqBusyUntilPs);
       reschedule(c);
     } else if (preemptive && cpu.current == executing) {
       // Woken by the running context on its own CPU: it is preempted at its next preemption
@@ -152,9 +158,7 @@ final class Scheduler {
     next.remainingPs = 0;
   }
 
-  private void preempt(Cpu cpu, Ctx woken, long wokenAtPs, long latencyPs) {
-    // Wake-up preemption happens on the return from a hard IRQ in progress, not inside it.
-    long atPs = Math.max(wokenAtPs, cpu.irqBusyUntilPs);
+  private void preempt(Cpu cpu, Ctx woken, long atPs, long latencyPs) {
     Ctx cur = cpu.current;
     cur.remainingPs = Math.max(0, cur.tPs - atPs);
     cur.token = (cur.token + 1) & TOKEN_MASK;
@@ -171,23 +175,27 @@ final class Scheduler {
     c.cpu.runqueue.addFirst(c);
   }
 
-  /** Charges the CPU time a context has run since its slice began. */
+  /**
+   * Charges the CPU time a context has run since its slice began. A switch at {@code t} inside
+   * a hard IRQ that interrupted the slice takes effect when the IRQ returns; a context put back
+   * before its slice began (preempted in its wake-up latency) ran nothing and draws nothing.
+   */
   private void charge(Ctx c, long t) {
-    // A context preempted or put back before its wake-up latency ended never ran: no slice.
-    long slice = Math.max(0, t - c.sliceStartPs);
+    Cpu cpu = c.cpu;
+    boolean inIrq = cpu.irqStartPs <= t && t < cpu.irqBusyUntilPs;
+    long end = inIrq && cpu.irqStartPs >= c.sliceStartPs ? cpu.irqBusyUntilPs : t;
+    long slice = Math.max(0, end - c.sliceStartPs);
     c.runPs += slice;
-    c.cpu.busyPs += slice;
-    if (tracer != null && t >= c.sliceStartPs) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
+    cpu.busyPs += slice;
+    if (tracer != null && end >= c.sliceStartPs) tracer.running(c, cpu.id, c.sliceStartPs, end);
   }
 
   /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
-  private void run(Cpu cpu, Ctx next, long switchPs, long delayPs) {
-    // A context switch waits for the hard IRQ in progress on the CPU to return.
-    long t = Math.max(switchPs, cpu.irqBusyUntilPs);
+  private void run(Cpu cpu, Ctx next, long t, long delayPs) {
     cpu.current = next;
     next.state = Ctx.State.RUNNING;
     next.tPs = t + delayPs;
-    next.sliceStartPs = t;
+    next.sliceStartPs = Math.max(t, cpu.irqBusyUntilPs);
     reschedule(next);
   }
 
