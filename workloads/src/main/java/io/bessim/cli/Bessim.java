@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       ReportCommand.class,
       RaceCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      // picocli's own: prints the bash/zsh completion script (bessim_completion, README).
+      picocli.AutoComplete.GenerateCompletion.class
     })
 public final class Bessim implements Callable<Integer> {
   public static final String VERSION = "bessim " + Provenance.VERSION;
