@@ -142,8 +142,10 @@ final class RunCommand implements Callable<Integer> {
             if (chrome != null) TraceProbes.attach(chrome, setup);
           });
     } catch (ChromeTraceSink.TooManyEventsException e) {
-      long reachedPs = e.atPs();
-      long fits = Math.max(1, (reachedPs - w[0]) * 9 / 10);
+      // Rounded to the millisecond: a window to type, not a measurement.
+      long ms = io.bessim.sim.Time.MS;
+      long reachedPs = Math.max(w[0] + ms, e.atPs() / ms * ms);
+      long fits = Math.max(ms, (reachedPs - w[0]) * 9 / 10 / ms * ms);
       throw new IllegalArgumentException(String.format(
           "--trace window %s..%s holds more than %d events (--trace-max-events); the first %s"
               + " fill it: trace --trace-window %s..%s or raise --trace-max-events (and -Xmx)",
