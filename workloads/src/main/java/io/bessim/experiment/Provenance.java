@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * @param version bessim's version
  * @param commit the git commit the jar was built from, {@code +dirty} if the checkout had
  *     uncommitted changes, or {@code unknown} outside a git checkout
- * @param commandLine the command as typed, {@code bessim compare --arch v3 ...}
+ * @param commandLine the command as typed, {@code bessim compare --arch v3 ...}, less the
+ *     options that cannot change the results (where outputs go, {@code --threads},
+ *     {@code --quiet}, {@code --wide}): same seeds still give the same bytes
  * @param profile the profile file, or {@code built-in defaults}
  * @param profileHash SHA-256 (first 16 hex digits) of the resolved parameters, name=value lines
  * @param sets every {@code --set} (and scenario set line), in order
@@ -31,6 +33,13 @@ public record Provenance(String version, String commit, String commandLine, Stri
     String profileHash, Map<String, String> sets) {
 
   public static final String VERSION = "0.1.0-SNAPSHOT";
+
+  /** Options with a value that change where output goes or how fast, not what it says. */
+  private static final java.util.Set<String> OUTPUT_OPTIONS = java.util.Set.of("--json",
+      "--csv", "--report", "--out", "-o", "--trace", "--ftrace", "--threads");
+
+  /** Flags that change only what the terminal shows. */
+  private static final java.util.Set<String> OUTPUT_FLAGS = java.util.Set.of("--quiet", "--wide");
 
   private static String commitCache;
 
@@ -42,7 +51,20 @@ public record Provenance(String version, String commit, String commandLine, Stri
   public static Provenance of(Iterable<String> args, String profile, Platform platform,
       Map<String, String> sets) {
     StringBuilder cmd = new StringBuilder("bessim");
-    for (String a : args) cmd.append(' ').append(quote(a));
+    boolean skipValue = false;
+    for (String a : args) {
+      if (skipValue) {
+        skipValue = false;
+        continue;
+      }
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (OUTPUT_FLAGS.contains(a)) continue;
+      if (OUTPUT_OPTIONS.contains(name)) {
+        skipValue = !a.contains("=");
+        continue;
+      }
+      cmd.append(' ').append(quote(a));
+    }
     return new Provenance(VERSION, buildCommit(), cmd.toString(), profile, hash(platform), sets);
   }
 

@@ -25,6 +25,15 @@ final class ProvenanceTest {
   }
 
   @Test
+  void commandLineLeavesOutWhatCannotChangeTheResults() {
+    Provenance p = Provenance.of(List.of("compare", "--json", "/tmp/a b.json", "--threads=2",
+        "--quiet", "--arch", "v3", "--csv=x.csv", "--wide", "--seeds", "2"), "built-in defaults",
+        Platform.defaults(), Map.of());
+    // Same seeds, same bytes: the JSON of two runs writing to different files is identical.
+    assertEquals("bessim compare --arch v3 --seeds 2", p.commandLine());
+  }
+
+  @Test
   void jsonLeadsWithProvenanceAndCsvEndsWithItsColumns() {
     RunResult r = new RunResult("v3", Map.of(), 1, "tcp:4MB/s", 1, 0, 4, 1, 0.01, Map.of(), 0, 0,
         null, null);
