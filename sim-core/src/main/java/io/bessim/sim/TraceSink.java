@@ -43,4 +43,10 @@ public interface TraceSink {
 
   /** The counter {@code name} on {@code track} took {@code value} at {@code atPs}. */
   void counter(String track, String name, long atPs, double value);
+
+  /**
+   * One end of a flow arrow {@code id} on {@code track} at {@code atPs}: where it starts
+   * ({@code start}) or ends; the viewer draws it between the slices there. Ignored by default.
+   */
+  default void flow(String track, String name, long atPs, long id, boolean start) {}
 }

@@ -1,6 +1,7 @@
 package io.bessim.cli;
 
 import io.bessim.experiment.Experiment;
+import io.bessim.experiment.Provenance;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
 import java.io.OutputStreamWriter;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bessim",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
     // Per-command wording of the shared options' help (see Options.properties).
     resourceBundle = "io.bessim.cli.Options",
@@ -32,11 +33,22 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       CalibrateCommand.class,
       PredictCommand.class,
+      ReportCommand.class,
       RaceCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      // picocli's own: prints the bash/zsh completion script (bessim_completion, README).
+      picocli.AutoComplete.GenerateCompletion.class
     })
 public final class Bessim implements Callable<Integer> {
-  public static final String VERSION = "bessim 0.1.0-SNAPSHOT";
+  public static final String VERSION = "bessim " + Provenance.VERSION;
+
+  /** {@code --version}: the version and the git commit the jar was built from. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {VERSION + " (commit " + Provenance.buildCommit() + ")"};
+    }
+  }
 
   @Spec CommandSpec spec;
 
@@ -62,8 +74,22 @@ public final class Bessim implements Callable<Integer> {
   /** The command line with every simulation run through {@code runner}. */
   public static CommandLine commandLine(Function<RunSpec, RunResult> runner) {
     return commandLine(
-        new CliContext(
-            runner, () -> System.console() != null, System.getenv("BESSIM_DEBUG") != null));
+        new CliContext(runner, Bessim::stderrIsTerminal, System.getenv("BESSIM_DEBUG") != null));
+  }
+
+  /**
+   * Whether standard error is a terminal, where the progress line goes: read from
+   * /proc/self/fd/2 on Linux (Java 17's System.console() asks about stdin and stdout instead, so
+   * {@code bessim compare > out.txt} would lose its progress); System.console() elsewhere.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2"))
+          .toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   static CommandLine commandLine(CliContext ctx) {
@@ -144,6 +170,7 @@ public final class Bessim implements Callable<Integer> {
       if (cls == SweepMergeCommand.class) return cls.cast(new SweepMergeCommand());
       if (cls == CalibrateCommand.class) return cls.cast(new CalibrateCommand(ctx));
       if (cls == PredictCommand.class) return cls.cast(new PredictCommand(ctx));
+      if (cls == ReportCommand.class) return cls.cast(new ReportCommand(ctx));
       return fallback.create(cls);
     }
   }

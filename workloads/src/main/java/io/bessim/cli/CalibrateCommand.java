@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "calibrate",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "Fits platform parameters to every measured figure at once; writes the profile.",
@@ -101,6 +101,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin QuietOption quiet;
+
   private final CliContext ctx;
   private OutputFile outFile;
 
@@ -117,12 +119,25 @@ final class CalibrateCommand implements Callable<Integer> {
     o.print(CalibrationReport.header(plan, dur));
     o.println();
     o.flush();
-    Calibration.Fit fit = Calibration.fit(plan, ctx.runner(),
-        p -> {
-          if (p.index() == 1) o.print(CalibrationReport.uncounted(p.score()));
-          o.print(CalibrationReport.point(plan, p));
-          o.flush();
-        });
+    ProgressLine progress = quiet.progressLine(ctx, spec.commandLine().getErr());
+    if (progress != null) progress.started(1, plan.maxEvals(), "fit evaluations");
+    Calibration.Fit fit;
+    try {
+      fit = Calibration.fit(plan, ctx.runner(),
+          p -> {
+            // The point lines go to stdout: take the progress line off the terminal first.
+            if (progress != null) progress.clear();
+            if (p.index() == 1) o.print(CalibrationReport.uncounted(p.score()));
+            o.print(CalibrationReport.point(plan, p));
+            o.flush();
+            if (progress != null) {
+              progress.started(Math.min(p.index() + 1, plan.maxEvals()), plan.maxEvals(),
+                  "fit evaluations");
+            }
+          });
+    } finally {
+      if (progress != null) progress.clear();
+    }
     o.println();
     o.print(CalibrationReport.best(plan, fit));
     o.println();

@@ -30,8 +30,50 @@ final class CompareTable {
   static final List<Metric> RATES =
       List.of(SDIO_RX_WORK, SDIO_TX_WORK, WORKQUEUE_EXECUTE_START, BH_WAKEUPS, LOCK_CONTENTION);
 
+  /** The short headers of the narrow table's rates, and the legend that spells them out. */
+  static final List<String> SHORT = List.of("rx/s", "tx/s", "wq/s", "bh/s");
+
+  static final String LEGEND = "rx/s, tx/s, wq/s, bh/s: sdio_rx_work, sdio_tx_work,"
+      + " workqueue_execute_start, bh_wakeups per second;" + System.lineSeparator()
+      + "lost: lost updates; WARN, wedged: mean simulated s (seeds that had it);"
+      + " --wide: all columns";
+
   private CompareTable() {}
 
+  /**
+   * The table that fits 100 columns for the presets: delivered, CPU, the four dispatch rates in
+   * whole numbers under short headers, lost updates, first WARN and wedge; offered load (in the
+   * header line) and lock contention are left to {@link #render} ({@code --wide}).
+   */
+  static String narrow(List<ArchSummary> rows) {
+    List<Column<ArchSummary>> cols = new ArrayList<>();
+    cols.add(Column.left("arch", ArchSummary::arch));
+    // Mean±interval without the blank: seven columns narrower.
+    cols.add(Column.right("MB/s", s -> tight(DELIVERED_MBPS.interval(s.get(DELIVERED_MBPS)))));
+    cols.add(Column.right("CPU %",
+        s -> tight(CPU_UTILIZATION.interval(s.get(CPU_UTILIZATION), 1))));
+    List<Metric> rates = List.of(SDIO_RX_WORK, SDIO_TX_WORK, WORKQUEUE_EXECUTE_START, BH_WAKEUPS);
+    for (int i = 0; i < rates.size(); i++) {
+      Metric m = rates.get(i);
+      cols.add(Column.right(SHORT.get(i), s -> tight(m.interval(s.get(m), 0))));
+    }
+    cols.add(Column.right("lost", s -> LOST_UPDATES.mean(s.get(LOST_UPDATES))));
+    cols.add(Column.right("WARN", s -> shortEvent(s, FIRST_WARN_SEC)));
+    cols.add(Column.right("wedged", s -> shortEvent(s, WEDGED_AT_SEC)));
+    return TextTable.plain(cols, rows);
+  }
+
+  private static String tight(String interval) {
+    return interval.replace(" ±", "±");
+  }
+
+  private static String shortEvent(ArchSummary s, Metric m) {
+    Summary e = s.get(m);
+    if (e.n() == 0) return "-";
+    return String.format(Locale.US, "%s (%d/%d)", m.mean(e), e.n(), s.n());
+  }
+
+  /** Every column, as wide as it takes ({@code compare --wide}). */
   static String render(List<ArchSummary> rows) {
     List<Column<ArchSummary>> cols = new ArrayList<>();
     cols.add(Column.left("arch", ArchSummary::arch));

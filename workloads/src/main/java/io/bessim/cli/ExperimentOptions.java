@@ -5,6 +5,7 @@ import io.bessim.driver.Platform;
 import io.bessim.experiment.ArchSummary;
 import io.bessim.experiment.Batch;
 import io.bessim.experiment.OutputFile;
+import io.bessim.experiment.Provenance;
 import io.bessim.experiment.Reports;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
@@ -125,6 +126,13 @@ final class ExperimentOptions {
     }
   }
 
+  /** Where results of {@code plan} come from: this build, {@code args}, the profile and sets. */
+  Provenance provenance(Plan plan, List<String> args) {
+    Path file = profileFile();
+    return Provenance.of(args, file == null ? "built-in defaults" : file.toString(),
+        plan.specs().get(0).platform(), sets());
+  }
+
   /**
    * Where the human-readable report goes: standard output, or standard error when --json or
    * --csv is {@code -}, so that standard output holds only the machine-readable one.
@@ -133,18 +141,23 @@ final class ExperimentOptions {
     return humanToStderr ? cl.getErr() : cl.getOut();
   }
 
-  /** Writes --json and --csv, if given; {@code stdout} takes those given as {@code -}. */
-  void writeReports(List<RunResult> results, PrintWriter stdout) {
-    writeReports(results, stdout, false);
+  /**
+   * Writes --json and --csv, if given, each carrying {@code provenance}; {@code stdout} takes
+   * those given as {@code -}.
+   */
+  void writeReports(List<RunResult> results, PrintWriter stdout, Provenance provenance) {
+    writeReports(results, stdout, provenance, false);
   }
 
   /**
-   * As {@link #writeReports(List, PrintWriter)}; {@code partial} marks the JSON as holding only
-   * the runs that finished before an interrupt.
+   * As {@link #writeReports(List, PrintWriter, Provenance)}; {@code partial} marks the JSON as
+   * holding only the runs that finished before an interrupt.
    */
-  void writeReports(List<RunResult> results, PrintWriter stdout, boolean partial) {
-    write(jsonOut, () -> Reports.json(results, ArchSummary.of(results), partial), stdout);
-    write(csvOut, () -> Reports.csv(results), stdout);
+  void writeReports(List<RunResult> results, PrintWriter stdout, Provenance provenance,
+      boolean partial) {
+    write(jsonOut, () -> Reports.json(results, ArchSummary.of(results), provenance, partial),
+        stdout);
+    write(csvOut, () -> Reports.csv(results, provenance), stdout);
   }
 
   /** Erases the progress line, if one is shown (before an interrupt's line). */

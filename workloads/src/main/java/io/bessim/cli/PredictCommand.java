@@ -12,12 +12,17 @@ import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.driver.host.Host;
 import io.bessim.experiment.OutputFile;
+import io.bessim.experiment.Provenance;
+import io.bessim.experiment.Reports;
+import io.bessim.experiment.RunResult;
 import io.bessim.experiment.WorkloadSpec;
+import io.bessim.report.HtmlReport;
 import io.bessim.sim.Time;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
@@ -121,6 +126,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin QuietOption quiet;
 
+  @Mixin ReportOption report;
+
   private final CliContext ctx;
   private OutputFile jsonOut;
 
@@ -178,7 +185,28 @@ final class PredictCommand implements Callable<Integer> {
     o.println();
     o.print(PredictionReport.next(outcome));
     o.flush();
+    if (report.report != null) writeReport(plan, outcome, dur);
     return 0;
+  }
+
+  private Provenance provenance(Prediction.Plan plan) {
+    Path profile = platformOptions.profile();
+    return Provenance.of(spec.commandLine().getParseResult().originalArgs(),
+        profile == null ? "built-in defaults" : profile.toString(), plan.abc().platform(),
+        platformOptions.overrides());
+  }
+
+  /** The HTML report: the prediction tables, then the runs on the kept profiles as charts. */
+  private void writeReport(Prediction.Plan plan, Prediction.Outcome outcome, String dur) {
+    HtmlReport r = new HtmlReport("bessim predict");
+    PredictionReport.header(plan, dur).lines().forEach(r::note);
+    r.text("Prediction", "each architecture's median and 5-95% range over the kept profiles",
+        PredictionReport.predictions(plan, outcome, dur));
+    r.text("Sensitivity", null, PredictionReport.sensitivity(plan, outcome));
+    List<RunResult> runs = new ArrayList<>();
+    for (Prediction.ArchPrediction a : outcome.archs()) runs.addAll(a.runs());
+    r.note("charts below: the runs on the kept profiles; their intervals are across profiles");
+    report.write(r.runs(runs).provenance(provenance(plan)));
   }
 
   /** Checks every option, reads the measurements and the profile; nothing runs before this. */
@@ -202,6 +230,7 @@ final class PredictCommand implements Callable<Integer> {
     Scoring scoring = Scoring.of(ms, Architecture.BASELINE, fallback, durationPs);
     WorkloadSpec predictAt = workload.given() ? fallback : scoring.primary().workload();
     jsonOut = json != null ? OutputFile.of("--json", json) : null;
+    report.check();
     Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
     return new Prediction.Plan(abc, archs, predictAt, durationPs);
   }
@@ -234,8 +263,9 @@ final class PredictCommand implements Callable<Integer> {
   private void writeJson(Prediction.Plan plan, Prediction.Outcome outcome) {
     if (json == null) return;
     try {
-      jsonOut.write(PredictionReport.json(plan, outcome, Time.toSeconds(plan.durationPs())),
-          spec.commandLine().getOut());
+      jsonOut.write(Reports.withProvenance(
+          PredictionReport.json(plan, outcome, Time.toSeconds(plan.durationPs())),
+          provenance(plan)), spec.commandLine().getOut());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write --json '" + json + "': " + CliInputs.describe(e), e);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "race",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     description = "Races on the driver's shared state: table, window, explain, interleavings.",
     subcommands = {
       RaceTableCommand.class,

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "The first lost update of a shared counter, step by step, and what followed.",

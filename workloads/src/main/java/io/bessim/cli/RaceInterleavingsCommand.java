@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "interleavings",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "Every interleaving of the two hw_bufs_used updates, and which lose one.",

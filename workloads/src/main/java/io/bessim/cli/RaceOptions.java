@@ -66,7 +66,7 @@ final class RaceOptions {
   /** Runs the specs with a progress line on stderr when it is a terminal and not --quiet. */
   List<RaceRecording> execute(List<RunSpec> specs, PrintWriter err) throws InterruptedException {
     int n = threads();
-    ProgressLine progress = quiet.progressLine(System.console() != null, err);
+    ProgressLine progress = quiet.progressLine(Bessim.stderrIsTerminal(), err);
     try {
       return RaceRun.runAll(specs, n, progress != null ? progress : Batch.Progress.NONE);
     } finally {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "table",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "Every shared field, who reads and writes it, and what protects it.",
@@ -38,8 +38,10 @@ final class RaceTableCommand implements Callable<Integer> {
       names = "--arch",
       split = ",",
       paramLabel = "ARCH",
-      required = true,
-      description = "Architectures, comma separated: baseline, v1, v2, v3.")
+      // The same default as race window: the architectures whose races are in question.
+      defaultValue = "v1,v2,v3",
+      description = "Architectures, comma separated: baseline, v1, v2, v3 (default:"
+          + " ${DEFAULT-VALUE}, as race window).")
   List<String> archNames;
 
   @Option(

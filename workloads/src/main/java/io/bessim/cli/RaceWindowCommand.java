@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "window",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "How long the unlocked read-modify-write windows stay open, and what follows.",

@@ -4,7 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
 import io.bessim.experiment.OutputFile;
+import io.bessim.driver.kernel.KernelTracer;
+import io.bessim.driver.kernel.TraceSinkTracer;
+import io.bessim.experiment.ChromeTraceSink;
+import io.bessim.experiment.Experiment;
+import io.bessim.experiment.FtraceWriter;
+import io.bessim.experiment.Metric;
 import io.bessim.experiment.Reports;
+import io.bessim.experiment.TraceProbes;
 import io.bessim.experiment.RunResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = "Runs one architecture for one seed (--seed-base) and prints the full result.")
 final class RunCommand implements Callable<Integer> {
@@ -44,6 +51,22 @@ final class RunCommand implements Callable<Integer> {
           + " CPU and per context, every op the driver's routines executed (open it in"
           + " ui.perfetto.dev).")
   java.nio.file.Path trace;
+
+  @Option(
+      names = "--ftrace",
+      paramLabel = "FILE",
+      description = "Also write the --trace-window as ftrace text in trace-cmd report style, with"
+          + " the kernel's tracepoint names (sched_switch, workqueue_execute_start, ...;"
+          + " docs/traces.md).")
+  java.nio.file.Path ftrace;
+
+  @Option(
+      names = "--trace-max-events",
+      paramLabel = "N",
+      defaultValue = "" + ChromeTraceSink.DEFAULT_MAX_EVENTS,
+      description = "Refuse a --trace window that holds more than N events, naming a window that"
+          + " fits (default: ${DEFAULT-VALUE}, about 90 MB of JSON, within the default heap).")
+  int traceMaxEvents;
 
   @Option(
       names = "--trace-window",
@@ -75,48 +98,94 @@ final class RunCommand implements Callable<Integer> {
     return new long[] {from, Math.min(to, durationPs)};
   }
 
+  private OutputFile traceOut;
+  private OutputFile ftraceOut;
+
   @Override
   public Integer call() throws InterruptedException {
     Architecture arch = archName != null ? oneArch(archName) : scenarioArch();
-    checkArgument(traceWindow == null || trace != null,
-        "--trace-window needs --trace FILE: it says which part of the run to trace");
-    OutputFile traceOut = trace != null ? OutputFile.of("--trace", trace) : null;
-    ExperimentOptions.Plan plan =
-        options.plan(List.of(arch), 1, traceOut == null ? List.of() : List.of(traceOut));
+    checkArgument(traceWindow == null || trace != null || ftrace != null,
+        "--trace-window needs --trace FILE or --ftrace FILE: it says which part of the run to"
+            + " trace");
+    traceOut = trace != null ? OutputFile.of("--trace", trace) : null;
+    ftraceOut = ftrace != null ? OutputFile.of("--ftrace", ftrace) : null;
+    List<OutputFile> traces = new java.util.ArrayList<>();
+    if (traceOut != null) traces.add(traceOut);
+    if (ftraceOut != null) traces.add(ftraceOut);
+    ExperimentOptions.Plan plan = options.plan(List.of(arch), 1, traces);
     RunResult r;
     PrintWriter stdout = spec.commandLine().getOut();
-    if (trace != null) {
-      long[] w = window(plan.durationPs());
-      Limits.traceWindow(w[1] - w[0]);
-      io.bessim.experiment.ChromeTraceSink sink =
-          new io.bessim.experiment.ChromeTraceSink("bessim " + arch.cliName());
-      r = io.bessim.experiment.Experiment.run(plan.specs().get(0),
-          new io.bessim.driver.kernel.TraceSinkTracer(sink, w[0], w[1]));
-      try {
-        traceOut.write(sink.toJson(), stdout);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(
-            "cannot write --trace " + traceOut.describe() + ": " + CliInputs.describe(e), e);
-      }
-      spec.commandLine().getErr().println("trace: " + sink.size() + " events from "
-          + Durations.format(w[0]) + " to " + Durations.format(w[1]) + " written to " + trace);
+    if (trace != null || ftrace != null) {
+      r = traced(arch, plan, stdout);
     } else {
       r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
     }
-    PrintWriter out = traceOut != null && traceOut.isStdout()
+    boolean traceOnStdout = traces.stream().anyMatch(OutputFile::isStdout);
+    PrintWriter out = traceOnStdout
         ? spec.commandLine().getErr() : options.humanOut(spec.commandLine());
+    // Rounded, with units, as compare shows them; --json has every digit.
     for (Map.Entry<String, Object> e : Reports.fields(r).entrySet()) {
       if (e.getValue() instanceof Map<?, ?> m && m.isEmpty()) {
         out.println(e.getKey() + ": none");
+      } else if (e.getKey().equals(Metric.PER_SECOND) && e.getValue() instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": "
+            + Metric.counter((String) k).withUnit(v)));
       } else if (e.getValue() instanceof Map<?, ?> m) {
         m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": " + v));
       } else {
-        out.println(e.getKey() + ": " + (e.getValue() == null ? "none" : e.getValue()));
+        out.println(e.getKey() + ": " + Metric.find(e.getKey()).withUnit(e.getValue()));
       }
     }
     out.flush();
-    options.writeReports(List.of(r), stdout);
+    options.writeReports(List.of(r), stdout,
+        options.provenance(plan, spec.commandLine().getParseResult().originalArgs()));
     return 0;
+  }
+
+  /** Runs with the --trace and --ftrace tracers attached to the window, and writes them. */
+  private RunResult traced(Architecture arch, ExperimentOptions.Plan plan, PrintWriter stdout) {
+    checkArgument(traceMaxEvents > 0, "--trace-max-events must be positive, got %s",
+        traceMaxEvents);
+    long[] w = window(plan.durationPs());
+    if (trace != null) Limits.traceWindow(w[1] - w[0]);
+    ChromeTraceSink sink = trace == null ? null
+        : new ChromeTraceSink("bessim " + arch.cliName(), traceMaxEvents);
+    TraceSinkTracer chrome = sink == null ? null : new TraceSinkTracer(sink, w[0], w[1]);
+    FtraceWriter text = ftrace == null ? null : new FtraceWriter(w[0], w[1]);
+    RunResult r;
+    try {
+      r = Experiment.run(plan.specs().get(0), KernelTracer.both(chrome, text),
+          setup -> {
+            if (chrome != null) TraceProbes.attach(chrome, setup);
+          });
+    } catch (ChromeTraceSink.TooManyEventsException e) {
+      // Rounded to the millisecond: a window to type, not a measurement.
+      long ms = io.bessim.sim.Time.MS;
+      long reachedPs = Math.max(w[0] + ms, e.atPs() / ms * ms);
+      long fits = Math.max(ms, (reachedPs - w[0]) * 9 / 10 / ms * ms);
+      throw new IllegalArgumentException(String.format(
+          "--trace window %s..%s holds more than %d events (--trace-max-events); the first %s"
+              + " fill it: trace --trace-window %s..%s or raise --trace-max-events (and -Xmx)",
+          Durations.format(w[0]), Durations.format(w[1]), traceMaxEvents,
+          Durations.format(reachedPs - w[0]), Durations.format(w[0]),
+          Durations.format(w[0] + fits)));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (sink != null) {
+        traceOut.write(sink.toJson(), stdout);
+        err.println("trace: " + sink.size() + " events from " + Durations.format(w[0]) + " to "
+            + Durations.format(w[1]) + " written to " + trace);
+      }
+      if (text != null) {
+        ftraceOut.write(text.render(), stdout);
+        err.println("ftrace: " + text.size() + " events from " + Durations.format(w[0]) + " to "
+            + Durations.format(w[1]) + " written to " + ftrace);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write trace: " + CliInputs.describe(e), e);
+    }
+    return r;
   }
 
   private Architecture scenarioArch() {

@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import io.bessim.experiment.Provenance;
 import io.bessim.experiment.Sweep;
 import io.bessim.experiment.SweepGrid;
 import io.bessim.experiment.WorkloadSpec;
+import io.bessim.report.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     subcommands = {SweepMergeCommand.class, SweepTableCommand.class},
     description = {
@@ -102,6 +104,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin QuietOption quiet;
 
+  @Mixin ReportOption report;
+
   private final CliContext ctx;
 
   SweepCommand(CliContext ctx) {
@@ -112,6 +116,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     checkArgument(out != null, "--out DIR is required: the folder for results.csv");
     SweepGrid grid = grid();
+    report.check();
     int n = threads.threads();
     Sweep.Shard slice = shard == null ? Sweep.Shard.ALL : Sweep.Shard.parse(shard);
     PrintWriter err = spec.commandLine().getErr();
@@ -140,9 +145,20 @@ final class SweepCommand implements Callable<Integer> {
     }
     double wall = (System.nanoTime() - wall0) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
-    w.print(summary(grid, slice, o, wall, Math.min(n, Math.max(1, sweep.todo().size())),
-        sweep.results()));
+    String text = summary(grid, slice, o, wall, Math.min(n, Math.max(1, sweep.todo().size())),
+        sweep.results());
+    w.print(text);
     w.flush();
+    if (report.report != null) {
+      HtmlReport r = new HtmlReport("bessim sweep");
+      text.lines().forEach(r::note);
+      Map<String, String> sets = new LinkedHashMap<>(
+          scenarioFile == null ? Map.of() : Scenario.load(scenarioFile).sets());
+      sets.putAll(platformOptions.overrides());
+      Path profile = platformOptions.profile();
+      report.write(r.runs(ReportCommand.readSweep(out)).provenance(Provenance.of(args,
+          profile == null ? "built-in defaults" : profile.toString(), grid.platform(), sets)));
+    }
     return 0;
   }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "merge",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     description = {
       "Joins the folders of one sweep (its shards, or partial runs) into one folder.",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "table",
     mixinStandardHelpOptions = true,
-    version = Bessim.VERSION,
+    versionProvider = Bessim.Version.class,
     sortOptions = false,
     defaultValueProvider = SweepTableCommand.DefaultMetrics.class,
     description = {

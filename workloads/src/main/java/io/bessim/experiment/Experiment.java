@@ -45,9 +45,16 @@ public final class Experiment {
 
   /** As {@link #run(RunSpec)}, with the kernel's op-level tracer attached (null for none). */
   public static RunResult run(RunSpec spec, io.bessim.driver.kernel.KernelTracer tracer) {
+    return run(spec, tracer, s -> {});
+  }
+
+  /** As {@link #run(RunSpec, KernelTracer)}; {@code onBuild} sees the model before it runs. */
+  public static RunResult run(RunSpec spec, io.bessim.driver.kernel.KernelTracer tracer,
+      java.util.function.Consumer<Setup> onBuild) {
     long wall0 = System.nanoTime();
     Setup s = build(spec);
     s.host().kernel().setTracer(tracer);
+    onBuild.accept(s);
     return run(spec, s, wall0);
   }
 
@@ -60,15 +67,18 @@ public final class Experiment {
     long wall0 = wall0Nanos;
     Simulator sim = s.sim();
     Host host = s.host();
-    RunCheck check = spec.platform().bool("run.check") ? RunCheck.attach(host) : null;
     long end = spec.durationPs();
     long warm = Math.min(spec.platform().ps("run.warmupS"), end / 10);
-    runUntil(sim, check, warm);
+    DetailRecorder detail = new DetailRecorder(s, end);
+    // After the recorder: the check's access log goes beside the recorder's.
+    RunCheck check = spec.platform().bool("run.check") ? RunCheck.attach(host) : null;
+    detail.runUntil(warm, check);
     Map<String, Long> c0 = host.counts();
     checkCounters(c0);
     long busy0 = host.kernel().busyPs(warm);
     s.traffic().resetCounters(warm);
-    runUntil(sim, check, end);
+    detail.countersReset();
+    detail.runUntil(end, check);
     Map<String, Long> c1 = host.counts();
     double seconds = Time.toSeconds(end - warm);
     Map<String, Double> perSecond = new LinkedHashMap<>();
@@ -94,17 +104,10 @@ public final class Experiment {
         host.kernel().lostUpdates(),
         host.kernel().warns(),
         firstWarn < 0 ? null : Time.toSeconds(firstWarn),
-        wedged < 0 ? null : Time.toSeconds(wedged));
+        wedged < 0 ? null : Time.toSeconds(wedged),
+        null,
+        detail.finish());
     return check == null ? r : r.withCheckViolations(check.violations());
-  }
-
-  /** Runs to {@code endPs}, checking every event when {@code check} is on. */
-  private static void runUntil(Simulator sim, RunCheck check, long endPs) {
-    if (check == null) {
-      sim.runUntil(endPs);
-    } else {
-      check.runUntil(endPs);
-    }
   }
 
   /**

@@ -218,6 +218,18 @@ public enum Metric {
     return label + unit.headerSuffix;
   }
 
+  /**
+   * One value as {@code run} prints it: in the shown unit at the declared decimals, with the unit
+   * ({@code 1.296 MB/s}, {@code 0.99 %}, {@code 81.6 /s}, {@code 20.0 s}); counts and labels as
+   * they are, null as {@code none}.
+   */
+  public String withUnit(Object v) {
+    if (v == null) return "none";
+    if (!(v instanceof Double d) || unit == Unit.NONE || unit == Unit.COUNT) return v.toString();
+    String symbol = unit == Unit.FRACTION ? "%" : unit.symbol;
+    return fixed(shown(d), decimals) + " " + symbol;
+  }
+
   /** {@code v} in the unit tables show: a fraction as a percentage, anything else as is. */
   public double shown(double v) {
     return v * unit.shownScale;

@@ -27,17 +27,25 @@ public final class Reports {
 
   /** {@code {"runs": [...], "summary": [...]}}, pretty-printed, nulls written as null. */
   public static String json(List<RunResult> runs, List<ArchSummary> summary) {
-    return json(runs, summary, false);
+    return json(runs, summary, null, false);
+  }
+
+  /** As {@link #json(List, List)}, led by {@code "provenance": {...}} unless it is null. */
+  public static String json(List<RunResult> runs, List<ArchSummary> summary,
+      Provenance provenance) {
+    return json(runs, summary, provenance, false);
   }
 
   /**
-   * As {@link #json(List, List)}; {@code partial} puts {@code "partial": true} first: the runs
-   * are those that finished before an interrupt. (Absent otherwise, so complete reports keep
-   * their bytes.)
+   * As {@link #json(List, List, Provenance)}; {@code partial} puts {@code "partial": true} first:
+   * the runs are those that finished before an interrupt. (Absent otherwise, so complete reports
+   * keep their bytes.)
    */
-  public static String json(List<RunResult> runs, List<ArchSummary> summary, boolean partial) {
+  public static String json(List<RunResult> runs, List<ArchSummary> summary,
+      Provenance provenance, boolean partial) {
     JsonObject root = new JsonObject();
     if (partial) root.addProperty("partial", true);
+    if (provenance != null) root.add("provenance", toJson(provenance.fields()));
     JsonArray runArray = new JsonArray();
     for (RunResult r : runs) {
       JsonObject o = new JsonObject();
@@ -58,10 +66,37 @@ public final class Reports {
   }
 
   /**
+   * A JSON object's text with {@code "provenance": {...}} put first, formatted like
+   * {@link #json(List, List, Provenance)}; for reports written elsewhere (predict).
+   */
+  public static String withProvenance(String json, Provenance provenance) {
+    JsonObject in = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    JsonObject root = new JsonObject();
+    root.add("provenance", toJson(provenance.fields()));
+    in.entrySet().forEach(e -> root.add(e.getKey(), e.getValue()));
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(root)
+        + "\n";
+  }
+
+  /**
    * One row per run; the header is the run's keys with the counters flattened to
    * {@code perSecond.<counter>}, those any run counted, in declaration order.
    */
   public static String csv(List<RunResult> runs) {
+    return csv(runs, null);
+  }
+
+  /**
+   * As {@link #csv(List)}, with the provenance in trailing {@code provenance.<field>} columns
+   * (the same in every row; sets as {@code name=value} pairs separated by blanks) unless null.
+   */
+  public static String csv(List<RunResult> runs, Provenance provenance) {
+    Map<String, Object> prov = provenance == null ? Map.of() : provenance.fields();
     List<Metric> counters = Metric.counters().stream()
         .filter(m -> runs.stream().anyMatch(r -> r.perSecond().containsKey(m.counter())))
         .toList();
@@ -73,6 +108,7 @@ public final class Reports {
         header.add(k);
       }
     }
+    for (String k : prov.keySet()) header.add("provenance." + k);
     StringBuilder b = new StringBuilder();
     b.append(csvLine(header));
     for (RunResult r : runs) {
@@ -85,6 +121,7 @@ public final class Reports {
               cells.add(csvValue(v));
             }
           });
+      for (Object v : prov.values()) cells.add(csvValue(v));
       b.append(csvLine(cells));
     }
     return b.toString();

@@ -13,6 +13,7 @@ import java.util.Map;
  * {@code arch} is the architecture's label as written ({@code v3+rx.delivery=batch}) and
  * {@code archSpec} every knob's resolved value. {@code checkViolations} is null unless the run
  * was checked ({@code --check}): then the invariant violations by name, empty when none.
+ * {@code detail} feeds the HTML report's charts.
  */
 public record RunResult(
     String arch,
@@ -29,22 +30,24 @@ public record RunResult(
     long warns,
     Double firstWarnSec,
     Double wedgedAtSec,
-    Map<String, Long> checkViolations) {
+    Map<String, Long> checkViolations,
+    RunDetail detail) {
 
-  /** A run made without {@code --check}: no checkViolations. */
+  /** A run made without {@code --check} and without {@link RunDetail} (tests, fakes, files). */
   public RunResult(String arch, Map<String, String> archSpec, long seed, String workload,
       double simSeconds, double wallSeconds, double offeredMBps, double deliveredMBps,
       double cpuUtilization, Map<String, Double> perSecond, long lostUpdates, long warns,
       Double firstWarnSec, Double wedgedAtSec) {
     this(arch, archSpec, seed, workload, simSeconds, wallSeconds, offeredMBps, deliveredMBps,
-        cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec, null);
+        cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec, null,
+        RunDetail.NONE);
   }
 
   /** This run with what {@code --check} found: violations by invariant, empty when none. */
   public RunResult withCheckViolations(Map<String, Long> violations) {
     return new RunResult(arch, archSpec, seed, workload, simSeconds, wallSeconds, offeredMBps,
         deliveredMBps, cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec,
-        Map.copyOf(violations));
+        Map.copyOf(violations), detail);
   }
 
   public RunResult {

@@ -144,7 +144,7 @@ public final class Sweep {
         checkArgument(!hasResults,
             "%s has results but no %s, so it cannot be checked to be this sweep; use another"
                 + " --out", dir, META);
-        Reports.writeAtomically(meta, metaJson(gridJson, shard, args));
+        Reports.writeAtomically(meta, metaJson(gridJson, shard, args, grid.platform()));
       }
       SweepCsv.Table table = SweepCsv.read(results);
       if (table.partialTail()) {
@@ -301,8 +301,26 @@ public final class Sweep {
   }
 
   static String metaJson(JsonObject grid, Shard shard, List<String> args) {
+    return metaJson(grid, shard, args, null);
+  }
+
+  /**
+   * As {@link #metaJson(JsonObject, Shard, List)}, with the provenance of the sweep run on
+   * {@code platform} (version, commit, command line, profile hash; the sets are in the grid).
+   */
+  static String metaJson(JsonObject grid, Shard shard, List<String> args,
+      io.bessim.driver.Platform platform) {
     JsonObject o = new JsonObject();
     o.addProperty("format", FORMAT);
+    if (args != null && platform != null) {
+      Provenance p = Provenance.of(args, "see grid", platform, Map.of());
+      JsonObject prov = new JsonObject();
+      prov.addProperty("version", p.version());
+      prov.addProperty("commit", p.commit());
+      prov.addProperty("commandLine", p.commandLine());
+      prov.addProperty("profileHash", p.profileHash());
+      o.add("provenance", prov);
+    }
     if (args != null) {
       JsonArray a = new JsonArray();
       args.forEach(a::add);

@@ -67,6 +67,38 @@ public final class SweepCsv {
     }
   }
 
+  /**
+   * The rows of a results file as run results, in file order, for the HTML report (without
+   * {@link RunDetail}: the file keeps no time series).
+   */
+  public static List<RunResult> readResults(Path file) throws IOException {
+    List<RunResult> out = new ArrayList<>();
+    for (Map<String, String> row : read(file).rows()) {
+      Map<String, Double> perSecond = new LinkedHashMap<>();
+      for (Metric m : Metric.counters()) {
+        String v = row.get(PER_SECOND + "." + m.counter());
+        if (v != null && !v.isEmpty()) perSecond.put(m.counter(), Double.parseDouble(v));
+      }
+      out.add(new RunResult(row.get("arch"), Map.of(), Long.parseLong(row.get("seed")),
+          row.getOrDefault("workload", ""), number(row, "simSeconds"), number(row, "wallSeconds"),
+          number(row, "offeredMBps"), number(row, "deliveredMBps"),
+          number(row, "cpuUtilization"), perSecond, (long) number(row, "lostUpdates"),
+          (long) number(row, "warns"), optional(row, "firstWarnSec"),
+          optional(row, "wedgedAtSec")));
+    }
+    return out;
+  }
+
+  private static double number(Map<String, String> row, String key) {
+    Double d = optional(row, key);
+    return d == null ? 0 : d;
+  }
+
+  private static Double optional(Map<String, String> row, String key) {
+    String v = row.get(key);
+    return v == null || v.isEmpty() ? null : Double.valueOf(v);
+  }
+
   /** Reads a results file, ignoring a partial last line; a missing file reads as empty. */
   static Table read(Path file) throws IOException {
     if (!Files.exists(file)) return new Table(List.of(), List.of(), 0, 0);

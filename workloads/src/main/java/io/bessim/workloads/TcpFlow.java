@@ -449,6 +449,11 @@ public final class TcpFlow implements Traffic {
   }
 
   @Override
+  public long congestionWindowBytes() {
+    return cwnd;
+  }
+
+  @Override
   public long deliveredAppBytes() {
     return rcvNxt - deliveredBase;
   }

@@ -21,6 +21,11 @@ public interface Traffic extends AirLink.Peer, NetStack {
     boolean send(long atPs, Frame f);
   }
 
+  /** The sender's congestion window in bytes, for traces; -1 for a flow without one (UDP). */
+  default long congestionWindowBytes() {
+    return -1;
+  }
+
   /** Must be called before {@link #start(long)}. */
   void setDownlink(Downlink d);
 

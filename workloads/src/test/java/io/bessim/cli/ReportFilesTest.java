@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import io.bessim.experiment.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ReportFilesTest {
 
     assertEquals(0, o.exit(), o.err());
     JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-    assertEquals(List.of("runs", "summary"), List.copyOf(root.keySet()));
+    assertEquals(List.of("provenance", "runs", "summary"), List.copyOf(root.keySet()));
     JsonArray runs = root.getAsJsonArray("runs");
     assertEquals(4, runs.size());
     JsonObject first = runs.get(0).getAsJsonObject();
@@ -80,12 +81,15 @@ final class ReportFilesTest {
     assertEquals("arch,archSpec,seed,workload,simSeconds,wallSeconds,offeredMBps,deliveredMBps,"
         + "cpuUtilization,perSecond.sdio_rx_work,perSecond.sdio_tx_work,"
         + "perSecond.workqueue_execute_start,perSecond.bh_wakeups,perSecond.lock_contention,"
-        + "lostUpdates,warns,firstWarnSec,wedgedAtSec", lines.get(0));
+        + "lostUpdates,warns,firstWarnSec,wedgedAtSec,provenance.version,provenance.commit,"
+        + "provenance.commandLine,provenance.profile,provenance.profileHash,provenance.sets",
+        lines.get(0));
     assertEquals(5, lines.size());
     assertTrue(lines.get(1).startsWith("v1,arch.rxPath=direct arch.counters=plain "
         + "arch.afterTx=queue-rx-work rx.delivery=per-frame tx.pollAfterWrite=true ba.stat=lock "
         + "pm.psStateLock=taken irq.reenable=auto,1,tcp:4MB/s,180.0,"), lines.get(1));
-    assertTrue(lines.get(4).endsWith(",0,0,,"), "missing events are empty cells: " + lines.get(4));
+    assertTrue(lines.get(4).contains(",0,0,,," + Provenance.VERSION + ","),
+        "missing events are empty cells: " + lines.get(4));
   }
 
   @Test
@@ -102,8 +106,9 @@ final class ReportFilesTest {
     }
   }
 
+  /** The file without wall-clock times and the command line (which names --threads). */
   private static String withoutWallTime(Path p) throws IOException {
-    return String.join("\n",
-        Files.readAllLines(p).stream().filter(l -> !l.contains("\"wallSeconds\"")).toList());
+    return String.join("\n", Files.readAllLines(p).stream()
+        .filter(l -> !l.contains("\"wallSeconds\"") && !l.contains("\"commandLine\"")).toList());
   }
 }

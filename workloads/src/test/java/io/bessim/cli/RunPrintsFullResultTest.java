@@ -23,7 +23,7 @@ final class RunPrintsFullResultTest {
         "perSecond.workqueue_execute_start", "perSecond.bh_wakeups",
         "perSecond.lock_contention", "lostUpdates", "warns", "firstWarnSec", "wedgedAtSec"), keys);
     assertTrue(o.out().contains("arch: v3\n"));
-    assertTrue(o.out().contains("simSeconds: 0.5\n"));
+    assertTrue(o.out().contains("simSeconds: 0.5 s\n"), o.out());
     assertTrue(o.out().contains("firstWarnSec: none\n"));
   }
 }

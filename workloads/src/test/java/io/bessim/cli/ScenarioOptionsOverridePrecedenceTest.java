@@ -71,7 +71,7 @@ final class ScenarioOptionsOverridePrecedenceTest {
     Cli.Outcome o = Cli.run(runner, "run", "--scenario", one.toString());
     assertEquals(0, o.exit(), o.err());
     assertTrue(o.out().contains("arch: v2\n"), o.out());
-    assertTrue(o.out().contains("simSeconds: 2.0\n"), o.out());
+    assertTrue(o.out().contains("simSeconds: 2.0 s\n"), o.out());
 
     Cli.Outcome pick = Cli.run(runner, "run", "--scenario", two.toString(), "--arch", "v3");
     assertEquals(0, pick.exit(), pick.err());

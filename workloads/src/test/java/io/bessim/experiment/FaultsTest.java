@@ -128,6 +128,6 @@ final class FaultsTest {
   private static RunResult withoutWall(RunResult r) {
     return new RunResult(r.arch(), r.archSpec(), r.seed(), r.workload(), r.simSeconds(), 0,
         r.offeredMBps(), r.deliveredMBps(), r.cpuUtilization(), r.perSecond(), r.lostUpdates(),
-        r.warns(), r.firstWarnSec(), r.wedgedAtSec(), r.checkViolations());
+        r.warns(), r.firstWarnSec(), r.wedgedAtSec(), r.checkViolations(), RunDetail.NONE);
   }
 }

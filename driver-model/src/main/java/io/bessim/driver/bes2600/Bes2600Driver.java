@@ -884,6 +884,11 @@ public final class Bes2600Driver {
   }
 
   /** bes2600_bh_wakeup calls (mac80211 TX frames; WSM commands once the model sends them). */
+  /** Received messages waiting on rx_queue for the bh (relay architectures), for traces. */
+  public int rxQueueDepth() {
+    return rx_queue.size();
+  }
+
   public long bhWakeupCalls() {
     return bes2600_bh_wakeup.calls();
   }

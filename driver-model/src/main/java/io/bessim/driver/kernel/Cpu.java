@@ -7,6 +7,8 @@ final class Cpu {
   final int id;
   Ctx current;
   final ArrayDeque<Ctx> runqueue = new ArrayDeque<>();
+  /** When the last hard IRQ on this CPU began and when it (and those queued behind it) end. */
+  long irqStartPs;
   long irqBusyUntilPs;
   long busyPs;
   boolean needResched;

@@ -78,7 +78,8 @@ final class Interpreter {
         if (pc >= n) {
           boolean wasSoftirq = c.softirqFrame[d];
           c.leave();
-          if (wasSoftirq && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
+          if (wasSoftirq && tracer != null) tracer.softirq(c, false, t);
+          if (wasSoftirq && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c, t);
           op = null;
           break;
         }
@@ -178,7 +179,7 @@ final class Interpreter {
           break;
         case Op.SPIN_UNLOCK:
           t = locks.spinUnlock(c, op, t);
-          if (op.bh && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
+          if (op.bh && c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c, t);
           break;
         case Op.MUTEX_LOCK:
           if (!locks.mutexLock(c, op.mutex, t)) {
@@ -233,7 +234,7 @@ final class Interpreter {
           }
           break;
         case Op.LOCAL_BH_ENABLE:
-          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c);
+          if (c.bhOff == 0 && c.softirqDepth == 0) takeSoftirq(c, t);
           break;
         default:
           throw new IllegalStateException("unknown op " + op.code);
@@ -245,7 +246,7 @@ final class Interpreter {
   /** Called when a context's stack is empty; returns true if it has more to run. */
   private boolean onEmptyStack(Ctx c) {
     long t = c.tPs;
-    if (takeSoftirq(c)) return true;
+    if (takeSoftirq(c, t)) return true;
     Routine next = work.nextExecution(c);
     if (next != null) {
       c.enter(next, false, -1);
@@ -299,11 +300,12 @@ final class Interpreter {
   /**
    * Runs the next softirq pending on {@code c}'s CPU in {@code c}: pushes its handler as a
    * softirq frame on top of whatever {@code c} was running (whose variables stay below it,
-   * untouched). Returns false if none is pending.
+   * untouched), at {@code t}. Returns false if none is pending.
    */
-  private static boolean takeSoftirq(Ctx c) {
+  private boolean takeSoftirq(Ctx c, long t) {
     Cpu cpu = c.cpu;
     if (cpu.softirqRoutines.isEmpty()) return false;
+    if (tracer != null) tracer.softirq(c, true, t);
     Routine r = cpu.softirqRoutines.poll();
     Object o = cpu.softirqPending.poll();
     if (o == Boolean.FALSE) o = null;

@@ -32,11 +32,18 @@ final class Interrupts {
     }
     long start = Math.max(atPs, c.irqBusyUntilPs);
     long end = start + durationPs;
+    c.irqStartPs = start;
     c.irqBusyUntilPs = end;
     c.irqs++;
     if (tracer != null) tracer.hardIrq(cpu, start, end, what);
     if (cur != null && cur.state == Ctx.State.RUNNING) {
       cur.tPs += durationPs;
+      if (start < cur.sliceStartPs) {
+        // Arrived before the context began (in its wake-up latency): the IRQ runs first and its
+        // time is the CPU's, so the context's slice starts after it and the two do not overlap.
+        cur.sliceStartPs += durationPs;
+        c.busyPs += durationPs;
+      }
       sched.reschedule(cur);
     } else {
       c.busyPs += durationPs;
@@ -49,6 +56,7 @@ final class Interrupts {
     Cpu.DeferredIrq d;
     while ((d = cpu.deferredIrqs.poll()) != null) {
       long start = Math.max(atPs, cpu.irqBusyUntilPs);
+      cpu.irqStartPs = start;
       cpu.irqBusyUntilPs = start + d.durationPs();
       cpu.irqs++;
       if (tracer != null) {

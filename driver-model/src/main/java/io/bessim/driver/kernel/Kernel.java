@@ -39,6 +39,8 @@ public final class Kernel {
     void warn(long atPs, Ctx ctx, String what);
   }
 
+  private KernelTracer tracer;
+
   public Kernel(Simulator sim, KernelCosts costs, int cpuCount) {
     checkArgument(cpuCount >= 1 && cpuCount <= 64, "cpu count %s out of range 1..64", cpuCount);
     this.sim = sim;
@@ -87,7 +89,12 @@ public final class Kernel {
    */
   public KernelCheck check(io.bessim.sim.Violations violations) {
     KernelCheck c = new KernelCheck(sched, memory, locks, work, violations);
-    memory.accessLog = c;
+    AccessLog before = memory.accessLog;
+    // Beside, not instead of, a log already attached (the report's recorder).
+    memory.accessLog = before == null ? c : (at, cell, ctx, routine, kind, v0, v1, lockMask, lost) -> {
+      before.access(at, cell, ctx, routine, kind, v0, v1, lockMask, lost);
+      c.access(at, cell, ctx, routine, kind, v0, v1, lockMask, lost);
+    };
     return c;
   }
 
@@ -101,6 +108,18 @@ public final class Kernel {
     interpreter.tracer = t;
     work.tracer = t;
     interrupts.tracer = t;
+    locks.tracer = t;
+    tracer = t;
+  }
+
+  /** Whether a tracer is attached: callers build {@link #tracepoint} text only then. */
+  public boolean tracing() {
+    return tracer != null;
+  }
+
+  /** Fires a tracepoint on the attached tracer; see {@link KernelTracer#tracepoint}. */
+  public void tracepoint(long atPs, int cpu, Ctx ctx, String event, String fields) {
+    if (tracer != null) tracer.tracepoint(atPs, cpu, ctx, event, fields);
   }
 
   // ---------------------------------------------------------------- declarations

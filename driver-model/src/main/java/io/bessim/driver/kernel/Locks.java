@@ -21,6 +21,8 @@ final class Locks {
   private long contentions;
   private long hostClaimWaits;
 
+  KernelTracer tracer;
+
   Locks(KernelCosts costs, Scheduler sched, Interrupts interrupts) {
     this.costs = costs;
     this.sched = sched;
@@ -69,6 +71,7 @@ final class Locks {
     checkState(l.holder != c, "%s: recursive spin_lock(%s) deadlocks", c, l);
     l.contentions++;
     contentions++;
+    if (tracer != null) contention(c, t, true, l.name(), "SPIN");
     c.state = Ctx.State.SPINNING;
     c.spinningOn = l;
     c.tPs = t;
@@ -97,6 +100,7 @@ final class Locks {
       next.spinningOn = null;
       next.state = Ctx.State.RUNNING;
       next.tPs = t + costs.lockHandoffPs();
+      if (tracer != null) contention(next, next.tPs, false, l.name(), "SPIN");
       sched.reschedule(next);
     } else {
       l.holder = null;
@@ -126,10 +130,18 @@ final class Locks {
       hostClaimWaits++;
     } else {
       contentions++;
+      if (tracer != null) contention(c, t, true, m.name(), "MUTEX");
     }
     m.waiters.add(c);
     sched.block(c, t);
     return false;
+  }
+
+  /** lock:contention_begin / contention_end, the lock named by a stable made-up address. */
+  private void contention(Ctx c, long t, boolean begin, String lock, String flags) {
+    String addr = String.format("0x%08x", lock.hashCode());
+    tracer.tracepoint(t, c.cpu.id, c, begin ? "contention_begin" : "contention_end",
+        begin ? addr + " (" + lock + "): flags=" + flags : addr + " (" + lock + "): ret=0");
   }
 
   /** Releases {@code m}, handing it to the first sleeper and waking it. */
@@ -141,6 +153,7 @@ final class Locks {
       m.holder = next;
       m.acquisitions++;
       next.lockMask |= 1L << m.id;
+      if (tracer != null && !m.isHostClaim()) contention(next, t, false, m.name(), "MUTEX");
       // The waiter was blocked inside mutex_lock; it resumes after the op (pc already advanced).
       sched.wake(next, t, sched.wakeLatency(c.cpu.id, next));
     } else {

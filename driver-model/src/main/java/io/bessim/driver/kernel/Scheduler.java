@@ -18,6 +18,13 @@ import java.util.List;
  *
  * <p>A running context is continued by one resume event at its local time; rescheduling bumps a
  * token packed into the event so that an outdated resume is ignored. CPU time is charged per slice.
+ *
+ * <p>Slices are accounted as the CPU's stack of contexts has them: a hard IRQ belongs to the
+ * slice it interrupted, so a switch that falls inside an IRQ takes effect on the CPU when the IRQ
+ * returns (the outgoing slice ends there, the incoming one starts there), and a slice never
+ * starts inside an IRQ nor ends before it began. The trace draws these slices, so its IRQs nest
+ * inside contexts by construction (issue 9). The ops' own times are not moved: this is
+ * accounting, not timing.
  */
 final class Scheduler {
   private static final int ID_BITS = 10;
@@ -88,12 +95,13 @@ final class Scheduler {
   /** Wakes a sleeping context; returns false if it was not asleep. */
   boolean wake(Ctx c, long atPs, long latencyPs) {
     if (c.state != Ctx.State.BLOCKED && c.state != Ctx.State.IDLE) return false;
+    if (tracer != null) tracer.wake(atPs, c, executing, c.cpu.id);
     Cpu cpu = c.cpu;
     if (cpu.current == null) {
       cpu.current = c;
       c.state = Ctx.State.RUNNING;
       c.tPs = atPs + latencyPs;
-      c.sliceStartPs = c.tPs;
+      c.sliceStartPs = Math.max(c.tPs, cpu.irqBusyUntilPs);
       reschedule(c);
     } else if (preemptive && cpu.current == executing) {
       // Woken by the running context on its own CPU: it is preempted at its next preemption
@@ -167,12 +175,19 @@ final class Scheduler {
     c.cpu.runqueue.addFirst(c);
   }
 
-  /** Charges the CPU time a context has run since its slice began. */
+  /**
+   * Charges the CPU time a context has run since its slice began. A switch at {@code t} inside
+   * a hard IRQ that interrupted the slice takes effect when the IRQ returns; a context put back
+   * before its slice began (preempted in its wake-up latency) ran nothing and draws nothing.
+   */
   private void charge(Ctx c, long t) {
-    long slice = Math.max(0, t - c.sliceStartPs);
+    Cpu cpu = c.cpu;
+    boolean inIrq = cpu.irqStartPs <= t && t < cpu.irqBusyUntilPs;
+    long end = inIrq && cpu.irqStartPs >= c.sliceStartPs ? cpu.irqBusyUntilPs : t;
+    long slice = Math.max(0, end - c.sliceStartPs);
     c.runPs += slice;
-    c.cpu.busyPs += slice;
-    if (tracer != null) tracer.running(c, c.cpu.id, c.sliceStartPs, t);
+    cpu.busyPs += slice;
+    if (tracer != null && end >= c.sliceStartPs) tracer.running(c, cpu.id, c.sliceStartPs, end);
   }
 
   /** Makes {@code next} the running context of {@code cpu}, resuming {@code delayPs} after t. */
@@ -180,7 +195,7 @@ final class Scheduler {
     cpu.current = next;
     next.state = Ctx.State.RUNNING;
     next.tPs = t + delayPs;
-    next.sliceStartPs = t;
+    next.sliceStartPs = Math.max(t, cpu.irqBusyUntilPs);
     reschedule(next);
   }
 

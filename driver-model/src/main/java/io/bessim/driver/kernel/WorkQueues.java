@@ -54,6 +54,7 @@ final class WorkQueues {
   Routine nextExecution(Ctx c) {
     WorkItem w = c.work;
     if (w == null) return null;
+    if (w.running && tracer != null) tracer.workEnd(c.tPs, w);
     if (!w.running || w.pending) {
       if (w.running) {
         w.redispatches++;

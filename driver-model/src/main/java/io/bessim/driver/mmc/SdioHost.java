@@ -203,6 +203,10 @@ public final class SdioHost {
     busFreePs = start + busPs;
     busBusyPs += busPs;
     requests++;
+    if (kernel.tracing()) {
+      kernel.tracepoint(t, c.cpuId(), c, "mmc_request_start", "mmc1: start struct mmc_request: "
+          + requestFields(cmd));
+    }
     kernel.sim().scheduleAt(busFreePs, busDone, 0);
   }
 
@@ -274,6 +278,19 @@ public final class SdioHost {
     Ctx c = reqCtx;
     reqCtx = null;
     lastStatus = reqStatus;
+    if (kernel.tracing()) {
+      // The dw_mmc BH work the completion IRQs queued ran inside the IRQ time (one per IRQ where
+      // the kernel runs it as work); it ends the request.
+      boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
+      for (int i = countBhWork ? (data ? completionIrqsData : 1) : 0; i > 0; i--) {
+        kernel.tracepoint(t, irqCpu, null, "workqueue_execute_start",
+            "work struct 0xffffd0d0: function dw_mci_work_func");
+        kernel.tracepoint(t, irqCpu, null, "workqueue_execute_end",
+            "work struct 0xffffd0d0: function dw_mci_work_func");
+      }
+      kernel.tracepoint(t, irqCpu, null, "mmc_request_done", "mmc1: end struct mmc_request: "
+          + requestFields(reqCmd) + " cmd_err=0");
+    }
     switch (reqCmd) {
       case CMD52_CTRL:
       case CMD52_EMPTY:
@@ -287,6 +304,13 @@ public final class SdioHost {
       default:
         kernel.complete(c, t, irqCpu);
     }
+  }
+
+  /** The mmc_request tracepoints' opcode and size fields for a request of kind {@code cmd}. */
+  private String requestFields(Cmd cmd) {
+    boolean data = cmd == Cmd.CMD53_READ || cmd == Cmd.CMD53_WRITE;
+    return "cmd_opcode=" + (data ? 53 : 52) + " blocks=" + (data ? (reqBytes + 511) / 512 : 0)
+        + " blksz=" + (data ? 512 : 0) + " (" + cmd.name().toLowerCase(java.util.Locale.ROOT) + ")";
   }
 
   // ------------------------------------------------------------ the card interrupt
