@@ -112,6 +112,7 @@ tcp.pvBurstBytes = 16384 | bytes | estimate | bytes the rate-capped sender (pv) 
 # --- run control
 run.warmupS = 5 | s | estimate | simulated seconds excluded from rates (TCP slow start, queues filling); capped at a tenth of the run | 0..60
 run.check = false | bool | choice | check the model's invariants after every event (--check): slower, results unchanged; violations in checkViolations
+run.detail = false | bool | choice | record what the HTML report draws (delivered bytes per second, CPU by context, RMW windows): compare --report and report set it; off, runs skip the recorder's access log (5-9% faster), results unchanged
 
 # --- fault what-ifs (docs/faults.md), all off by default; each follows the driver's own recovery path
 fault.sdioCrcRate = 0 | probability | what-if | a CMD53 fails its data CRC (-84): sdio_rx_work and sdio_tx_work retry it up to 10 times, then wifi_force_close (bes2600_sdio.c) | 0..1

@@ -69,6 +69,7 @@ final class CompareCommand implements Callable<Integer> {
         ? Architecture.parseList(archNames, options.scenario().variants())
         : options.scenario().archs().orElse(Architecture.presets());
     int n = seeds.seeds(options.scenario().seeds(), DEFAULT_SEEDS);
+    options.recordDetail = report.report != null;
     ExperimentOptions.Plan plan = options.plan(archs, n);
     report.check();
     PrintWriter stdout = spec.commandLine().getOut();

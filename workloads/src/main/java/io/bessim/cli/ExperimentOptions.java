@@ -58,6 +58,9 @@ final class ExperimentOptions {
 
   @Mixin CheckOption check;
 
+  /** Set by commands that draw the HTML report before they call {@link #plan}. */
+  boolean recordDetail;
+
   @Mixin ThreadsOption threads;
 
   @Mixin QuietOption quiet;
@@ -89,6 +92,7 @@ final class ExperimentOptions {
     List<Long> seedList = seedBase.seeds(seeds);
     Limits.resultsFit((long) archs.size() * seeds);
     Platform platform = check.apply(loadProfile().with(sets()));
+    if (recordDetail) platform = platform.with("run.detail", "true");
     io.bessim.driver.host.Host.check(platform);
     jsonOut = json != null ? OutputFile.of("--json", json) : null;
     csvOut = csv != null ? OutputFile.of("--csv", csv) : null;

@@ -77,6 +77,7 @@ final class ReportCommand implements Callable<Integer> {
         ? Architecture.parseList(archNames, options.scenario().variants())
         : options.scenario().archs().orElse(Architecture.presets());
     int n = seeds.seeds(options.scenario().seeds(), CompareCommand.DEFAULT_SEEDS);
+    options.recordDetail = true;
     ExperimentOptions.Plan plan = options.plan(archs, n);
     Reports.checkWritable(out, "report");
     List<RunResult> swept = sweep == null ? List.of() : readSweep(sweep);

@@ -69,16 +69,18 @@ public final class Experiment {
     Host host = s.host();
     long end = spec.durationPs();
     long warm = Math.min(spec.platform().ps("run.warmupS"), end / 10);
-    DetailRecorder detail = new DetailRecorder(s, end);
+    // Only for the HTML report: its access log costs every shared access a call.
+    DetailRecorder detail =
+        spec.platform().bool("run.detail") ? new DetailRecorder(s, end) : null;
     // After the recorder: the check's access log goes beside the recorder's.
     RunCheck check = spec.platform().bool("run.check") ? RunCheck.attach(host) : null;
-    detail.runUntil(warm, check);
+    runUntil(s, detail, check, warm);
     Map<String, Long> c0 = host.counts();
     checkCounters(c0);
     long busy0 = host.kernel().busyPs(warm);
     s.traffic().resetCounters(warm);
-    detail.countersReset();
-    detail.runUntil(end, check);
+    if (detail != null) detail.countersReset();
+    runUntil(s, detail, check, end);
     Map<String, Long> c1 = host.counts();
     double seconds = Time.toSeconds(end - warm);
     Map<String, Double> perSecond = new LinkedHashMap<>();
@@ -106,8 +108,19 @@ public final class Experiment {
         firstWarn < 0 ? null : Time.toSeconds(firstWarn),
         wedged < 0 ? null : Time.toSeconds(wedged),
         null,
-        detail.finish());
+        detail == null ? RunDetail.NONE : detail.finish());
     return check == null ? r : r.withCheckViolations(check.violations());
+  }
+
+  /** Runs to {@code endPs}: through the report's recorder and the check when they are on. */
+  private static void runUntil(Setup s, DetailRecorder detail, RunCheck check, long endPs) {
+    if (detail != null) {
+      detail.runUntil(endPs, check);
+    } else if (check != null) {
+      check.runUntil(endPs);
+    } else {
+      s.sim().runUntil(endPs);
+    }
   }
 
   /**
