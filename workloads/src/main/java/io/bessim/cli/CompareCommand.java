@@ -65,13 +65,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<Architecture> archs = archNames != null
-        ? Architecture.parseList(archNames, options.scenario().variants())
-        : options.scenario().archs().orElse(Architecture.presets());
+    List<Architecture> archs = options.archs(archNames);
     int n = seeds.seeds(options.scenario().seeds(), DEFAULT_SEEDS);
     options.recordDetail = report.report != null;
-    ExperimentOptions.Plan plan = options.plan(archs, n);
-    report.check();
+    ExperimentOptions.Plan plan = options.plan(archs, n, report.check());
     PrintWriter stdout = spec.commandLine().getOut();
     Provenance provenance =
         options.provenance(plan, spec.commandLine().getParseResult().originalArgs());

@@ -75,6 +75,13 @@ final class ExperimentOptions {
   record Plan(
       List<RunSpec> specs, WorkloadSpec workload, long durationPs, int threads, String platform) {}
 
+  /** The architectures: {@code archNames} (--arch) as written, else the --scenario's, else every preset. */
+  List<Architecture> archs(List<String> archNames) {
+    return archNames != null
+        ? Architecture.parseList(archNames, scenario().variants())
+        : scenario().archs().orElse(Architecture.presets());
+  }
+
   /**
    * Validates every option and lists the runs: architectures in the order given, then seeds
    * ascending. Throws IllegalArgumentException naming the first problem.

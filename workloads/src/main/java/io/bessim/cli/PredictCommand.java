@@ -230,7 +230,9 @@ final class PredictCommand implements Callable<Integer> {
     Scoring scoring = Scoring.of(ms, Architecture.BASELINE, fallback, durationPs);
     WorkloadSpec predictAt = workload.given() ? fallback : scoring.primary().workload();
     jsonOut = json != null ? OutputFile.of("--json", json) : null;
-    report.check();
+    List<OutputFile> outputs = new java.util.ArrayList<>(report.check());
+    if (jsonOut != null) outputs.add(jsonOut);
+    OutputFile.checkDistinct(outputs);
     Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
     return new Prediction.Plan(abc, archs, predictAt, durationPs);
   }

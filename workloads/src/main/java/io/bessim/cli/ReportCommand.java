@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
 import io.bessim.experiment.ArchSummary;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.Provenance;
-import io.bessim.experiment.Reports;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.SweepCsv;
 import io.bessim.report.HtmlReport;
@@ -73,13 +73,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<Architecture> archs = archNames != null
-        ? Architecture.parseList(archNames, options.scenario().variants())
-        : options.scenario().archs().orElse(Architecture.presets());
+    List<Architecture> archs = options.archs(archNames);
     int n = seeds.seeds(options.scenario().seeds(), CompareCommand.DEFAULT_SEEDS);
     options.recordDetail = true;
-    ExperimentOptions.Plan plan = options.plan(archs, n);
-    Reports.checkWritable(out, "report");
+    OutputFile html = OutputFile.of("--out", out);
+    ExperimentOptions.Plan plan = options.plan(archs, n, List.of(html));
     List<RunResult> swept = sweep == null ? List.of() : readSweep(sweep);
     List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());
     String header = CompareCommand.header(plan, n, options.seedBase.seedBase());
@@ -90,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
     if (!swept.isEmpty()) {
       r.sweep("Sweep " + sweep, swept);
     }
-    ReportOption.write(out, r);
+    ReportOption.write(html, r);
     PrintWriter o = spec.commandLine().getOut();
     o.print(header);
     o.println();

@@ -162,6 +162,12 @@ final class BadInputMatrixTest {
         + " --trace OUT/t");
     add(c, "--trace and --csv both write to", "run --arch v3 --duration 5s --csv OUT/t"
         + " --trace OUT/t");
+    add(c, "--report and --json both write to", S + " --json OUT/r --report OUT/r");
+    add(c, "--report and --json both write to standard output", S + " --json - --report -");
+    add(c, "--out and --csv both write to", "report --arch v3 --duration 5s --csv OUT/r"
+        + " --out OUT/r");
+    add(c, "--report and --json both write to", "predict --arch v3 --profiles 1"
+        + " --duration 5s --json OUT/p --report OUT/p");
     add(c, "it is a directory", S + " --json OUT");
     add(c, "it is a directory", S + " --csv OUT");
     add(c, "does not exist", S + " --csv OUT/none/x.csv");
