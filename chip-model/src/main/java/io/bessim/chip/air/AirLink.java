@@ -35,6 +35,8 @@ public final class AirLink {
   private final ArrayDeque<Frame> apQueue = new ArrayDeque<>();
   private final ArrayDeque<Frame> staQueue = new ArrayDeque<>();
   private final List<Frame> inFlight = new ArrayList<>();
+  /** The downlink frames the chip refused in one TXOP, in order: they go back to the AP queue. */
+  private final List<Frame> rejected = new ArrayList<>();
   private boolean busy;
   private boolean inFlightDownlink;
   private long airBusyPs;
@@ -119,13 +121,16 @@ public final class AirLink {
 
   private void onTxopEnd(long t) {
     if (inFlightDownlink) {
-      List<Frame> rejected = null;
-      for (Frame f : inFlight) {
+      // Indexed loops and a kept list: C1 does not remove an iterator's allocation, and this
+      // runs once per TXOP.
+      List<Frame> rejected = this.rejected;
+      rejected.clear();
+      for (int i = 0, n = inFlight.size(); i < n; i++) {
+        Frame f = inFlight.get(i);
         if (!chip.receiveFromAir(t, f)) {
           if (f.airRetries < retryLimit) {
             f.airRetries++;
             retries++;
-            if (rejected == null) rejected = new ArrayList<>();
             rejected.add(f);
           } else {
             retryDrops++;
@@ -133,11 +138,11 @@ public final class AirLink {
           }
         }
       }
-      if (rejected != null) {
-        for (int i = rejected.size() - 1; i >= 0; i--) apQueue.addFirst(rejected.get(i));
-      }
+      for (int i = rejected.size() - 1; i >= 0; i--) apQueue.addFirst(rejected.get(i));
+      rejected.clear();
     } else {
-      for (Frame f : inFlight) {
+      for (int i = 0, n = inFlight.size(); i < n; i++) {
+        Frame f = inFlight.get(i);
         chip.transmitted(t, f);
         if (peer != null) peer.uplinkDelivered(t, f);
       }

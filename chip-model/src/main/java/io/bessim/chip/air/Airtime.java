@@ -54,11 +54,19 @@ public final class Airtime {
   /** Data bits per OFDM symbol, 20 MHz, one stream, MCS0..7 ([ath9k] bits_per_symbol). */
   private static final int[] DATA_BITS_PER_SYMBOL = {26, 52, 78, 104, 156, 208, 234, 260};
 
+  /** The eight 802.11a/g OFDM rates, Mbit/s. */
+  private static final int[] LEGACY_OFDM_RATES = {6, 9, 12, 18, 24, 36, 48, 54};
+
   private final AirConfig config;
+  /** Asked once per TXOP: worked out once (the check and the boxing of its rate allocate). */
+  private final long ackPs;
+  private final long blockAckPs;
 
   /** Creates the airtime calculator for one link configuration. */
   public Airtime(AirConfig config) {
     this.config = checkNotNull(config);
+    this.ackPs = legacyPpduPs(ACK_BYTES, config.basicRateMbps());
+    this.blockAckPs = legacyPpduPs(BLOCK_ACK_BYTES, config.basicRateMbps());
   }
 
   /** Returns the link configuration. */
@@ -126,12 +134,12 @@ public final class Airtime {
 
   /** Returns the ACK airtime at the configured basic rate (34 us at 24 Mbit/s). */
   public long ackPs() {
-    return legacyPpduPs(ACK_BYTES, config.basicRateMbps());
+    return ackPs;
   }
 
   /** Returns the compressed BlockAck airtime at the basic rate (38 us at 24 Mbit/s). */
   public long blockAckPs() {
-    return legacyPpduPs(BLOCK_ACK_BYTES, config.basicRateMbps());
+    return blockAckPs;
   }
 
   /** Returns AIFS = SIFS + AIFSN * slot (37 us for best effort at 2.4 GHz). */
@@ -172,7 +180,7 @@ public final class Airtime {
 
   /** Returns whether {@code rateMbps} is one of the eight 802.11a/g OFDM rates. */
   static boolean isLegacyOfdmRate(double rateMbps) {
-    for (int r : new int[] {6, 9, 12, 18, 24, 36, 48, 54}) {
+    for (int r : LEGACY_OFDM_RATES) {
       if (rateMbps == r) {
         return true;
       }

@@ -51,6 +51,9 @@ public final class SdioTiming {
   private static final int CRC_STATUS_TOKEN_CYCLES = 5;
 
   private final SdioBusConfig config;
+  // Bound once: a method reference written at the call allocates on every request under C1.
+  private final CommandCost readCost = this::readCommandCycles;
+  private final CommandCost writeCost = this::writeCommandCycles;
 
   /** Creates the timing for one bus configuration. */
   public SdioTiming(SdioBusConfig config) {
@@ -107,7 +110,7 @@ public final class SdioTiming {
     if (!isBlockMode(bytes)) {
       return readCommandCycles(1, bytes);
     }
-    return sumOverCommands(bytes, this::readCommandCycles);
+    return sumOverCommands(bytes, readCost);
   }
 
   /** Returns the cycles of all CMD53 writes needed to move {@code bytes} to the card. */
@@ -115,7 +118,7 @@ public final class SdioTiming {
     if (!isBlockMode(bytes)) {
       return writeCommandCycles(1, bytes);
     }
-    return sumOverCommands(bytes, this::writeCommandCycles);
+    return sumOverCommands(bytes, writeCost);
   }
 
   /** Converts a cycle count to ps at the configured clock, rounding once to the nearest ps. */
