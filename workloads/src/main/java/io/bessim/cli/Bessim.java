@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -25,8 +26,17 @@ import picocli.CommandLine.Spec;
     versionProvider = Bessim.Version.class,
     description = "Simulates the BES2600 Wi-Fi chip and its Linux SDIO driver.",
     // Per-command wording of the shared options' help (see Options.properties).
-    resourceBundle = "io.bessim.cli.Options",
-    subcommands = {
+    resourceBundle = "io.bessim.cli.Options")
+public final class Bessim implements Callable<Integer> {
+  public static final String VERSION = "bessim " + Provenance.VERSION;
+
+  /**
+   * The subcommands, in the order help lists them. Added in code rather than in the annotation so
+   * that {@link #main} can build only the one a command line names: picocli reads every option of
+   * every command by reflection when it builds one, which took 0.3-0.45 s of each start-up (more
+   * than the JVM itself) and filled the JIT's queue while the first simulation ran.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       CompareCommand.class,
       RunCommand.class,
       ArchCommand.class,
@@ -37,10 +47,7 @@ import picocli.CommandLine.Spec;
       RaceCommand.class,
       CommandLine.HelpCommand.class,
       // picocli's own: prints the bash/zsh completion script (bessim_completion, README).
-      picocli.AutoComplete.GenerateCompletion.class
-    })
-public final class Bessim implements Callable<Integer> {
-  public static final String VERSION = "bessim " + Provenance.VERSION;
+      picocli.AutoComplete.GenerateCompletion.class);
 
   /** {@code --version}: the version and the git commit the jar was built from. */
   static final class Version implements CommandLine.IVersionProvider {
@@ -64,7 +71,7 @@ public final class Bessim implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine cl = commandLine(Experiment::run);
+    CommandLine cl = commandLine(context(Experiment::run), args.length == 0 ? null : args[0]);
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     Interrupts.install(cl.getErr());
@@ -73,8 +80,11 @@ public final class Bessim implements Callable<Integer> {
 
   /** The command line with every simulation run through {@code runner}. */
   public static CommandLine commandLine(Function<RunSpec, RunResult> runner) {
-    return commandLine(
-        new CliContext(runner, Bessim::stderrIsTerminal, System.getenv("BESSIM_DEBUG") != null));
+    return commandLine(context(runner));
+  }
+
+  private static CliContext context(Function<RunSpec, RunResult> runner) {
+    return new CliContext(runner, Bessim::stderrIsTerminal, System.getenv("BESSIM_DEBUG") != null);
   }
 
   /**
@@ -93,7 +103,27 @@ public final class Bessim implements Callable<Integer> {
   }
 
   static CommandLine commandLine(CliContext ctx) {
-    CommandLine cl = new CommandLine(new Bessim(), new Factory(ctx));
+    return commandLine(ctx, null);
+  }
+
+  /**
+   * The command line with only the subcommand named {@code first} when it names one (the rest of
+   * its arguments can reach no other), else with every subcommand: help, version, completion and
+   * a mistyped name see them all.
+   */
+  static CommandLine commandLine(CliContext ctx, String first) {
+    Factory factory = new Factory(ctx);
+    CommandLine cl = new CommandLine(new Bessim(), factory);
+    Class<?> only = first == null ? null : SUBCOMMANDS.stream()
+        .filter(c -> c != CommandLine.HelpCommand.class && commandName(c).equals(first))
+        .findFirst().orElse(null);
+    try {
+      for (Class<?> c : SUBCOMMANDS) {
+        if (only == null || c == only) cl.addSubcommand(factory.create(c));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build the subcommand: " + e, e);
+    }
     cl.setParameterExceptionHandler(Bessim::parameterError);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> executionError(ex, cmd.getErr(), ctx.debug()));
@@ -151,6 +181,11 @@ public final class Bessim implements Callable<Integer> {
         .replace("option option '", "option '");
     return LONG_WORD.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
         m.group().substring(0, MAX_WORD - 20) + "...(" + m.group().length() + " characters)"));
+  }
+
+  private static String commandName(Class<?> c) {
+    Command command = c.getAnnotation(Command.class);
+    return command == null ? "" : command.name();
   }
 
   /** Builds the subcommands around the shared context; everything else the picocli way. */
