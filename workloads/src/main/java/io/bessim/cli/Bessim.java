@@ -1,14 +1,19 @@
 package io.bessim.cli;
 
+import io.bessim.driver.Architecture;
+import io.bessim.driver.Platform;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.Provenance;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
+import io.bessim.experiment.WorkloadSpec;
+import io.bessim.sim.Time;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -36,6 +41,11 @@ public final class Bessim implements Callable<Integer> {
    * every command by reflection when it builds one, which took 0.3-0.45 s of each start-up (more
    * than the JVM itself) and filled the JIT's queue while the first simulation ran.
    */
+  /** The subcommands that simulate, for which {@link #main} starts {@link #prelink}. */
+  private static final Set<Class<?>> SIMULATING = Set.of(CompareCommand.class, RunCommand.class,
+      SweepCommand.class, CalibrateCommand.class, PredictCommand.class, ReportCommand.class,
+      RaceCommand.class);
+
   static final List<Class<?>> SUBCOMMANDS = List.of(
       CompareCommand.class,
       RunCommand.class,
@@ -71,7 +81,10 @@ public final class Bessim implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine cl = commandLine(context(Experiment::run), args.length == 0 ? null : args[0]);
+    String first = args.length == 0 ? null : args[0];
+    Class<?> command = subcommandNamed(first);
+    if (command != null && SIMULATING.contains(command)) prelink();
+    CommandLine cl = commandLine(context(Experiment::run), first);
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     Interrupts.install(cl.getErr());
@@ -114,9 +127,7 @@ public final class Bessim implements Callable<Integer> {
   static CommandLine commandLine(CliContext ctx, String first) {
     Factory factory = new Factory(ctx);
     CommandLine cl = new CommandLine(new Bessim(), factory);
-    Class<?> only = first == null ? null : SUBCOMMANDS.stream()
-        .filter(c -> c != CommandLine.HelpCommand.class && commandName(c).equals(first))
-        .findFirst().orElse(null);
+    Class<?> only = subcommandNamed(first);
     try {
       for (Class<?> c : SUBCOMMANDS) {
         if (only == null || c == only) cl.addSubcommand(factory.create(c));
@@ -181,6 +192,33 @@ public final class Bessim implements Callable<Integer> {
         .replace("option option '", "option '");
     return LONG_WORD.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
         m.group().substring(0, MAX_WORD - 20) + "...(" + m.group().length() + " characters)"));
+  }
+
+  /** The subcommand {@code first} names (help excepted: it needs the others), or null. */
+  private static Class<?> subcommandNamed(String first) {
+    return first == null ? null : SUBCOMMANDS.stream()
+        .filter(c -> c != CommandLine.HelpCommand.class && commandName(c).equals(first))
+        .findFirst().orElse(null);
+  }
+
+  /**
+   * Builds one model on the second core while the main thread parses the command line, and throws
+   * it away: a JVM's first model build pays once for loading the model's classes and linking the
+   * driver's lambdas (about 150 call sites, 50-100 ms while nothing is compiled yet), which
+   * otherwise ran inside the first simulation. Builds share no state (runs on two threads give the
+   * bytes of one), so this cannot change a result; a failure here only loses the head start.
+   */
+  private static void prelink() {
+    Thread t = new Thread(() -> {
+      try {
+        Experiment.build(new RunSpec(Architecture.fromName("baseline"), Platform.defaults(),
+            WorkloadSpec.parse("tcp:4MB/s"), Time.S, 1));
+      } catch (RuntimeException | Error e) {
+        // The real build reports whatever is wrong.
+      }
+    }, "bessim-prelink");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static String commandName(Class<?> c) {
