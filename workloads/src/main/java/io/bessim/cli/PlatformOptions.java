@@ -3,7 +3,13 @@ package io.bessim.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Stack;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code --set} and {@code --profile}, shared by the commands that run simulations. */
 public final class PlatformOptions {
@@ -12,8 +18,38 @@ public final class PlatformOptions {
       paramLabel = "NAME=VALUE",
       descriptionKey = "set",
       description = "Override one platform parameter for all runs; repeatable"
-          + " (see 'bessim arch list').")
+          + " (see 'bessim arch list').",
+      parameterConsumer = OnceEach.class)
   Map<String, String> overrides = new LinkedHashMap<>();
+
+  /**
+   * Reads one {@code --set NAME=VALUE} into the map, each name once: {@code --set x=1 --set x=2}
+   * is refused, as a name given twice in a profile or scenario file is (keeping the last silently
+   * hid a mistake in a script).
+   */
+  static final class OnceEach implements IParameterConsumer {
+    @Override
+    public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+      CommandLine cl = commandSpec.commandLine();
+      if (args.isEmpty()) {
+        throw new ParameterException(cl, "Missing required parameter for option '--set' (NAME=VALUE)");
+      }
+      String arg = args.pop();
+      int eq = arg.indexOf('=');
+      if (eq <= 0) {
+        throw new ParameterException(cl,
+            "Value for option '--set' should be in NAME=VALUE format but was " + arg);
+      }
+      String name = arg.substring(0, eq);
+      String value = arg.substring(eq + 1);
+      Map<String, String> sets = argSpec.getValue();
+      if (sets.containsKey(name)) {
+        throw new ParameterException(cl, "--set " + name + " is given twice (" + name + "="
+            + sets.get(name) + " and " + arg + ")");
+      }
+      sets.put(name, value);
+    }
+  }
 
   @Option(
       names = "--profile",

@@ -58,7 +58,7 @@ final class BadInputIsOneLineExitTwoTest {
             new String[] {"compare", "--bogus"}),
         Arguments.of("'x' is not an int", new String[] {"compare", "--seeds", "x"}),
         Arguments.of("Missing required option", new String[] {"run"}),
-        Arguments.of("KEY=VALUE", new String[] {"compare", "--set", "novalue"}),
+        Arguments.of("NAME=VALUE", new String[] {"compare", "--set", "novalue"}),
         Arguments.of("cannot read --measurements '/no/such': no such file",
             new String[] {"calibrate", "--measurements", "/no/such"}),
         Arguments.of("--params: unknown parameter 'fw.nope'",

@@ -129,6 +129,12 @@ final class BadInputMatrixTest {
     List<Arguments> c = new ArrayList<>();
     // --- the cases of issue 10, as filed
     add(c, "parameter tcp.mss must be in 536..1460 bytes, got '0'", S + " --set tcp.mss=0");
+    // A name set twice on one command line (the last used to win silently).
+    add(c, "--set bh.timeoutMs is given twice (bh.timeoutMs=500 and bh.timeoutMs=1000)",
+        S + " --set bh.timeoutMs=500 --set bh.timeoutMs=1000");
+    add(c, "--set fw.rxPoolFrames is given twice",
+        "run --arch v3 --duration 1s --set fw.rxPoolFrames=8 --set tcp.mss=1000 --set fw.rxPoolFrames=8");
+    add(c, "NAME=VALUE format but was =5", S + " --set =5");
     add(c, "parameter tcp.rtoMinMs must be in", S + " --set tcp.rtoMinMs=0");
     add(c, "parameter tcp.initialCwnd must be in", S + " --set tcp.initialCwnd=0");
     add(c, "parameter tcp.delAckMs must be in", S + " --set tcp.delAckMs=0");
