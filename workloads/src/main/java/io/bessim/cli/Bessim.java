@@ -194,10 +194,15 @@ public final class Bessim implements Callable<Integer> {
         m.group().substring(0, MAX_WORD - 20) + "...(" + m.group().length() + " characters)"));
   }
 
-  /** The subcommand {@code first} names (help excepted: it needs the others), or null. */
+  /**
+   * The subcommand {@code first} names, or null; null too for help and generate-completion, which
+   * are about the whole tree.
+   */
   private static Class<?> subcommandNamed(String first) {
     return first == null ? null : SUBCOMMANDS.stream()
-        .filter(c -> c != CommandLine.HelpCommand.class && commandName(c).equals(first))
+        .filter(c -> c != CommandLine.HelpCommand.class
+            && c != picocli.AutoComplete.GenerateCompletion.class)
+        .filter(c -> commandName(c).equals(first))
         .findFirst().orElse(null);
   }
 

@@ -1,9 +1,11 @@
 package io.bessim.cli;
 
+import io.bessim.driver.Platform;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Stack;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
@@ -66,5 +68,22 @@ public final class PlatformOptions {
   /** The {@code --profile} file, or null. */
   public Path profile() {
     return profile;
+  }
+
+  /** The profile (or the defaults) with the {@code --set}s applied, checked as a host. */
+  Platform platform() {
+    Platform p = CliInputs.loadProfile(profile).with(overrides);
+    io.bessim.driver.host.Host.check(p);
+    return p;
+  }
+
+  /** The platform as an output header names it. */
+  String describe() {
+    String base = profile == null ? "built-in defaults" : "profile " + profile;
+    if (overrides.isEmpty()) return base;
+    return base + " with --set "
+        + overrides.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().strip())
+            .collect(Collectors.joining(", "));
   }
 }

@@ -12,12 +12,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,9 +75,7 @@ final class RaceExplainCommand implements Callable<Integer> {
       description = "Write the window as a Chrome JSON trace (opens in ui.perfetto.dev).")
   Path trace;
 
-  @Option(names = "--set", paramLabel = "NAME=VALUE",
-      description = "Override one platform parameter; repeatable.")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin PlatformOptions platformOptions;
 
   @Override
   public Integer call() {
@@ -87,11 +83,9 @@ final class RaceExplainCommand implements Callable<Integer> {
     Limits.durationPs(searchPs);
     checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
         "--window-us must be between 1 and 10000000, got %s", windowUs);
-    Platform platform = Platform.defaults().with(overrides);
+    Platform platform = platformOptions.platform();
     OutputFile traceOut = trace != null ? OutputFile.of("--trace", trace) : null;
-    String platformText = overrides.isEmpty() ? "built-in defaults"
-        : "built-in defaults with --set " + overrides.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue().strip()).collect(Collectors.joining(", "));
+    String platformText = platformOptions.describe();
     RaceExplainer.Result r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform,
         platformText, workload, seed, field, searchPs, windowUs * Time.US, afterPs));
     PrintWriter out = traceOut != null && traceOut.isStdout()

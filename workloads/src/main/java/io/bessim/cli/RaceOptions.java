@@ -10,10 +10,8 @@ import io.bessim.experiment.RunSpec;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.experiment.race.RaceRun;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -75,19 +73,11 @@ final class RaceOptions {
   }
 
   Platform platform() {
-    Platform p = CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
-    io.bessim.driver.host.Host.check(p);
-    return p;
+    return platformOptions.platform();
   }
 
   /** The platform as the output header names it. */
   String describePlatform() {
-    Path file = platformOptions.profile();
-    String base = file == null ? "built-in defaults" : "profile " + file;
-    if (platformOptions.overrides().isEmpty()) return base;
-    return base + " with --set "
-        + platformOptions.overrides().entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue().strip())
-            .collect(Collectors.joining(", "));
+    return platformOptions.describe();
   }
 }

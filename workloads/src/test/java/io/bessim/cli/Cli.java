@@ -17,7 +17,9 @@ final class Cli {
   }
 
   static Outcome run(Function<RunSpec, RunResult> runner, boolean terminal, String... args) {
-    var cl = Bessim.commandLine(new CliContext(runner, () -> terminal, false));
+    // The command line main builds: only the subcommand the first argument names.
+    var cl = Bessim.commandLine(new CliContext(runner, () -> terminal, false),
+        args.length == 0 ? null : args[0]);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
