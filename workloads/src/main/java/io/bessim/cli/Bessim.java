@@ -35,17 +35,18 @@ import picocli.CommandLine.Spec;
 public final class Bessim implements Callable<Integer> {
   public static final String VERSION = "bessim " + Provenance.VERSION;
 
-  /**
-   * The subcommands, in the order help lists them. Added in code rather than in the annotation so
-   * that {@link #main} can build only the one a command line names: picocli reads every option of
-   * every command by reflection when it builds one, which took 0.3-0.45 s of each start-up (more
-   * than the JVM itself) and filled the JIT's queue while the first simulation ran.
-   */
   /** The subcommands that simulate, for which {@link #main} starts {@link #prelink}. */
   private static final Set<Class<?>> SIMULATING = Set.of(CompareCommand.class, RunCommand.class,
       SweepCommand.class, CalibrateCommand.class, PredictCommand.class, ReportCommand.class,
       RaceCommand.class);
 
+  /**
+   * The subcommands, in the order help lists them. Added in code rather than in the annotation so
+   * that {@link #main} can build only the one a command line names: picocli reads every option of
+   * every command by reflection when it builds one: 0.41-0.45 s for the whole tree the first time
+   * in a JVM (without the class-data archive), more than the JVM's own start, and its compiled
+   * code filled the JIT's queue while the first simulation ran.
+   */
   static final List<Class<?>> SUBCOMMANDS = List.of(
       CompareCommand.class,
       RunCommand.class,

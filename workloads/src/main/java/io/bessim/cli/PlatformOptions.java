@@ -34,7 +34,8 @@ public final class PlatformOptions {
     public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
       CommandLine cl = commandSpec.commandLine();
       if (args.isEmpty()) {
-        throw new ParameterException(cl, "Missing required parameter for option '--set' (NAME=VALUE)");
+        throw new ParameterException(cl,
+            "Missing required parameter for option '--set' (NAME=VALUE)");
       }
       String arg = args.pop();
       int eq = arg.indexOf('=');
