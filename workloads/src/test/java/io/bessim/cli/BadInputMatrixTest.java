@@ -133,7 +133,8 @@ final class BadInputMatrixTest {
     add(c, "--set bh.timeoutMs is given twice (bh.timeoutMs=500 and bh.timeoutMs=1000)",
         S + " --set bh.timeoutMs=500 --set bh.timeoutMs=1000");
     add(c, "--set fw.rxPoolFrames is given twice",
-        "run --arch v3 --duration 1s --set fw.rxPoolFrames=8 --set tcp.mss=1000 --set fw.rxPoolFrames=8");
+        "run --arch v3 --duration 1s --set fw.rxPoolFrames=8 --set tcp.mss=1000"
+            + " --set fw.rxPoolFrames=8");
     add(c, "NAME=VALUE format but was =5", S + " --set =5");
     add(c, "parameter tcp.rtoMinMs must be in", S + " --set tcp.rtoMinMs=0");
     add(c, "parameter tcp.initialCwnd must be in", S + " --set tcp.initialCwnd=0");

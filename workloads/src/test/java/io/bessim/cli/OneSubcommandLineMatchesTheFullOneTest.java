@@ -33,7 +33,8 @@ class OneSubcommandLineMatchesTheFullOneTest {
       assertEquals(all.get(name).getUsageMessage(), mine.getUsageMessage(), name);
       for (var nested : all.get(name).getSubcommands().entrySet()) {
         assertEquals(nested.getValue().getUsageMessage(),
-            mine.getSubcommands().get(nested.getKey()).getUsageMessage(), name + " " + nested.getKey());
+            mine.getSubcommands().get(nested.getKey()).getUsageMessage(),
+            name + " " + nested.getKey());
       }
     }
   }
