@@ -88,16 +88,10 @@ public final class Simulator {
    * ({@code --check}); the plain loop below stays free of the hook.
    */
   public boolean step(long endPs) {
-    EventQueue q = queue;
-    if (q.isEmpty() || q.peekTime() > endPs) return false;
-    long t = q.pollTime();
-    EventHandler h = q.firstHandler();
-    int a = q.firstArg();
-    q.removeFirst();
-    nextPs = UNKNOWN; // the cached next time was this event's
-    nowPs = t;
-    eventsFired++;
-    h.fire(t, a);
+    if (queue.isEmpty()) return false;
+    long t = nextEventPs();
+    if (t > endPs) return false;
+    fire(t);
     return true;
   }
 
@@ -108,16 +102,23 @@ public final class Simulator {
     while (!q.isEmpty()) {
       long t = nextEventPs();
       if (t > endPs) break;
-      EventHandler h = q.firstHandler();
-      int a = q.firstArg();
-      q.removeFirst();
-      // UNKNOWN is below every time, so the adds the handler makes leave it unknown.
-      nextPs = UNKNOWN;
-      nowPs = t;
-      eventsFired++;
-      h.fire(t, a);
+      fire(t);
       if (stopRequested) return false;
     }
     return true;
+  }
+
+  /** Removes the earliest event, due at {@code t}, sets the clock to it and fires it. */
+  private void fire(long t) {
+    EventQueue q = queue;
+    EventHandler h = q.firstHandler();
+    int a = q.firstArg();
+    q.removeFirst();
+    // The cached next time was this event's. UNKNOWN is below every time, so the adds the handler
+    // makes leave it unknown until asked.
+    nextPs = UNKNOWN;
+    nowPs = t;
+    eventsFired++;
+    h.fire(t, a);
   }
 }

@@ -1,11 +1,11 @@
 package io.bessim.calibrate;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.bessim.experiment.Metric;
+import io.bessim.experiment.Reports;
 import io.bessim.experiment.TextTable;
 import io.bessim.experiment.TextTable.Column;
 import java.util.ArrayList;
@@ -283,8 +283,7 @@ public final class PredictionReport {
       profiles.add(j);
     }
     root.add("profiles", profiles);
-    return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
-        .toJson(root) + "\n";
+    return Reports.text(root);
   }
 
   private static JsonObject spread(Spread s) {

@@ -56,13 +56,7 @@ public final class Reports {
     JsonArray sumArray = new JsonArray();
     for (ArchSummary s : summary) sumArray.add(toJson(s));
     root.add("summary", sumArray);
-    return new GsonBuilder()
-            .setPrettyPrinting()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .create()
-            .toJson(root)
-        + "\n";
+    return text(root);
   }
 
   /**
@@ -74,6 +68,14 @@ public final class Reports {
     JsonObject root = new JsonObject();
     root.add("provenance", toJson(provenance.fields()));
     in.entrySet().forEach(e -> root.add(e.getKey(), e.getValue()));
+    return text(root);
+  }
+
+  /**
+   * The text of every JSON report bessim writes: indented, nulls kept (an absent figure is
+   * {@code null}, not a missing key), no HTML escaping, a newline at the end.
+   */
+  public static String text(com.google.gson.JsonElement root) {
     return new GsonBuilder()
             .setPrettyPrinting()
             .serializeNulls()

@@ -110,7 +110,6 @@ public final class Bes2600Driver {
   private long txFrames;
   /** bes2600_cdev.bus_error: set by wifi_force_close; sdio_rx_work and sdio_tx_work then return. */
   boolean busError;
-  private long forceCloses;
   private long forceClosedAtPs = -1;
   private long crcRetries;
   private long txFramesLost;
@@ -275,7 +274,6 @@ public final class Bes2600Driver {
   void forceClose(long t) {
     if (busError) return;
     busError = true;
-    forceCloses++;
     forceClosedAtPs = t;
   }
 
@@ -615,23 +613,18 @@ public final class Bes2600Driver {
         .jumpIf("really empty", c -> c.get(read.reallyEmpty) == 1, onReallyEmpty)
         .jump(onEmpty)
         .label(data);
-    if (!recovery) {
-      b.compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
-          .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
-              (c, t) -> sdio.read(c, t, c.get(read.ctrlReg)), read.buf)
-          .compute("mmc_request_done", cost.cmd53TeardownPs())
-          .mutexUnlock(host);
-      return;
-    }
     // bes2600_sdio.c sdio_rx_work: do ret = memcpy_fromio(); while (ret == -84 && crc_retry <= 10)
     // (crc_retry counts up from 0, so up to 10 retries), unlock, if (ret) goto failed.
-    b.exec("crc_retry = 0", (c, t) -> c.set(read.crcRetry, 0))
-        .label(data + "_crc")
-        .compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
+    if (recovery) b.exec("crc_retry = 0", (c, t) -> c.set(read.crcRetry, 0)).label(data + "_crc");
+    b.compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
         .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
             (c, t) -> sdio.read(c, t, c.get(read.ctrlReg)), read.buf)
-        .compute("mmc_request_done", cost.cmd53TeardownPs())
-        .exec("ret = bes2600_sdio_memcpy_fromio()", (c, t) -> c.set(read.ret, sdio.lastStatus()));
+        .compute("mmc_request_done", cost.cmd53TeardownPs());
+    if (!recovery) {
+      b.mutexUnlock(host);
+      return;
+    }
+    b.exec("ret = bes2600_sdio_memcpy_fromio()", (c, t) -> c.set(read.ret, sdio.lastStatus()));
     crcRetryLoop(b, read.ret, read.crcRetry, "read", data + "_crc");
     b.mutexUnlock(host)
         .jumpIf("ret", c -> c.get(read.ret) != 0, onFailed)
@@ -883,12 +876,12 @@ public final class Bes2600Driver {
     return bh;
   }
 
-  /** bes2600_bh_wakeup calls (mac80211 TX frames; WSM commands once the model sends them). */
   /** Received messages waiting on rx_queue for the bh (relay architectures), for traces. */
   public int rxQueueDepth() {
     return rx_queue.size();
   }
 
+  /** bes2600_bh_wakeup calls (mac80211 TX frames; WSM commands once the model sends them). */
   public long bhWakeupCalls() {
     return bes2600_bh_wakeup.calls();
   }
@@ -929,9 +922,9 @@ public final class Bes2600Driver {
     return crcRetries;
   }
 
-  /** wifi_force_close calls that took Wi-Fi down (at most one). */
+  /** wifi_force_close calls that took Wi-Fi down: 1 once it is down (later calls do nothing). */
   public long forceCloses() {
-    return forceCloses;
+    return busError ? 1 : 0;
   }
 
   /** When Wi-Fi was force-closed, or -1. */

@@ -5,7 +5,8 @@ package io.bessim.driver.kernel;
  * its Perfetto trace. Off by default: the kernel only tests a null reference per op.
  *
  * <p>Calls do not arrive in global time order: a context runs its private ops ahead of the global
- * clock until its next shared op, so a consumer sorts by time.
+ * clock until its next shared op, so a consumer sorts by time. Every method does nothing by
+ * default: a consumer overrides what it reads.
  */
 public interface KernelTracer {
   /**
@@ -13,23 +14,23 @@ public interface KernelTracer {
    * {@code endPs} is -1 when the op put the context to sleep (it resumes with its next op).
    * Control flow (jumps, calls, returns) is not reported.
    */
-  void op(Ctx ctx, Routine routine, Op op, long startPs, long endPs);
+  default void op(Ctx ctx, Routine routine, Op op, long startPs, long endPs) {}
 
   /** {@code ctx} ran on {@code cpu} from {@code fromPs} to {@code toPs} (hard IRQs included). */
-  void running(Ctx ctx, int cpu, long fromPs, long toPs);
+  default void running(Ctx ctx, int cpu, long fromPs, long toPs) {}
 
   /** A hard IRQ named {@code what} occupied {@code cpu} from {@code startPs} to {@code endPs}. */
-  void hardIrq(int cpu, long startPs, long endPs, String what);
+  default void hardIrq(int cpu, long startPs, long endPs, String what) {}
 
   /**
    * {@code queue_work(w)} at {@code atPs} from {@code from}, or from an interrupt handler on
    * {@code cpu} when {@code from} is null; {@code queued} is false when the item was already
    * pending (the call did nothing).
    */
-  void queueWork(long atPs, WorkItem w, Ctx from, int cpu, boolean queued);
+  default void queueWork(long atPs, WorkItem w, Ctx from, int cpu, boolean queued) {}
 
   /** An execution of {@code w} (a workqueue_execute_start) began at {@code atPs}. */
-  void workStart(long atPs, WorkItem w);
+  default void workStart(long atPs, WorkItem w) {}
 
   /** The execution of {@code w} that began last ended at {@code atPs} (workqueue_execute_end). */
   default void workEnd(long atPs, WorkItem w) {}

@@ -22,7 +22,17 @@ public final class SdioHost {
    * an explicit interrupt re-enable ({@code __bes2600_irq_enable(1)}, upstream
    * {@code __cw1200_irq_enable(1)}).
    */
-  public enum Cmd { CMD52_CTRL, CMD52_EMPTY, CMD53_READ, CMD53_WRITE, CMD52_IRQ_ENABLE }
+  public enum Cmd {
+    CMD52_CTRL(false), CMD52_EMPTY(false), CMD53_READ(true), CMD53_WRITE(true),
+    CMD52_IRQ_ENABLE(false);
+
+    /** A CMD53, which moves data blocks (its completion raises dw_mmc's data IRQs too). */
+    final boolean data;
+
+    Cmd(boolean data) {
+      this.data = data;
+    }
+  }
 
   /**
    * Who re-arms the card interrupt after it fired ({@code irq.reenable}; driver-topology.md 3.11,
@@ -197,8 +207,7 @@ public final class SdioHost {
     reqCmd = cmd;
     long busPs = timing.cyclesToPs(cycles + timing.commandGapCycles());
     reqStatus = crcRandom != null || timeoutRandom != null ? drawFault(cmd) : 0;
-    boolean data = cmd == Cmd.CMD53_READ || cmd == Cmd.CMD53_WRITE;
-    if (reqStatus == ETIMEDOUT && data) busPs += DATA_TIMEOUT_PS;
+    if (reqStatus == ETIMEDOUT && cmd.data) busPs += DATA_TIMEOUT_PS;
     long start = Math.max(t, busFreePs);
     busFreePs = start + busPs;
     busBusyPs += busPs;
@@ -212,12 +221,11 @@ public final class SdioHost {
 
   /** The status a request will end with under the fault what-ifs. */
   private int drawFault(Cmd cmd) {
-    boolean data = cmd == Cmd.CMD53_READ || cmd == Cmd.CMD53_WRITE;
-    if (timeoutRandom != null && (data || cmd == Cmd.CMD52_CTRL)
+    if (timeoutRandom != null && (cmd.data || cmd == Cmd.CMD52_CTRL)
         && timeoutRandom.nextDouble() < timeoutRate) {
       return ETIMEDOUT;
     }
-    if (crcRandom != null && data && crcRandom.nextDouble() < crcRate) {
+    if (crcRandom != null && cmd.data && crcRandom.nextDouble() < crcRate) {
       return EILSEQ;
     }
     return 0;
@@ -230,9 +238,9 @@ public final class SdioHost {
       transfer(t);
     }
     // Completion: dw_mmc hard IRQ(s), then its BH work, then complete() wakes the sleeper.
-    boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
-    long irq = completionIrqPs * (data ? completionIrqsData : 1) + completionBhPs;
-    if (countBhWork) bhWorkRuns += data ? completionIrqsData : 1;
+    int irqs = reqCmd.data ? completionIrqsData : 1;
+    long irq = completionIrqPs * irqs + completionBhPs;
+    if (countBhWork) bhWorkRuns += irqs;
     kernel.hardIrq(irqCpu, t, irq, completionDone, 0, "dw_mmc: request done");
   }
 
@@ -281,8 +289,7 @@ public final class SdioHost {
     if (kernel.tracing()) {
       // The dw_mmc BH work the completion IRQs queued ran inside the IRQ time (one per IRQ where
       // the kernel runs it as work); it ends the request.
-      boolean data = reqCmd == Cmd.CMD53_READ || reqCmd == Cmd.CMD53_WRITE;
-      for (int i = countBhWork ? (data ? completionIrqsData : 1) : 0; i > 0; i--) {
+      for (int i = countBhWork ? (reqCmd.data ? completionIrqsData : 1) : 0; i > 0; i--) {
         kernel.tracepoint(t, irqCpu, null, "workqueue_execute_start",
             "work struct 0xffffd0d0: function dw_mci_work_func");
         kernel.tracepoint(t, irqCpu, null, "workqueue_execute_end",
@@ -308,7 +315,7 @@ public final class SdioHost {
 
   /** The mmc_request tracepoints' opcode and size fields for a request of kind {@code cmd}. */
   private String requestFields(Cmd cmd) {
-    boolean data = cmd == Cmd.CMD53_READ || cmd == Cmd.CMD53_WRITE;
+    boolean data = cmd.data;
     return "cmd_opcode=" + (data ? 53 : 52) + " blocks=" + (data ? (reqBytes + 511) / 512 : 0)
         + " blksz=" + (data ? 512 : 0) + " (" + cmd.name().toLowerCase(java.util.Locale.ROOT) + ")";
   }

@@ -64,10 +64,10 @@ final class KernelCheckTest {
     // As KernelTest: CPU 1 loads inside CPU 0's window and stores over its update, twice over
     // (two pairs of threads): the cell ends at 2 where its updates sum to 4.
     Cell cell = kernel.cell("hw_bufs_used", false);
-    kernel.startThread("a", 0, increment(cell), 0);
-    kernel.startThread("b", 1, increment(cell), 5 * Time.NS);
-    kernel.startThread("c", 0, increment(cell), Time.MS);
-    kernel.startThread("d", 1, increment(cell), Time.MS + 5 * Time.NS);
+    kernel.startThread("a", 0, TestRoutines.unlockedIncrement(cell), 0);
+    kernel.startThread("b", 1, TestRoutines.unlockedIncrement(cell), 5 * Time.NS);
+    kernel.startThread("c", 0, TestRoutines.unlockedIncrement(cell), Time.MS);
+    kernel.startThread("d", 1, TestRoutines.unlockedIncrement(cell), Time.MS + 5 * Time.NS);
 
     Map<String, Long> found = runChecked();
 
@@ -90,15 +90,5 @@ final class KernelCheckTest {
 
     assertEquals(Map.of(), runChecked());
     assertEquals(2, cell.peek());
-  }
-
-  private static Routine increment(Cell cell) {
-    return Routine.define("inc", b -> {
-      Local v = b.local("v");
-      b.loadForUpdate(cell, v)
-          .compute("think", 10 * Time.NS)
-          .exec("v += 1", (c, t) -> c.set(v, c.get(v) + 1))
-          .store(cell, v);
-    });
   }
 }

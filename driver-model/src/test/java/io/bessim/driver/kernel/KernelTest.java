@@ -106,23 +106,13 @@ final class KernelTest {
 
   // ---------------------------------------------------------------- shared memory
 
-  private Routine unlockedIncrement(Cell cell) {
-    return Routine.define("inc", b -> {
-      Local v = b.local("v");
-      b.loadForUpdate(cell, v)
-          .compute("think", 10 * Time.NS)
-          .exec("v += 1", (c, t) -> c.set(v, c.get(v) + 1))
-          .store(cell, v);
-    });
-  }
-
   @Test
   void unlockedReadModifyWriteOnTwoCpusLosesAnUpdate() {
     // CPU 0 loads 0 at 0 ns and stores 1 at 10 ns; CPU 1 loads 0 at 5 ns (inside that window)
     // and stores 1 at 15 ns over the first update: one lost.
     Cell cell = kernel.cell("tx_pending", false);
-    kernel.startThread("a", 0, unlockedIncrement(cell), 0);
-    kernel.startThread("b", 1, unlockedIncrement(cell), 5 * Time.NS);
+    kernel.startThread("a", 0, TestRoutines.unlockedIncrement(cell), 0);
+    kernel.startThread("b", 1, TestRoutines.unlockedIncrement(cell), 5 * Time.NS);
     sim.run();
 
     assertEquals(1, cell.peek());
@@ -153,8 +143,8 @@ final class KernelTest {
   void unlockedReadModifyWritesThatDoNotOverlapLoseNothing() {
     // Windows 0 .. 10 ns and 1000 .. 1010 ns.
     Cell cell = kernel.cell("tx_pending", false);
-    kernel.startThread("a", 0, unlockedIncrement(cell), 0);
-    kernel.startThread("b", 1, unlockedIncrement(cell), 1 * Time.US);
+    kernel.startThread("a", 0, TestRoutines.unlockedIncrement(cell), 0);
+    kernel.startThread("b", 1, TestRoutines.unlockedIncrement(cell), 1 * Time.US);
     sim.run();
 
     assertEquals(2, cell.peek());

@@ -80,22 +80,7 @@ final class RoutineCompileTest {
     Cell cell = kernel.cell("x", false);
     long[] storedAt = {-1};
     if (traced) {
-      kernel.setTracer(new KernelTracer() {
-        @Override
-        public void op(Ctx ctx, Routine routine, Op op, long startPs, long endPs) {}
-
-        @Override
-        public void running(Ctx ctx, int cpu, long fromPs, long toPs) {}
-
-        @Override
-        public void hardIrq(int cpu, long startPs, long endPs, String what) {}
-
-        @Override
-        public void queueWork(long atPs, WorkItem w, Ctx from, int cpu, boolean queued) {}
-
-        @Override
-        public void workStart(long atPs, WorkItem w) {}
-      });
+      kernel.setTracer(new KernelTracer() {});
     }
     kernel.setAccessLog((atPs, c, ctx, routine, kind, before, after, lockMask, lost) -> {
       if (kind == 'W') storedAt[0] = atPs;
