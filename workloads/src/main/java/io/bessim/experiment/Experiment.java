@@ -64,7 +64,6 @@ public final class Experiment {
    * {@code wall0Nanos} ({@link System#nanoTime()}).
    */
   public static RunResult run(RunSpec spec, Setup s, long wall0Nanos) {
-    long wall0 = wall0Nanos;
     Simulator sim = s.sim();
     Host host = s.host();
     long end = spec.durationPs();
@@ -98,7 +97,7 @@ public final class Experiment {
         spec.seed(),
         spec.workload().toString(),
         Time.toSeconds(end),
-        (System.nanoTime() - wall0) / 1e9,
+        (System.nanoTime() - wall0Nanos) / 1e9,
         s.traffic().offeredAppBytes() / seconds / 1e6,
         s.traffic().deliveredAppBytes() / seconds / 1e6,
         cpu,

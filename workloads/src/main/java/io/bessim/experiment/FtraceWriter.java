@@ -2,8 +2,6 @@ package io.bessim.experiment;
 
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.driver.kernel.KernelTracer;
-import io.bessim.driver.kernel.Op;
-import io.bessim.driver.kernel.Routine;
 import io.bessim.driver.kernel.WorkItem;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
@@ -56,9 +54,6 @@ public final class FtraceWriter implements KernelTracer {
   public int size() {
     return recs.size();
   }
-
-  @Override
-  public void op(Ctx ctx, Routine routine, Op op, long startPs, long endPs) {}
 
   @Override
   public void running(Ctx ctx, int cpu, long fromPs, long toPs) {

@@ -60,8 +60,6 @@ public final class OutputFile {
    * IllegalArgumentException with one line naming the problem if it cannot be written.
    */
   public static OutputFile of(String option, String path) {
-    checkArgument(!path.isEmpty(), "%s '': an empty path (use - for standard output)", option);
-    if (path.equals("-")) return new OutputFile(option, null, null, Kind.STDOUT);
     return of(option, Path.of(path));
   }
 
