@@ -19,7 +19,7 @@ public final class PlatformOptions {
       names = "--set",
       paramLabel = "NAME=VALUE",
       descriptionKey = "set",
-      description = "Override one platform parameter for all runs; repeatable"
+      description = "Override one platform parameter for all runs; repeatable, each name once"
           + " (see 'bessim arch list').",
       parameterConsumer = OnceEach.class)
   Map<String, String> overrides = new LinkedHashMap<>();

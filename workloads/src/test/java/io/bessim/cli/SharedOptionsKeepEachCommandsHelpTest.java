@@ -60,7 +60,7 @@ final class SharedOptionsKeepEachCommandsHelpTest {
         + CalibrateCommand.DEFAULT_SEEDS + ")."), help);
     assertTrue(help.contains("--seed, --seed-base=N First seed (default: 1)."), help);
     assertTrue(help.contains("--set=NAME=VALUE Fix one platform parameter (it is then not"
-        + " fitted unless named in --params); repeatable."), help);
+        + " fitted unless named in --params); repeatable, each name once."), help);
     assertTrue(help.contains("--profile=FILE Platform profile to start from; parameters it"
         + " omits keep their defaults."), help);
     // Issue 9: calibrate shows progress on a terminal too, so it takes --quiet like the others.
