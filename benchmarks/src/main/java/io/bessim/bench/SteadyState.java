@@ -15,8 +15,8 @@ import java.util.Locale;
  * delivered frame, the simulating thread's CPU time, ns of it and bytes allocated per event, from
  * {@code ThreadMXBean}). Run it with the launcher's JVM flags:
  *
- * <pre>java -Xss4m -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=150 -XX:C1InlineStackLimit=20 \
- *   -XX:C1MaxInlineLevel=15 -XX:+UseSerialGC -Xmn8m \
+ * <pre>java -Xss4m -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=70 -XX:C1InlineStackLimit=15 \
+ *   -XX:C1MaxInlineLevel=12 -XX:+UseSerialGC -Xmn8m \
  *   -cp benchmarks/target/benchmarks.jar io.bessim.bench.SteadyState [SECONDS] [ROUNDS]</pre>
  *
  * CPU time is the figure to compare: it leaves out time slices lost to other processes, not the

@@ -14,8 +14,8 @@ import java.util.Locale;
  * slices of {@value #SLICE_S} simulated seconds, each timed. Run it as the launcher runs bessim,
  * in a new JVM each time:
  *
- * <pre>java -Xss4m -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=150 -XX:C1InlineStackLimit=20 \
- *   -XX:C1MaxInlineLevel=15 -XX:+UseSerialGC -Xmn8m \
+ * <pre>java -Xss4m -XX:TieredStopAtLevel=1 -XX:C1MaxInlineSize=70 -XX:C1InlineStackLimit=15 \
+ *   -XX:C1MaxInlineLevel=12 -XX:+UseSerialGC -Xmn8m \
  *   -cp benchmarks/target/benchmarks.jar io.bessim.bench.WarmUp [ARCH] [SECONDS] [prelink]</pre>
  *
  * It prints the build's milliseconds, every slice's, the median slice (the compiled steady state)
