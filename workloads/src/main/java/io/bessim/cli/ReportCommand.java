@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Runs a compare (same options) and writes one self-contained HTML report: the table,"
-          + " bars with 95% intervals, delivered over time, CPU by context, races, provenance.",
+          + " bars with 95%% intervals, delivered over time, CPU by context, races, provenance.",
       "With --sweep DIR it also draws that sweep's delivered against offered load."
     })
 final class ReportCommand implements Callable<Integer> {
