@@ -40,7 +40,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(
+  public Collection<? extends Result<?>> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long cpuNs = os.getProcessCpuTime() - startCpuNs;
     long ops = result.getMetadata().getMeasuredOps();
