@@ -145,9 +145,12 @@ final class Interpreter {
         sched.reschedule(c);
         return;
       }
-      c.pcs[d] = pc;
       c.tPs = t;
-      if (c.cpu.needResched && sched.preemptionPoint(c, t)) return;
+      if (c.cpu.needResched) {
+        // Preempted here, the context resumes at this op.
+        c.pcs[d] = pc;
+        if (sched.preemptionPoint(c, t)) return;
+      }
       int cpu = c.cpu.id;
       c.pcs[d] = pc + 1;
       long t0 = t;
