@@ -50,7 +50,6 @@ public final class EventQueue {
   static final long MAX_PACKED_TIME = (Long.MAX_VALUE >>> SLOT_BITS) - 1;
 
   private static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
-  private static final long ALL_SLOTS_FREE = -1L >>> (64 - MAX_SORTED);
 
   private final int toHeap;
   private final int toSorted;
@@ -59,7 +58,13 @@ public final class EventQueue {
   private final long[] keys;
   private final EventHandler[] slotHandlers = new EventHandler[SLOT_MASK + 1];
   private final int[] slotArgs = new int[SLOT_MASK + 1];
-  private long freeSlots = ALL_SLOTS_FREE;
+  /**
+   * The free slots, a stack: {@code freeStack[0..freeTop)}. A stack rather than a bit mask: taking
+   * a slot is then a load, where a mask needs a count of trailing zeros, which C1 (the launcher's
+   * compiler) does not turn into one instruction but calls as a method.
+   */
+  private final byte[] freeStack = new byte[MAX_SORTED];
+  private int freeTop;
 
   // Heap regime.
   private long[] times;
@@ -95,6 +100,7 @@ public final class EventQueue {
     // The sentinel at index 0, past the latest event: it stops an insertion's scan, and its slot
     // bits name slot 63, which never holds an event, so an empty queue's first handler is null.
     keys[0] = Long.MAX_VALUE;
+    freeAllSlots();
     int c = Math.max(16, initialCapacity + 2);
     times = new long[c];
     seqs = new long[c];
@@ -145,9 +151,7 @@ public final class EventQueue {
 
   /** Insertion from the earliest end: only the events due no later than the new one move. */
   private void addSorted(long t, EventHandler h, int a) {
-    long free = freeSlots;
-    int slot = Long.numberOfTrailingZeros(free);
-    freeSlots = free & (free - 1);
+    int slot = freeStack[--freeTop];
     slotHandlers[slot] = h;
     slotArgs[slot] = a;
     long[] ks = keys;
@@ -227,7 +231,7 @@ public final class EventQueue {
     if (!heap) {
       // The slot keeps its handler until reused: handlers are a model's few long-lived lambdas,
       // and a reference store (with its GC card mark) on every removal is a fifth of a hold.
-      freeSlots |= 1L << ((int) keys[size--] & SLOT_MASK);
+      freeStack[freeTop++] = (byte) (keys[size--] & SLOT_MASK);
       return;
     }
     if (hole) fillHole();
@@ -301,7 +305,7 @@ public final class EventQueue {
       set(j, k >>> SLOT_BITS, base + j - 1, slotHandlers[slot], slotArgs[slot]);
       slotHandlers[slot] = null;
     }
-    freeSlots = ALL_SLOTS_FREE;
+    freeAllSlots();
     heap = true;
   }
 
@@ -319,24 +323,30 @@ public final class EventQueue {
       move(1, end);
       siftDown(1, end - 1, t, s, h, a);
     }
-    long free = ALL_SLOTS_FREE;
+    freeAllSlots();
     for (int i = 1; i <= n; i++) {
-      int slot = Long.numberOfTrailingZeros(free);
-      free &= free - 1;
+      int slot = freeStack[--freeTop];
       slotHandlers[slot] = handlers[i];
       slotArgs[slot] = args[i];
       handlers[i] = null;
       keys[i] = (times[i] << SLOT_BITS) | slot;
     }
-    freeSlots = free;
     heap = false;
+  }
+
+  /** Every slot free, slot 0 on top of the stack (any order would do: slots never order events). */
+  private void freeAllSlots() {
+    for (int i = 0; i < MAX_SORTED; i++) {
+      freeStack[i] = (byte) (MAX_SORTED - 1 - i);
+    }
+    freeTop = MAX_SORTED;
   }
 
   /** Drops every pending event. */
   public void clear() {
     Arrays.fill(handlers, null);
     Arrays.fill(slotHandlers, null);
-    freeSlots = ALL_SLOTS_FREE;
+    freeAllSlots();
     size = 0;
     hole = false;
     unpackable = 0;

@@ -343,11 +343,13 @@ public final class TcpFlow implements Traffic {
     if (rttPs < 0) return;
     if (!rttSampled) {
       srttPs = rttPs;
-      rttvarPs = rttPs / 2;
+      rttvarPs = rttPs >> 1;
       rttSampled = true;
     } else {
-      rttvarPs = (3 * rttvarPs + Math.abs(srttPs - rttPs)) / 4;
-      srttPs = (7 * srttPs + rttPs) / 8;
+      // Shifts, not / 4 and / 8 (the same for these non-negative times): C1 calls the runtime for
+      // a long division, and this runs on every ACK.
+      rttvarPs = (3 * rttvarPs + Math.abs(srttPs - rttPs)) >> 2;
+      srttPs = (7 * srttPs + rttPs) >> 3;
     }
     // A fresh sample also ends any backoff (RFC 6298 5.7 lets the RTO be recomputed).
     rtoPs = Math.min(RTO_MAX_PS, srttPs + Math.max(4 * rttvarPs, cfg.rtoMinPs()));

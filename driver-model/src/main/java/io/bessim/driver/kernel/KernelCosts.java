@@ -19,4 +19,12 @@ public record KernelCosts(
     long wakeSameCpuPs,
     long wakeCrossCpuPs,
     long warnPs,
-    long workLoopPs) {}
+    long workLoopPs) {
+  public KernelCosts {
+    // Locks halves the spinlock costs with a shift, which equals / 2 only for these.
+    if (spinLockPs < 0 || spinLockIrqPs < 0) {
+      throw new IllegalArgumentException(
+          "negative spinlock cost: " + spinLockPs + " / " + spinLockIrqPs + " ps");
+    }
+  }
+}

@@ -65,7 +65,9 @@ final class Locks {
       l.holder = c;
       l.acquisitions++;
       c.lockMask |= 1L << l.id;
-      c.tPs = t + cost / 2;
+      // Costs are never negative, so a shift halves them as / 2 does; C1 compiles a long division
+      // as a call into the runtime.
+      c.tPs = t + (cost >> 1);
       return true;
     }
     checkState(l.holder != c, "%s: recursive spin_lock(%s) deadlocks", c, l);
@@ -89,7 +91,7 @@ final class Locks {
     checkState(l.holder == c, "%s: spin_unlock(%s) not held", c, l);
     c.lockMask &= ~(1L << l.id);
     long cost = op.irqSave ? costs.spinLockIrqPs() : costs.spinLockPs();
-    t += cost - cost / 2;
+    t += cost - (cost >> 1);
     // Nearly every unlock finds nobody spinning: test before polling (C1 inlines isEmpty, not poll).
     Ctx next = l.spinners.isEmpty() ? null : l.spinners.poll();
     if (next != null) {
