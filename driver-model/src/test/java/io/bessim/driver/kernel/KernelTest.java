@@ -2,6 +2,7 @@ package io.bessim.driver.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bessim.sim.Simulator;
@@ -170,6 +171,27 @@ final class KernelTest {
     assertEquals(2, l.acquisitions());
     assertEquals(1, kernel.lockContentions());
     assertEquals(List.of(10 * Time.US + 102 * Time.NS), marks);
+  }
+
+  @Test
+  void spinLockCostIsSplitBetweenLockAndUnlockWhenOdd() {
+    // A 3 ps lock: 1 ps at the lock (3 / 2 rounded down), the other 2 ps at the unlock.
+    Simulator oddSim = new Simulator();
+    Kernel odd = new Kernel(oddSim, new KernelCosts(
+        0, 0, 0, 0, 3, 3, HANDOFF, 0, 0, 0, SWITCH, WAKE_SAME, WAKE_CROSS, 0, WORK_LOOP), 1);
+    SpinLock l = odd.spinLock("odd_lock");
+    odd.startThread("a", 0, Routine.define("a", b -> b
+        .spinLock(l).exec("mark", this::mark).spinUnlock(l).exec("mark", this::mark)), 0);
+    oddSim.run();
+
+    assertEquals(List.of(1L, 3L), marks);
+  }
+
+  @Test
+  void negativeSpinLockCostIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KernelCosts(
+        0, 0, 0, 0, -2, 2, HANDOFF, 0, 0, 0, SWITCH, WAKE_SAME, WAKE_CROSS, 0, WORK_LOOP));
+    assertTrue(e.getMessage().contains("negative spinlock cost"), e.getMessage());
   }
 
   @Test
