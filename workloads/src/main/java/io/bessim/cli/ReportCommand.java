@@ -55,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
       names = {"--out", "-o"},
       paramLabel = "FILE.html",
       defaultValue = "bessim-report.html",
-      description = "Where the report goes (default: ${DEFAULT-VALUE}).")
+      description = "Where the report goes ('-': standard output, the table then goes to"
+          + " standard error; default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(
@@ -89,11 +90,12 @@ final class ReportCommand implements Callable<Integer> {
       r.sweep("Sweep " + sweep, swept);
     }
     ReportOption.write(html, r);
-    PrintWriter o = spec.commandLine().getOut();
+    // Standard error when --out, --json or --csv is '-', so standard output holds only that one.
+    PrintWriter o = options.humanOut(spec.commandLine());
     o.print(header);
     o.println();
     o.print(CompareCommand.table(ArchSummary.of(results), false));
-    o.println("report: " + out);
+    o.println("report: " + html.describe());
     o.flush();
     return 0;
   }
