@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
-      "0:predictions made (fewer profiles than --profiles is said on stdout)",
+      "0:predictions made (fewer profiles than --profiles is said in the report)",
       "1:unexpected failure",
       "2:bad input",
       "3:no profile kept: no candidate matched every measured figure"
@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
       names = "--json",
       paramLabel = "FILE",
       description = "Also write the predictions as JSON (written with keptProfiles 0 when none"
-          + " is kept).")
+          + " is kept; '-': standard output, the report then goes to standard error).")
   Path json;
 
   @Mixin ThreadsOption threads;
@@ -130,6 +130,7 @@ final class PredictCommand implements Callable<Integer> {
 
   private final CliContext ctx;
   private OutputFile jsonOut;
+  private boolean humanToStderr;
 
   PredictCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -139,7 +140,8 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Prediction.Plan plan = plan();
     String dur = Durations.format(plan.durationPs());
-    PrintWriter o = spec.commandLine().getOut();
+    // Standard error when --json or --report is '-', so standard output holds only that one.
+    PrintWriter o = humanToStderr ? spec.commandLine().getErr() : spec.commandLine().getOut();
     o.print(PredictionReport.header(plan, dur));
     o.println();
     o.flush();
@@ -233,6 +235,7 @@ final class PredictCommand implements Callable<Integer> {
     List<OutputFile> outputs = new java.util.ArrayList<>(report.check());
     if (jsonOut != null) outputs.add(jsonOut);
     OutputFile.checkDistinct(outputs);
+    humanToStderr = outputs.stream().anyMatch(OutputFile::isStdout);
     Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
     return new Prediction.Plan(abc, archs, predictAt, durationPs);
   }

@@ -169,6 +169,42 @@ final class PredictCommandTest {
   }
 
   @Test
+  void jsonDashPutsOnlyTheJsonOnStandardOutputAndTheReportOnStandardError() throws IOException {
+    Cli.Outcome o = Cli.run(new Model(), "predict", "--measurements", file(MEASURED).toString(),
+        "--duration", "10s", "--arch", "baseline,v3", "--profiles", "2", "--json", "-");
+
+    assertEquals(0, o.exit(), o.err());
+    JsonObject j = JsonParser.parseString(o.out()).getAsJsonObject();
+    assertEquals("provenance", j.keySet().iterator().next());
+    assertEquals(2, j.get("keptProfiles").getAsInt());
+    assertEquals(2, j.getAsJsonArray("predictions").size());
+    assertTrue(o.out().startsWith("{\n") && o.out().endsWith("}\n"), o.out());
+    assertTrue(o.err().startsWith("predicting baseline, v3 at tcp:4MB/s (10s simulated per run)"),
+        o.err());
+    assertTrue(o.err().contains("predictions at tcp:4MB/s over the 2 kept profiles"), o.err());
+    assertTrue(o.err().contains("\nnext measurement: "
+        + j.get("nextMeasurement").getAsString() + "\n"), o.err());
+  }
+
+  @Test
+  void noProfileKeptWithJsonDashStillLeavesOnlyTheJsonOnStandardOutput() throws IOException {
+    Path f = file("deliveredMBps = 50 | 1% | no pool delivers this\n");
+
+    Cli.Outcome o = Cli.run(new Model(), "predict", "--measurements", f.toString(),
+        "--profiles", "2", "--max-candidates", "40", "--json", "-");
+
+    assertEquals(3, o.exit(), o.err());
+    JsonObject j = JsonParser.parseString(o.out()).getAsJsonObject();
+    assertEquals(0, j.get("keptProfiles").getAsInt());
+    assertEquals(40, j.get("candidatesTried").getAsInt());
+    assertTrue(o.err().startsWith("predicting baseline, v1, v2, v3 at tcp:4MB/s"), o.err());
+    assertTrue(o.err().contains("tried 40 candidates: 0 inside every band (0.0%), kept"),
+        o.err());
+    assertTrue(o.err().strip().lines().reduce((a, b) -> b).orElseThrow()
+        .startsWith("bessim: no profile kept: none of the 40 candidates"), o.err());
+  }
+
+  @Test
   void sameSeedSameBytesWhateverTheThreads() throws IOException {
     Cli.Outcome one = predict(new Model(), "--profiles", "5", "--threads", "1");
     String jsonOne = Files.readString(dir.resolve("p.json"));
