@@ -161,14 +161,15 @@ final class ExperimentOptions {
   }
 
   /**
-   * As {@link #writeReports(List, PrintWriter, Provenance)}; {@code partial} marks the JSON as
-   * holding only the runs that finished before an interrupt.
+   * As {@link #writeReports(List, PrintWriter, Provenance)}; {@code partial} marks both as
+   * holding only the runs that finished before an interrupt: {@code "partial": true} first in the
+   * JSON, a last column {@code partial} of {@code true} in the CSV.
    */
   void writeReports(List<RunResult> results, PrintWriter stdout, Provenance provenance,
       boolean partial) {
     write(jsonOut, () -> Reports.json(results, ArchSummary.of(results), provenance, partial),
         stdout);
-    write(csvOut, () -> Reports.csv(results, provenance), stdout);
+    write(csvOut, () -> Reports.csv(results, provenance, partial), stdout);
   }
 
   /** Erases the progress line, if one is shown (before an interrupt's line). */

@@ -23,6 +23,9 @@ import java.util.Map;
 public final class Reports {
   private static final String PER_SECOND = Metric.PER_SECOND;
 
+  /** The JSON key and the CSV column that mark a report cut short by an interrupt. */
+  public static final String PARTIAL = "partial";
+
   private Reports() {}
 
   /** {@code {"runs": [...], "summary": [...]}}, pretty-printed, nulls written as null. */
@@ -44,7 +47,7 @@ public final class Reports {
   public static String json(List<RunResult> runs, List<ArchSummary> summary,
       Provenance provenance, boolean partial) {
     JsonObject root = new JsonObject();
-    if (partial) root.addProperty("partial", true);
+    if (partial) root.addProperty(PARTIAL, true);
     if (provenance != null) root.add("provenance", toJson(provenance.fields()));
     JsonArray runArray = new JsonArray();
     for (RunResult r : runs) {
@@ -98,6 +101,16 @@ public final class Reports {
    * (the same in every row; sets as {@code name=value} pairs separated by blanks) unless null.
    */
   public static String csv(List<RunResult> runs, Provenance provenance) {
+    return csv(runs, provenance, false);
+  }
+
+  /**
+   * As {@link #csv(List, Provenance)}; {@code partial} adds a last column, {@code partial}, that
+   * is {@code true} in every row: the runs are those that finished before an interrupt. The
+   * header has it even with no row. (Absent otherwise, so complete reports keep their bytes and
+   * every other column keeps its place.)
+   */
+  public static String csv(List<RunResult> runs, Provenance provenance, boolean partial) {
     Map<String, Object> prov = provenance == null ? Map.of() : provenance.fields();
     List<Metric> counters = Metric.counters().stream()
         .filter(m -> runs.stream().anyMatch(r -> r.perSecond().containsKey(m.counter())))
@@ -111,6 +124,7 @@ public final class Reports {
       }
     }
     for (String k : prov.keySet()) header.add("provenance." + k);
+    if (partial) header.add(PARTIAL);
     StringBuilder b = new StringBuilder();
     b.append(csvLine(header));
     for (RunResult r : runs) {
@@ -124,6 +138,7 @@ public final class Reports {
             }
           });
       for (Object v : prov.values()) cells.add(csvValue(v));
+      if (partial) cells.add("true");
       b.append(csvLine(cells));
     }
     return b.toString();
