@@ -180,6 +180,8 @@ final class CalibrateCommand implements Callable<Integer> {
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
     List<FitParam> fitted = FitParam.resolve(platform, params);
     outFile = OutputFile.of("--out", out);
+    // Writing over the profile it started from would also lose what the new one's sources cite.
+    OutputFile.checkNotInputs(List.of(outFile), CliInputs.inputs(measurements, platformOptions));
     Scoring scoring = Scoring.of(ms, arch, w, durationPs);
     Limits.resultsFit((long) maxEvals * seedList.size(), "fewer --max-evals or --seeds");
     return new Calibration.Plan(scoring, seedList, platform, fitted, maxEvals, n);

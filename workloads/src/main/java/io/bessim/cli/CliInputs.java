@@ -2,15 +2,30 @@ package io.bessim.cli;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.calibrate.Measurements;
 import io.bessim.driver.Platform;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Input checks every command shares: the profile file and the thread count. */
 public final class CliInputs {
   private CliInputs() {}
+
+  /**
+   * The files a command reads besides a scenario, by option: {@code measurements} (null, or the
+   * shipped set's name, for none) and the --profile, for {@code OutputFile.checkNotInputs}.
+   */
+  static Map<String, Path> inputs(String measurements, PlatformOptions platform) {
+    Map<String, Path> in = new LinkedHashMap<>();
+    boolean file = measurements != null && !measurements.strip().equals(Measurements.SHIPPED);
+    in.put("--measurements", file ? Path.of(measurements) : null);
+    in.put("--profile", platform.profile());
+    return in;
+  }
 
   /** The profile in {@code file}, or the built-in one when null; unreadable is bad input. */
   public static Platform loadProfile(Path file) {

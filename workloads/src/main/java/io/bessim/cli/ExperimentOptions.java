@@ -61,6 +61,9 @@ final class ExperimentOptions {
   /** Set by commands that draw the HTML report before they call {@link #plan}. */
   boolean recordDetail;
 
+  /** Files the command reads besides the run's own (report's --sweep), set before {@link #plan}. */
+  Map<String, Path> otherInputs = Map.of();
+
   @Mixin ThreadsOption threads;
 
   @Mixin QuietOption quiet;
@@ -107,6 +110,7 @@ final class ExperimentOptions {
     if (jsonOut != null) all.add(jsonOut);
     if (csvOut != null) all.add(csvOut);
     OutputFile.checkDistinct(all);
+    OutputFile.checkNotInputs(all, inputs(w));
     humanToStderr = all.stream().anyMatch(OutputFile::isStdout);
     List<RunSpec> specs = new ArrayList<>();
     for (Architecture a : archs) {
@@ -200,6 +204,16 @@ final class ExperimentOptions {
       throw new UncheckedIOException(
           "cannot write " + f.option() + " '" + f.describe() + "': " + describe(e), e);
     }
+  }
+
+  /** The files a run reads, by the option that names each (absent ones null). */
+  Map<String, Path> inputs(WorkloadSpec w) {
+    Map<String, Path> in = new LinkedHashMap<>();
+    in.put("--scenario", scenarioFile);
+    in.put("--profile", profileFile());
+    in.put("replay trace", w.inputFile());
+    in.putAll(otherInputs);
+    return in;
   }
 
   /** The --scenario file, read once (every part absent without one). */

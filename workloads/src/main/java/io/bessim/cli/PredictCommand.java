@@ -235,6 +235,7 @@ final class PredictCommand implements Callable<Integer> {
     List<OutputFile> outputs = new java.util.ArrayList<>(report.check());
     if (jsonOut != null) outputs.add(jsonOut);
     OutputFile.checkDistinct(outputs);
+    OutputFile.checkNotInputs(outputs, CliInputs.inputs(measurements, platformOptions));
     humanToStderr = outputs.stream().anyMatch(OutputFile::isStdout);
     Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
     return new Prediction.Plan(abc, archs, predictAt, durationPs);

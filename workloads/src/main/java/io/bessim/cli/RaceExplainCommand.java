@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,6 +86,9 @@ final class RaceExplainCommand implements Callable<Integer> {
         "--window-us must be between 1 and 10000000, got %s", windowUs);
     Platform platform = platformOptions.platform();
     OutputFile traceOut = trace != null ? OutputFile.of("--trace", trace) : null;
+    if (traceOut != null) {
+      OutputFile.checkNotInputs(List.of(traceOut), CliInputs.inputs(null, platformOptions));
+    }
     String platformText = platformOptions.describe();
     RaceExplainer.Result r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform,
         platformText, workload, seed, field, searchPs, windowUs * Time.US, afterPs));

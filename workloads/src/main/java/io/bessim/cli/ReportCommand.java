@@ -7,6 +7,7 @@ import io.bessim.experiment.ArchSummary;
 import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.Provenance;
 import io.bessim.experiment.RunResult;
+import io.bessim.experiment.Sweep;
 import io.bessim.experiment.SweepCsv;
 import io.bessim.report.HtmlReport;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +80,10 @@ final class ReportCommand implements Callable<Integer> {
     int n = seeds.seeds(options.scenario().seeds(), CompareCommand.DEFAULT_SEEDS);
     options.recordDetail = true;
     OutputFile html = OutputFile.of("--out", out);
+    if (sweep != null) {
+      options.otherInputs = Map.of("--sweep results", sweep.resolve(SweepCsv.FILE),
+          "--sweep manifest", sweep.resolve(Sweep.META));
+    }
     ExperimentOptions.Plan plan = options.plan(archs, n, List.of(html));
     List<RunResult> swept = sweep == null ? List.of() : readSweep(sweep);
     List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());

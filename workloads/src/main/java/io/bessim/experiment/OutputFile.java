@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -114,6 +115,33 @@ public final class OutputFile {
         checkArgument(!a.samePlace(b), "%s and %s both write to %s: give each its own path",
             a.option, b.option, a.kind == Kind.STDOUT ? "standard output" : "'" + b.given + "'");
       }
+    }
+  }
+
+  /**
+   * Refuses an output that is one of the command's input files ({@code inputs}: the option that
+   * names each input, e.g. {@code --profile}, and its path; null paths are skipped): replacing it
+   * would silently destroy what the run reads, and the next run would read the output instead.
+   * The same file through a link or another spelling counts.
+   */
+  public static void checkNotInputs(List<OutputFile> outputs, Map<String, Path> inputs) {
+    for (OutputFile o : outputs) {
+      // Standard output, devices and FIFOs are not files a command reads its inputs from.
+      if (o.kind != Kind.REPLACE) continue;
+      for (Map.Entry<String, Path> in : inputs.entrySet()) {
+        Path input = in.getValue();
+        checkArgument(input == null || !sameFile(o.target, input),
+            "cannot write %s '%s': it is the %s file this command reads; give the output its own"
+                + " path", o.option, o.given, in.getKey());
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
+      return false;
     }
   }
 

@@ -278,6 +278,11 @@ public record WorkloadSpec(TrafficSpec traffic) {
     return "replay:" + ((TrafficSpec.Replay) traffic).file();
   }
 
+  /** The file this workload reads (a replay's trace), or null. */
+  public Path inputFile() {
+    return traffic instanceof TrafficSpec.Replay r ? r.file() : null;
+  }
+
   static String formatRate(double bps) {
     double mb = bps / 1e6;
     if (mb == Math.rint(mb)) return String.format(Locale.US, "%dMB/s", (long) mb);

@@ -99,6 +99,12 @@ final class BadInputMatrixTest {
     write("nantime.csv", "time_s,bytes,direction\nNaN,100,down\n");
     write("empty.csv", "");
     write("afile", "not a folder\n");
+    // Good inputs, for outputs that would overwrite one.
+    write("good.profile", "host.cpus = 4\n");
+    write("good.scenario", "arch = v3\nduration = 5s\nseeds = 1\n");
+    write("good.csv", "time_s,bytes,direction\n0.1,100,down\n");
+    write("good.measurements", "[a]\narch = baseline\nworkload = tcp:4MB/s\nduration = 5s\n"
+        + "deliveredMBps = 1.362 | 15% | x\n");
     Files.createDirectories(dir.resolve("notsweep"));
     Files.createDirectories(dir.resolve("junksweep"));
     Files.write(dir.resolve("junksweep/sweep.json"), junk);
@@ -175,6 +181,36 @@ final class BadInputMatrixTest {
         + " --out OUT/r");
     add(c, "--report and --json both write to", "predict --arch v3 --profiles 1"
         + " --duration 5s --json OUT/p --report OUT/p");
+    // --- an output on an input's path (the input must stay as it was)
+    add(c, "--json '@good.profile': it is the --profile file this command reads",
+        S + " --profile @good.profile --json @good.profile");
+    add(c, "it is the --profile file this command reads",
+        S + " --profile @good.profile --report @good.profile");
+    add(c, "--json '@good.scenario': it is the --scenario file this command reads",
+        "compare --scenario @good.scenario --json @good.scenario");
+    add(c, "--csv '@good.csv': it is the replay trace file this command reads",
+        S + " --workload replay:@good.csv --csv @good.csv");
+    add(c, "--trace '@good.csv': it is the replay trace file this command reads",
+        "run --arch v3 --duration 5s --workload replay:@good.csv --trace @good.csv");
+    add(c, "--ftrace '@good.profile': it is the --profile file this command reads",
+        "run --arch v3 --duration 5s --profile @good.profile --ftrace @good.profile");
+    add(c, "--out '@good.profile': it is the --profile file this command reads",
+        "report --arch v3 --duration 5s --profile @good.profile --out @good.profile");
+    add(c, "--out '@junkrows/results.csv': it is the --sweep results file this command reads",
+        "report --arch v3 --duration 5s --sweep @junkrows --out @junkrows/results.csv");
+    add(c, "--json '@junkrows/sweep.json': it is the --sweep manifest file this command reads",
+        "report --arch v3 --duration 5s --sweep @junkrows --json @junkrows/sweep.json");
+    add(c, "--out '@good.profile': it is the --profile file this command reads",
+        "calibrate --duration 5s --profile @good.profile --out @good.profile");
+    add(c, "--out '@good.measurements': it is the --measurements file this command reads",
+        "calibrate --duration 5s --measurements @good.measurements --out @good.measurements");
+    add(c, "--json '@good.measurements': it is the --measurements file this command reads",
+        "predict --duration 5s --profiles 1 --measurements @good.measurements"
+            + " --json @good.measurements");
+    add(c, "--report '@good.profile': it is the --profile file this command reads",
+        "predict --duration 5s --profiles 1 --profile @good.profile --report @good.profile");
+    add(c, "--trace '@good.profile': it is the --profile file this command reads",
+        "race explain --arch v1 --profile @good.profile --trace @good.profile");
     add(c, "it is a directory", S + " --json OUT");
     add(c, "it is a directory", S + " --csv OUT");
     add(c, "does not exist", S + " --csv OUT/none/x.csv");

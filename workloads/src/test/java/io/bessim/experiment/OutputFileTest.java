@@ -11,7 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,26 @@ final class OutputFileTest {
     assertEquals("--json '': an empty path (use - for standard output)",
         assertThrows(IllegalArgumentException.class, () -> OutputFile.of("--json", ""))
             .getMessage());
+  }
+
+  @Test
+  void anOutputOnAnInputIsRefusedHoweverSpelledAndOthersPass() throws IOException {
+    Path profile = Files.writeString(dir.resolve("a.profile"), "host.cpus = 4\n");
+    Path link = Files.createSymbolicLink(dir.resolve("l.json"), profile);
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--scenario", null);
+    inputs.put("--profile", profile);
+    for (Path out : List.of(profile, link, dir.resolve(".").resolve("a.profile"))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> OutputFile.checkNotInputs(List.of(OutputFile.of("--json", out)), inputs),
+          out.toString());
+      assertEquals("cannot write --json '" + out + "': it is the --profile file this command"
+          + " reads; give the output its own path", e.getMessage());
+    }
+    // A new file, standard output, a device: none is an input.
+    OutputFile.checkNotInputs(List.of(OutputFile.of("--json", dir.resolve("b.json")),
+        OutputFile.of("--csv", "-"), OutputFile.of("--trace", "/dev/null")), inputs);
+    assertEquals("host.cpus = 4\n", Files.readString(profile));
   }
 
   @Test
