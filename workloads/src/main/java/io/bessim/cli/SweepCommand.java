@@ -66,7 +66,8 @@ final class SweepCommand implements Callable<Integer> {
         "NAME is 'workload' or a platform parameter (see 'bessim arch list'); VALUES a comma"
             + " list (fw.rxPoolFrames=8,11,16; workload=tcp:1MB/s,tcp:4MB/s) or a range"
             + " FROM..TO:N of N evenly spaced points, ends included"
-            + " (workload=udp:0.5MB/s..8MB/s:16; sdio.clockHz=25000000..50000000:3)."
+            + " (workload=udp:0.5MB/s..8MB/s:16; sdio.clockHz=25000000..50000000:3);"
+            + " a workload range is of udp: or tcp:, other kinds are listed."
       })
   List<String> vary = new ArrayList<>();
 

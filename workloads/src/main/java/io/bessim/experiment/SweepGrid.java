@@ -162,7 +162,8 @@ public record SweepGrid(
   /**
    * Parses one {@code --vary NAME=SPEC}. SPEC is a comma list ({@code fw.rxPoolFrames=8,11,16},
    * {@code workload=tcp:1MB/s,tcp:4MB/s}) or a range {@code A..B:N} of N evenly spaced points,
-   * both ends included ({@code udp:0.5MB/s..8MB/s:16} varies the rate and keeps the kind). Every
+   * both ends included ({@code udp:0.5MB/s..8MB/s:16} varies the rate and keeps the kind; a
+   * workload range is of {@code udp:} or {@code tcp:} only, other kinds are listed). Every
    * value is checked against {@code base}. Throws IllegalArgumentException naming the problem.
    */
   public static Dimension parseVary(String text, Platform base) {
@@ -230,6 +231,13 @@ public record SweepGrid(
 
   private static List<String> workloadRange(String spec, String text) {
     Range r = range(spec, text);
+    // Only a constant rate has one rate to step: a ramp, burst or replay rebuilt as kind:rate
+    // would run another workload than the one written. Checked on the text, before a replay's
+    // file is read.
+    checkArgument(isConstantRate(r.from()) && (!r.to().contains(":") || isConstantRate(r.to())),
+        "range in --vary '%s': a range varies the rate of a udp: or tcp: workload; give other"
+            + " kinds as a list of values, e.g. workload=ramp:1MB/s-2MB/s@1s,ramp:1MB/s-4MB/s@1s",
+        text);
     WorkloadSpec from = WorkloadSpec.parse(r.from());
     String kind = from.kind().name().toLowerCase(Locale.ROOT);
     double a = from.bytesPerSecond();
@@ -250,6 +258,13 @@ public record SweepGrid(
       out.add(WorkloadSpec.parse(kind + ":" + WorkloadSpec.formatRate(rate)).toString());
     }
     return out;
+  }
+
+  /** Whether a workload's text names a constant rate ({@code udp:} or {@code tcp:}). */
+  private static boolean isConstantRate(String workload) {
+    int colon = workload.indexOf(':');
+    String kind = workload.substring(0, Math.max(colon, 0)).strip().toLowerCase(Locale.ROOT);
+    return kind.equals("udp") || kind.equals("tcp");
   }
 
   /**

@@ -333,6 +333,12 @@ final class BadInputMatrixTest {
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
     add(c, "unknown parameter", "sweep --out OUT/s --vary no.such=1,2");
+    add(c, "a range varies the rate of a udp: or tcp: workload; give other kinds as a list",
+        "sweep --out OUT/s --vary workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3");
+    add(c, "a range varies the rate of a udp: or tcp: workload",
+        "sweep --out OUT/s --vary workload=burst:1MB@8MB/s/1s..4MB/s:2");
+    add(c, "a range varies the rate of a udp: or tcp: workload",
+        "sweep --out OUT/s --vary workload=replay:@none.csv..4MB/s:2");
     add(c, "malformed --shard", "sweep --out OUT/s --vary tcp.mss=600 --shard 3");
     add(c, "--shard 3/2", "sweep --out OUT/s --vary tcp.mss=600 --shard 3/2");
     // --- other commands

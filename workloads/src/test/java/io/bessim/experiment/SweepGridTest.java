@@ -47,6 +47,35 @@ final class SweepGridTest {
   }
 
   @Test
+  void workloadRangeOfARampBurstOrReplayIsRefusedRatherThanRunAsAConstantRate() {
+    // These used to run udp:2MB/s..udp:4MB/s, tcp:1MB/s and tcp:4MB/s, udp:0.002MB/s and
+    // udp:4MB/s, or be refused as starting and ending at the same rate.
+    String[] ranges = {
+      "workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3",
+      "workload=burst:1MB@8MB/s/1s..4MB/s:2",
+      "workload=replay:x.csv..4MB/s:2",
+      "workload=burst:1MB@2MB/s/1s..burst:1MB@8MB/s/1s:2",
+      "workload=udp:1MB/s..ramp:1MB/s-4MB/s@1s:2",
+    };
+    for (String vary : ranges) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> SweepGrid.parseVary(vary, BASE), vary);
+      assertEquals("range in --vary '" + vary + "': a range varies the rate of a udp: or tcp:"
+          + " workload; give other kinds as a list of values, e.g."
+          + " workload=ramp:1MB/s-2MB/s@1s,ramp:1MB/s-4MB/s@1s", e.getMessage());
+    }
+  }
+
+  @Test
+  void rampsAndBurstsAreVariedAsAListKeepingTheirKind() {
+    assertEquals(List.of("ramp:1MB/s-2MB/s@1s", "ramp:1MB/s-4MB/s@1s"),
+        SweepGrid.parseVary("workload=ramp:1MB/s-2MB/s@1s,ramp:1MB/s-4MB/s@1s", BASE)
+            .values());
+    assertEquals(List.of("burst:1MB@2MB/s/1s", "burst:1MB@8MB/s/1s"),
+        SweepGrid.parseVary("workload=burst:1MB@2MB/s/1s,burst:1MB@8MB/s/1s", BASE).values());
+  }
+
+  @Test
   void numberRangeIsExactAndListKeepsTheGivenText() {
     assertEquals(List.of("8", "10", "12", "14", "16"),
         SweepGrid.parseVary("fw.rxPoolFrames=8..16:5", BASE).values());
