@@ -189,7 +189,11 @@ final class SweepCommand implements Callable<Integer> {
     checkArgument(!varied || !workload.given(),
         "the workload is both given (--workload) and varied (--vary workload=...); drop one");
     WorkloadSpec fixed = varied ? null : workload.workload(sc.workload());
-    return new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
+    SweepGrid grid =
+        new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
+    // As compare checks its one platform: every point's, before --out is touched.
+    grid.checkPlatforms(io.bessim.driver.host.Host::check);
+    return grid;
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The points of a sweep: every architecture × every value of each varied parameter × every seed,
@@ -127,6 +128,40 @@ public record SweepGrid(
       }
     }
     return new RunSpec(p.arch(), platform.with(overrides), w, durationPs, p.seed());
+  }
+
+  /**
+   * Passes the platform of every point to {@code check} (such as {@code Host::check}) before
+   * anything runs, so that a combination the model cannot build ({@code host.cpus=1} with the
+   * bh on CPU 1) is refused up front rather than failing mid-sweep. Points differ in platform
+   * only by their varied parameters, so each combination of those is checked once. Throws
+   * IllegalArgumentException naming the first point of the first combination that fails, and why.
+   */
+  public void checkPlatforms(Consumer<Platform> check) {
+    List<Integer> varied = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      if (!dims.get(i).name().equals(WORKLOAD)) varied.add(i);
+    }
+    int[] at = new int[dims.size()];
+    while (true) {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      for (int i : varied) overrides.put(dims.get(i).name(), dims.get(i).values().get(at[i]));
+      try {
+        check.accept(platform.with(overrides));
+      } catch (IllegalArgumentException e) {
+        long index = 0;
+        for (int i = 0; i < dims.size(); i++) index = index * dims.get(i).values().size() + at[i];
+        throw new IllegalArgumentException(
+            "point " + point(Math.toIntExact(index * seeds)).key() + ": " + e.getMessage(), e);
+      }
+      // The next combination, the last varied parameter fastest, as the grid numbers points.
+      int k = varied.size() - 1;
+      while (k >= 0 && ++at[varied.get(k)] == dims.get(varied.get(k)).values().size()) {
+        at[varied.get(k)] = 0;
+        k--;
+      }
+      if (k < 0) return;
+    }
   }
 
   /**

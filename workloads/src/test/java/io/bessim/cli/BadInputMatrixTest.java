@@ -333,6 +333,8 @@ final class BadInputMatrixTest {
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
     add(c, "unknown parameter", "sweep --out OUT/s --vary no.such=1,2");
+    add(c, "point arch=baseline|host.cpus=1|seed=1: host.bhCpu = 1 is not a CPU of a 1-CPU host",
+        "sweep --out OUT/s --vary host.cpus=4,1");
     add(c, "a range varies the rate of a udp: or tcp: workload; give other kinds as a list",
         "sweep --out OUT/s --vary workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3");
     add(c, "a range varies the rate of a udp: or tcp: workload",

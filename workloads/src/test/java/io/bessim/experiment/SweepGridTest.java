@@ -128,6 +128,37 @@ final class SweepGridTest {
   }
 
   @Test
+  void checkPlatformsNamesTheFirstPointOfACombinationTheHostCannotTake() {
+    // Each value is in its range alone; host.cpus=2 with host.appCpu=2 is not a host.
+    SweepGrid g = new SweepGrid(List.of(Architecture.BASELINE, Architecture.V3),
+        List.of(SweepGrid.parseVary("workload=udp:1MB/s,udp:2MB/s", BASE),
+            SweepGrid.parseVary("host.cpus=4,2", BASE),
+            SweepGrid.parseVary("host.appCpu=1,2", BASE)),
+        2, 5, Time.S, null, BASE);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> g.checkPlatforms(io.bessim.driver.host.Host::check));
+
+    assertEquals("point arch=baseline|workload=udp:1MB/s|host.cpus=2|host.appCpu=2|seed=5:"
+        + " host.appCpu = 2 is not a CPU of a 2-CPU host (CPUs are 0..1; set host.appCpu too"
+        + " when changing host.cpus)", e.getMessage());
+  }
+
+  @Test
+  void checkPlatformsSeesEveryCombinationOfThePlatformParametersOnce() {
+    SweepGrid g = new SweepGrid(List.of(Architecture.BASELINE, Architecture.V3),
+        List.of(SweepGrid.parseVary("fw.rxPoolFrames=8,16", BASE),
+            SweepGrid.parseVary("workload=udp:1MB/s,udp:2MB/s", BASE),
+            SweepGrid.parseVary("air.mcs=3,4,5", BASE)),
+        2, 1, Time.S, null, BASE);
+    List<String> seen = new java.util.ArrayList<>();
+
+    g.checkPlatforms(p -> seen.add(p.string("fw.rxPoolFrames") + "/" + p.string("air.mcs")));
+
+    assertEquals(List.of("8/3", "8/4", "8/5", "16/3", "16/4", "16/5"), seen);
+  }
+
+  @Test
   void workloadGivenAndVariedIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SweepGrid(List.of(Architecture.V3),
