@@ -57,6 +57,7 @@ final class BadInputMatrixTest {
     write("choice.profile", "arch.rxPath = sideways\n");
     write("nan.profile", "sdio.clockHz = NaN\n");
     write("cpus.profile", "host.cpus = 2\nhost.irqCpu = 3\n");
+    write("buswidth.profile", "sdio.busWidth = 2\n");
     write("dup.scenario", "arch = v3\narch = v2\n");
     write("dupset.scenario", "set tcp.mss = 1000\nset tcp.mss = 1200\n");
     write("badkey.scenario", "speed = 11\n");
@@ -335,6 +336,18 @@ final class BadInputMatrixTest {
     add(c, "unknown parameter", "sweep --out OUT/s --vary no.such=1,2");
     add(c, "point arch=baseline|host.cpus=1|seed=1: host.bhCpu = 1 is not a CPU of a 1-CPU host",
         "sweep --out OUT/s --vary host.cpus=4,1");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'",
+        "sweep --out OUT/s --vary sdio.busWidth=1,2,4");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'",
+        "sweep --out OUT/s --vary sdio.busWidth=1..4:4");
+    // --- platforms the model cannot build, in every command that runs one
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", S + " --set sdio.busWidth=2");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", "run --arch v3 --set sdio.busWidth=2");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", S + " --profile @buswidth.profile");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", "calibrate --set sdio.busWidth=2");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '3'", "predict --set sdio.busWidth=3");
+    add(c, "--params: sdio.busWidth takes only the values 1/4, not a range to fit",
+        "calibrate --params sdio.busWidth");
     add(c, "a range varies the rate of a udp: or tcp: workload; give other kinds as a list",
         "sweep --out OUT/s --vary workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3");
     add(c, "a range varies the rate of a udp: or tcp: workload",
