@@ -58,6 +58,7 @@ final class BadInputMatrixTest {
     write("nan.profile", "sdio.clockHz = NaN\n");
     write("cpus.profile", "host.cpus = 2\nhost.irqCpu = 3\n");
     write("buswidth.profile", "sdio.busWidth = 2\n");
+    write("freecpus.profile", "host.cpus = 4 | CPUs | unknown | x | 1..8\n");
     write("dup.scenario", "arch = v3\narch = v2\n");
     write("dupset.scenario", "set tcp.mss = 1000\nset tcp.mss = 1200\n");
     write("badkey.scenario", "speed = 11\n");
@@ -348,6 +349,11 @@ final class BadInputMatrixTest {
     add(c, "parameter sdio.busWidth is one of 1/4, got '3'", "predict --set sdio.busWidth=3");
     add(c, "--params: sdio.busWidth takes only the values 1/4, not a range to fit",
         "calibrate --params sdio.busWidth");
+    add(c, "host.bhCpu = 1 is not a CPU of a 1-CPU host", "calibrate --set host.cpus=1");
+    add(c, "calibrate would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 is"
+        + " not a CPU of a 1-CPU host", "calibrate --params host.cpus");
+    add(c, "predict would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 is"
+        + " not a CPU of a 1-CPU host", "predict --profile @freecpus.profile");
     add(c, "a range varies the rate of a udp: or tcp: workload; give other kinds as a list",
         "sweep --out OUT/s --vary workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3");
     add(c, "a range varies the rate of a udp: or tcp: workload",
