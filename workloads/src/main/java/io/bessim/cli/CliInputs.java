@@ -28,6 +28,16 @@ public final class CliInputs {
   }
 
   /**
+   * A folder named on the command line by {@code what} ({@code --out}, {@code DIR}): an empty
+   * path is refused, as OutputFile refuses one for a file, since it would silently mean the
+   * working directory.
+   */
+  static Path folder(String what, Path dir) {
+    checkArgument(dir == null || !dir.toString().isEmpty(), "%s '': an empty path", what);
+    return dir;
+  }
+
+  /**
    * Checks that the host can be built with each of {@code params} at either end of its box, the
    * others as {@code platform} has them, so that a fit or a sample does not reach a platform the
    * model refuses mid-run ({@code host.cpus} moved down to 1 with the bh on CPU 1). Throws

@@ -116,6 +116,7 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     checkArgument(out != null, "--out DIR is required: the folder for results.csv");
+    CliInputs.folder("--out", out);
     SweepGrid grid = grid();
     report.check();
     int n = threads.threads();

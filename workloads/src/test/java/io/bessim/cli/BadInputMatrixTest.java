@@ -194,6 +194,12 @@ final class BadInputMatrixTest {
     add(c, "it is a directory", "race explain --arch v1 --trace OUT");
     add(c, "--out '@afile' is a file, not a folder", "sweep --out @afile --vary tcp.mss=600,700");
     add(c, "--out DIR is required", "sweep --vary tcp.mss=600,700");
+    // An empty folder name meant the working directory: results.csv and sweep.json landed there.
+    add(c, "--out '': an empty path", new String[] {"sweep", "--vary", "tcp.mss=600,700",
+        "--out", ""});
+    add(c, "--out '': an empty path", new String[] {"sweep", "merge", "OUT", "--out", ""});
+    add(c, "DIR '': an empty path", new String[] {"sweep", "merge", "", "--out", "OUT/m"});
+    add(c, "DIR '': an empty path", new String[] {"sweep", "table", ""});
     // --- limits
     add(c, "--seeds 100001 is over the limit of 100000", C + " --seeds 100001");
     add(c, "--seeds 100001 is over the limit", "sweep --out OUT/s --seeds 100001");
