@@ -1,8 +1,10 @@
 # bessim platform profile: RK3566 (4 x Cortex-A55) tablet with a BES2600 on SDIO.
 # name = value | unit | kind | source | range
 # range: lo..hi for every number (a bound that keeps the model meaningful: no zero MSS, no timer
-# so long it overflows), a/b/c for choices. The unit gives the type: counts (CPUs, bytes, frames,
-# cycles, ...) take whole numbers only, times (s, ms, us, ns) any decimal (Platform.INTEGER_UNITS).
+# so long it overflows), a/b/c for choices, numbers included when the model takes only some
+# (sdio.busWidth is 1/4: 1 or 4, nothing between). The unit gives the type: counts (CPUs, bytes,
+# frames, cycles, ...) take whole numbers only, times (s, ms, us, ns) any decimal
+# (Platform.INTEGER_UNITS).
 # A name appears once: a second line for it is refused, here and in any --profile file.
 # kind: published (a datasheet, spec or kernel source), notes (the research notes in
 # docs/sources/), estimate (our judgement, scaled from a cited figure; calibration target),
@@ -42,7 +44,7 @@ lock.mutexNs = 30 | ns | estimate | timing-facts.md 3: mutex_lock/unlock unconte
 
 # --- SDIO bus
 sdio.clockHz = 50000000 | Hz | published | SD High Speed 50 MHz (timing-facts.md 1.4); UHS not known to be negotiated (open question 2) | 25000000..150000000
-sdio.busWidth = 4 | bits | published | rk3566-pinetab2.dtsi bus-width = <4> | 1..4
+sdio.busWidth = 4 | bits | published | rk3566-pinetab2.dtsi bus-width = <4>; SDIO has 1- and 4-bit modes only (no 2, 3 or 8) | 1/4
 sdio.blockSize = 512 | bytes | published | Linux default block size; bes2600 never sets it (timing-facts.md 1.1) | 64..2048
 sdio.nCr = 8 | cycles | estimate | N_CR, spec range 2-64 (timing-facts.md 1.2) | 2..64
 sdio.writeBusyCycles = 2 | cycles | estimate | busy after a write block (timing-facts.md 1.2) | 0..64

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bessim.driver.host.Host;
 import io.bessim.sim.Time;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,31 @@ final class PlatformRangesTest {
       Platform q = Platform.defaults().with(p.name(), fmt(p.bounds()[1]));
       assertTrue(q.ps(p.name()) <= 3600 * Time.S, p.name() + " may reach " + p.range());
     }
+  }
+
+  @Test
+  void sdioBusWidthIsOneOrFourTheWidthsTheBusModelTakes() {
+    // Declared 1..4 it let 2 and 3 through, which SdioBusConfig refuses when a run starts.
+    for (String w : new String[] {"2", "3", "8"}) {
+      assertEquals("parameter sdio.busWidth is one of 1/4, got '" + w + "'",
+          assertThrows(IllegalArgumentException.class,
+              () -> Platform.defaults().with("sdio.busWidth", w)).getMessage());
+    }
+    assertEquals(1, Platform.defaults().with("sdio.busWidth", "1").intValue("sdio.busWidth"));
+    assertEquals(4, Platform.defaults().intValue("sdio.busWidth"));
+  }
+
+  @Test
+  void everyValueOfANumericChoiceBuildsAHost() {
+    int numeric = 0;
+    for (Platform.Param p : Platform.defaults().params()) {
+      if (p.type() != Platform.Type.CHOICE || !p.value().matches("[0-9]+")) continue;
+      numeric++;
+      for (String v : p.range().split("/")) {
+        Host.check(Platform.defaults().with(p.name(), v));
+      }
+    }
+    assertEquals(1, numeric, "sdio.busWidth is the one numeric choice");
   }
 
   @Test

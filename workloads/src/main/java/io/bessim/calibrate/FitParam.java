@@ -148,6 +148,11 @@ public record FitParam(
       checkArgument(p != null, "--params: unknown parameter '%s'", name);
       checkArgument(isNumber(p.value()),
           "--params: %s is not numeric (value '%s'); only numbers can be fitted", name, p.value());
+      // A number the model takes only some values of (sdio.busWidth: 1 or 4) has no range to
+      // search: the values between would be refused mid-fit.
+      checkArgument(p.type() != Platform.Type.CHOICE,
+          "--params: %s takes only the values %s, not a range to fit; compare them with"
+              + " bessim sweep --vary %s=%s", name, p.range(), name, p.range().replace('/', ','));
       checkArgument(out.stream().noneMatch(f -> f.name().equals(name)),
           "--params: %s given twice", name);
       if (parts.length == 1) {

@@ -12,6 +12,7 @@ import io.bessim.calibrate.Section;
 import io.bessim.calibrate.Sensitivity;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import io.bessim.driver.host.Host;
 import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.WorkloadSpec;
 import java.io.IOException;
@@ -178,7 +179,11 @@ final class CalibrateCommand implements Callable<Integer> {
     int n = threads.threads();
     Platform platform =
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
+    // As compare and predict check theirs: a host the model cannot build is bad input.
+    Host.check(platform);
     List<FitParam> fitted = FitParam.resolve(platform, params);
+    CliInputs.checkBoxEnds(platform, fitted, "calibrate",
+        name -> "bound it with --params " + name + ":MIN:MAX");
     outFile = OutputFile.of("--out", out);
     // Writing over the profile it started from would also lose what the new one's sources cite.
     OutputFile.checkNotInputs(List.of(outFile), CliInputs.inputs(measurements, platformOptions));

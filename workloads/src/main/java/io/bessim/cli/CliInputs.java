@@ -2,16 +2,20 @@ package io.bessim.cli;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.calibrate.FitParam;
 import io.bessim.calibrate.Measurements;
 import io.bessim.driver.Platform;
+import io.bessim.driver.host.Host;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Input checks every command shares: the profile file and the thread count. */
+/** Input checks every command shares: the profile file, the thread count, the fit's box. */
 public final class CliInputs {
   private CliInputs() {}
 
@@ -35,6 +39,39 @@ public final class CliInputs {
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read --profile '" + file + "': " + describe(e), e);
+    }
+  }
+
+  /**
+   * A folder named on the command line by {@code what} ({@code --out}, {@code DIR}): an empty
+   * path is refused, as OutputFile refuses one for a file, since it would silently mean the
+   * working directory.
+   */
+  static Path folder(String what, Path dir) {
+    checkArgument(dir == null || !dir.toString().isEmpty(), "%s '': an empty path", what);
+    return dir;
+  }
+
+  /**
+   * Checks that the host can be built with each of {@code params} at either end of its box, the
+   * others as {@code platform} has them, so that a fit or a sample does not reach a platform the
+   * model refuses mid-run ({@code host.cpus} moved down to 1 with the bh on CPU 1). Throws
+   * IllegalArgumentException naming the command, the value, the problem and {@code advice}
+   * (given the parameter's name).
+   */
+  static void checkBoxEnds(Platform platform, List<FitParam> params, String command,
+      Function<String, String> advice) {
+    for (FitParam f : params) {
+      for (double end : new double[] {f.min(), f.max()}) {
+        String v = f.format(end);
+        try {
+          Host.check(platform.with(f.name(), v));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(String.format("%s would try %s=%s (an end of its"
+                  + " range %s..%s), where %s; %s", command, f.name(), v, f.format(f.min()),
+              f.format(f.max()), e.getMessage(), advice.apply(f.name())), e);
+        }
+      }
     }
   }
 

@@ -228,6 +228,8 @@ final class PredictCommand implements Callable<Integer> {
         CliInputs.loadProfile(platformOptions.profile()).with(platformOptions.overrides());
     Host.check(platform);
     List<FitParam> free = FitParam.free(platform);
+    CliInputs.checkBoxEnds(platform, free, "predict",
+        name -> "narrow its range in the --profile, or pin it with --set " + name + "=VALUE");
     WorkloadSpec fallback = workload.workload(Optional.empty());
     Scoring scoring = Scoring.of(ms, Architecture.BASELINE, fallback, durationPs);
     WorkloadSpec predictAt = workload.given() ? fallback : scoring.primary().workload();

@@ -66,7 +66,8 @@ final class SweepCommand implements Callable<Integer> {
         "NAME is 'workload' or a platform parameter (see 'bessim arch list'); VALUES a comma"
             + " list (fw.rxPoolFrames=8,11,16; workload=tcp:1MB/s,tcp:4MB/s) or a range"
             + " FROM..TO:N of N evenly spaced points, ends included"
-            + " (workload=udp:0.5MB/s..8MB/s:16; sdio.clockHz=25000000..50000000:3)."
+            + " (workload=udp:0.5MB/s..8MB/s:16; sdio.clockHz=25000000..50000000:3);"
+            + " a workload range is of udp: or tcp:, other kinds are listed."
       })
   List<String> vary = new ArrayList<>();
 
@@ -115,6 +116,7 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     checkArgument(out != null, "--out DIR is required: the folder for results.csv");
+    CliInputs.folder("--out", out);
     SweepGrid grid = grid();
     report.check();
     int n = threads.threads();
@@ -188,7 +190,11 @@ final class SweepCommand implements Callable<Integer> {
     checkArgument(!varied || !workload.given(),
         "the workload is both given (--workload) and varied (--vary workload=...); drop one");
     WorkloadSpec fixed = varied ? null : workload.workload(sc.workload());
-    return new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
+    SweepGrid grid =
+        new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
+    // As compare checks its one platform: every point's, before --out is touched.
+    grid.checkPlatforms(io.bessim.driver.host.Host::check);
+    return grid;
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

@@ -38,6 +38,8 @@ final class SweepMergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    dirs.forEach(d -> CliInputs.folder("DIR", d));
+    CliInputs.folder("--out", out);
     PrintWriter err = spec.commandLine().getErr();
     SweepMerge.Outcome o = SweepMerge.merge(dirs, out, msg -> {
       err.println("bessim: " + msg);

@@ -74,7 +74,7 @@ final class SweepTableCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format f = Format.parse(format);
-    SweepTable t = SweepTable.load(dir, metrics, archs);
+    SweepTable t = SweepTable.load(CliInputs.folder("DIR", dir), metrics, archs);
     PrintWriter err = spec.commandLine().getErr();
     if (t.partialTail()) {
       err.println("bessim: note: ignored the partial last line of " + dir.resolve("results.csv"));

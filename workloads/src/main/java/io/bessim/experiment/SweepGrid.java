@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The points of a sweep: every architecture × every value of each varied parameter × every seed,
@@ -130,6 +131,40 @@ public record SweepGrid(
   }
 
   /**
+   * Passes the platform of every point to {@code check} (such as {@code Host::check}) before
+   * anything runs, so that a combination the model cannot build ({@code host.cpus=1} with the
+   * bh on CPU 1) is refused up front rather than failing mid-sweep. Points differ in platform
+   * only by their varied parameters, so each combination of those is checked once. Throws
+   * IllegalArgumentException naming the first point of the first combination that fails, and why.
+   */
+  public void checkPlatforms(Consumer<Platform> check) {
+    List<Integer> varied = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      if (!dims.get(i).name().equals(WORKLOAD)) varied.add(i);
+    }
+    int[] at = new int[dims.size()];
+    while (true) {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      for (int i : varied) overrides.put(dims.get(i).name(), dims.get(i).values().get(at[i]));
+      try {
+        check.accept(platform.with(overrides));
+      } catch (IllegalArgumentException e) {
+        long index = 0;
+        for (int i = 0; i < dims.size(); i++) index = index * dims.get(i).values().size() + at[i];
+        throw new IllegalArgumentException(
+            "point " + point(Math.toIntExact(index * seeds)).key() + ": " + e.getMessage(), e);
+      }
+      // The next combination, the last varied parameter fastest, as the grid numbers points.
+      int k = varied.size() - 1;
+      while (k >= 0 && ++at[varied.get(k)] == dims.get(varied.get(k)).values().size()) {
+        at[varied.get(k)] = 0;
+        k--;
+      }
+      if (k < 0) return;
+    }
+  }
+
+  /**
    * Everything that decides the points and their results, as JSON: two sweeps with equal JSON
    * produce the same rows. The whole platform is included so that a changed profile is noticed.
    */
@@ -162,7 +197,8 @@ public record SweepGrid(
   /**
    * Parses one {@code --vary NAME=SPEC}. SPEC is a comma list ({@code fw.rxPoolFrames=8,11,16},
    * {@code workload=tcp:1MB/s,tcp:4MB/s}) or a range {@code A..B:N} of N evenly spaced points,
-   * both ends included ({@code udp:0.5MB/s..8MB/s:16} varies the rate and keeps the kind). Every
+   * both ends included ({@code udp:0.5MB/s..8MB/s:16} varies the rate and keeps the kind; a
+   * workload range is of {@code udp:} or {@code tcp:} only, other kinds are listed). Every
    * value is checked against {@code base}. Throws IllegalArgumentException naming the problem.
    */
   public static Dimension parseVary(String text, Platform base) {
@@ -230,6 +266,13 @@ public record SweepGrid(
 
   private static List<String> workloadRange(String spec, String text) {
     Range r = range(spec, text);
+    // Only a constant rate has one rate to step: a ramp, burst or replay rebuilt as kind:rate
+    // would run another workload than the one written. Checked on the text, before a replay's
+    // file is read.
+    checkArgument(isConstantRate(r.from()) && (!r.to().contains(":") || isConstantRate(r.to())),
+        "range in --vary '%s': a range varies the rate of a udp: or tcp: workload; give other"
+            + " kinds as a list of values, e.g. workload=ramp:1MB/s-2MB/s@1s,ramp:1MB/s-4MB/s@1s",
+        text);
     WorkloadSpec from = WorkloadSpec.parse(r.from());
     String kind = from.kind().name().toLowerCase(Locale.ROOT);
     double a = from.bytesPerSecond();
@@ -250,6 +293,13 @@ public record SweepGrid(
       out.add(WorkloadSpec.parse(kind + ":" + WorkloadSpec.formatRate(rate)).toString());
     }
     return out;
+  }
+
+  /** Whether a workload's text names a constant rate ({@code udp:} or {@code tcp:}). */
+  private static boolean isConstantRate(String workload) {
+    int colon = workload.indexOf(':');
+    String kind = workload.substring(0, Math.max(colon, 0)).strip().toLowerCase(Locale.ROOT);
+    return kind.equals("udp") || kind.equals("tcp");
   }
 
   /**

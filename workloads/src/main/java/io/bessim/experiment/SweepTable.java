@@ -81,8 +81,8 @@ public record SweepTable(
   /**
    * Reads the sweep folder {@code dir}. {@code metrics} are {@code results.csv} column names
    * (a counter may be named without its {@code perSecond.} prefix); empty means
-   * {@link #DEFAULT_METRICS}. {@code archNames} picks architectures; empty means all of the
-   * grid's. Throws IllegalArgumentException, with one line naming the problem, for a missing
+   * {@link #DEFAULT_METRICS}. {@code archNames} picks architectures, by the names the rows have
+   * (a scenario's variants included); empty means all of the grid's. Throws IllegalArgumentException, with one line naming the problem, for a missing
    * folder or file, an unknown metric or architecture, or a malformed file.
    */
   public static SweepTable load(Path dir, List<String> metrics, List<String> archNames) {
@@ -183,13 +183,31 @@ public record SweepTable(
     if (asked.isEmpty()) return present;
     List<String> out = new ArrayList<>();
     for (String name : asked) {
-      String a = Architecture.fromName(name).cliName();
-      checkArgument(present.contains(a), "%s holds no %s rows (its architectures: %s)", dir, a,
-          String.join(", ", present));
+      String a = inSweep(name.strip(), present, dir);
       checkArgument(!out.contains(a), "architecture '%s' given twice in --arch", a);
       out.add(a);
     }
     return out;
+  }
+
+  /**
+   * The sweep's name for {@code --arch name}: the name itself when the sweep has rows of it (a
+   * scenario's variant, which no preset list knows), else the preset or variant it spells
+   * ({@code V3} is {@code v3}). Refused, with the sweep's architectures, when it has neither.
+   */
+  private static String inSweep(String name, List<String> present, Path dir) {
+    if (present.contains(name)) return name;
+    String shown = name.length() <= 60 ? name : name.substring(0, 57) + "...";
+    String a;
+    try {
+      a = Architecture.fromName(name).cliName();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(String.format("unknown architecture '%s' (%s's"
+          + " architectures: %s)", shown, dir, String.join(", ", present)), e);
+    }
+    checkArgument(present.contains(a), "%s holds no %s rows (its architectures: %s)", dir, a,
+        String.join(", ", present));
+    return a;
   }
 
   private static List<String> metrics(List<String> asked, List<String> header, Layout layout,

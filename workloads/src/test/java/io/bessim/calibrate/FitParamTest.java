@@ -120,6 +120,15 @@ final class FitParamTest {
         message(p, "fw.rxProcessingUs:1:150"));
   }
 
+  @Test
+  void aNumberWithOnlySomeValuesIsNotFittedOverTheRangeBetweenThem() {
+    // sdio.busWidth is 1 or 4: a fit over 1..4 tried 2 and 3 and failed mid-run.
+    String expected = "--params: sdio.busWidth takes only the values 1/4, not a range to fit;"
+        + " compare them with bessim sweep --vary sdio.busWidth=1,4";
+    assertEquals(expected, message(Platform.defaults(), "sdio.busWidth"));
+    assertEquals(expected, message(Platform.defaults(), "sdio.busWidth:1:4"));
+  }
+
   private static String message(Platform p, String... specs) {
     return assertThrows(IllegalArgumentException.class,
         () -> FitParam.resolve(p, List.of(specs))).getMessage();

@@ -57,6 +57,8 @@ final class BadInputMatrixTest {
     write("choice.profile", "arch.rxPath = sideways\n");
     write("nan.profile", "sdio.clockHz = NaN\n");
     write("cpus.profile", "host.cpus = 2\nhost.irqCpu = 3\n");
+    write("buswidth.profile", "sdio.busWidth = 2\n");
+    write("freecpus.profile", "host.cpus = 4 | CPUs | unknown | x | 1..8\n");
     write("dup.scenario", "arch = v3\narch = v2\n");
     write("dupset.scenario", "set tcp.mss = 1000\nset tcp.mss = 1200\n");
     write("badkey.scenario", "speed = 11\n");
@@ -228,6 +230,12 @@ final class BadInputMatrixTest {
     add(c, "it is a directory", "race explain --arch v1 --trace OUT");
     add(c, "--out '@afile' is a file, not a folder", "sweep --out @afile --vary tcp.mss=600,700");
     add(c, "--out DIR is required", "sweep --vary tcp.mss=600,700");
+    // An empty folder name meant the working directory: results.csv and sweep.json landed there.
+    add(c, "--out '': an empty path", new String[] {"sweep", "--vary", "tcp.mss=600,700",
+        "--out", ""});
+    add(c, "--out '': an empty path", new String[] {"sweep", "merge", "OUT", "--out", ""});
+    add(c, "DIR '': an empty path", new String[] {"sweep", "merge", "", "--out", "OUT/m"});
+    add(c, "DIR '': an empty path", new String[] {"sweep", "table", ""});
     // --- limits
     add(c, "--seeds 100001 is over the limit of 100000", C + " --seeds 100001");
     add(c, "--seeds 100001 is over the limit", "sweep --out OUT/s --seeds 100001");
@@ -369,6 +377,31 @@ final class BadInputMatrixTest {
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
     add(c, "unknown parameter", "sweep --out OUT/s --vary no.such=1,2");
+    add(c, "point arch=baseline|host.cpus=1|seed=1: host.bhCpu = 1 is not a CPU of a 1-CPU host",
+        "sweep --out OUT/s --vary host.cpus=4,1");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'",
+        "sweep --out OUT/s --vary sdio.busWidth=1,2,4");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'",
+        "sweep --out OUT/s --vary sdio.busWidth=1..4:4");
+    // --- platforms the model cannot build, in every command that runs one
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", S + " --set sdio.busWidth=2");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", "run --arch v3 --set sdio.busWidth=2");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", S + " --profile @buswidth.profile");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '2'", "calibrate --set sdio.busWidth=2");
+    add(c, "parameter sdio.busWidth is one of 1/4, got '3'", "predict --set sdio.busWidth=3");
+    add(c, "--params: sdio.busWidth takes only the values 1/4, not a range to fit",
+        "calibrate --params sdio.busWidth");
+    add(c, "host.bhCpu = 1 is not a CPU of a 1-CPU host", "calibrate --set host.cpus=1");
+    add(c, "calibrate would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 is"
+        + " not a CPU of a 1-CPU host", "calibrate --params host.cpus");
+    add(c, "predict would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 is"
+        + " not a CPU of a 1-CPU host", "predict --profile @freecpus.profile");
+    add(c, "a range varies the rate of a udp: or tcp: workload; give other kinds as a list",
+        "sweep --out OUT/s --vary workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3");
+    add(c, "a range varies the rate of a udp: or tcp: workload",
+        "sweep --out OUT/s --vary workload=burst:1MB@8MB/s/1s..4MB/s:2");
+    add(c, "a range varies the rate of a udp: or tcp: workload",
+        "sweep --out OUT/s --vary workload=replay:@none.csv..4MB/s:2");
     add(c, "malformed --shard", "sweep --out OUT/s --vary tcp.mss=600 --shard 3");
     add(c, "--shard 3/2", "sweep --out OUT/s --vary tcp.mss=600 --shard 3/2");
     // --- other commands

@@ -179,6 +179,29 @@ final class SweepTableTest {
   }
 
   @Test
+  void aScenarioVariantInTheSweepIsPickedByItsName() throws IOException {
+    // --arch x was refused as "unknown architecture 'x'" although the table showed an x column.
+    Path sc = tmp.resolve("variant.scenario");
+    Files.writeString(sc, "variant x = v3\narch = x,v3\nworkload = udp:1MB/s\n");
+    String out = tmp.resolve("variant").toString();
+    Cli.Outcome s = Cli.run(new FakeRunner(), "sweep", "--scenario", sc.toString(),
+        "--duration", "1s", "--out", out, "--quiet");
+    assertEquals(0, s.exit(), s.err());
+
+    Cli.Outcome o = table(out, "--format", "text", "--metrics", "offeredMBps", "--arch", "x");
+    Cli.Outcome unknown = table(out, "--arch", "y");
+
+    assertEquals(0, o.exit(), o.err());
+    assertEquals(String.join("\n",
+        "workload   x offered MB/s",
+        "udp:1MB/s           1.000",
+        ""), o.out());
+    assertEquals(2, unknown.exit());
+    assertEquals("bessim: unknown architecture 'y' (" + out + "'s architectures: x, v3)",
+        unknown.err().strip());
+  }
+
+  @Test
   void badInputIsOneLineAndExitTwo() throws IOException {
     Path dir = fixture("s", ROWS.length);
     Path empty = Files.createDirectories(tmp.resolve("empty"));
@@ -208,7 +231,7 @@ final class SweepTableTest {
       "unknown metric 'goodput'",
       "'workload' names the point, not a metric",
       "unknown metric 'perSecond.deliveredMBps'",
-      "unknown architecture 'v4'",
+      "unknown architecture 'v4' (" + dir + "'s architectures: baseline, v3)",
       "holds no v1 rows (its architectures: baseline, v3)",
       "unknown --format 'html'",
       "has 'fast' in column deliveredMBps, not a number",

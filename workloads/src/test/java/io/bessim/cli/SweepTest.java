@@ -236,6 +236,22 @@ final class SweepTest {
     assertFalse(Files.exists(tmp.resolve("bad/results.csv")));
   }
 
+  @Test
+  void aPointWhoseHostCannotBeBuiltIsRefusedBeforeAnythingRunsOrTheFolderIsMade() {
+    // host.cpus=1 leaves the bh (host.bhCpu = 1) on no CPU: this used to run host.cpus=4, then
+    // fail mid-sweep with exit 1, "internal error", and a half-filled folder.
+    FakeRunner runner = new FakeRunner();
+    Cli.Outcome o = Cli.run(runner, "sweep", "--arch", "v3", "--duration", "1s",
+        "--vary", "host.cpus=4,1", "--out", dir("cpus"));
+
+    assertEquals(2, o.exit(), o.err());
+    assertEquals("bessim: point arch=v3|host.cpus=1|seed=1: host.bhCpu = 1 is not a CPU of a"
+        + " 1-CPU host (CPUs are 0..0; set host.bhCpu too when changing host.cpus)",
+        o.err().strip());
+    assertEquals(0, runner.seen().size());
+    assertFalse(Files.exists(tmp.resolve("cpus")), "--out was created");
+  }
+
   private Cli.Outcome sweep(Function<RunSpec, RunResult> runner, String out, String... more) {
     return Cli.run(runner, cat(cat(GRID, more), "--out", dir(out)));
   }

@@ -47,6 +47,35 @@ final class SweepGridTest {
   }
 
   @Test
+  void workloadRangeOfARampBurstOrReplayIsRefusedRatherThanRunAsAConstantRate() {
+    // These used to run udp:2MB/s..udp:4MB/s, tcp:1MB/s and tcp:4MB/s, udp:0.002MB/s and
+    // udp:4MB/s, or be refused as starting and ending at the same rate.
+    String[] ranges = {
+      "workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3",
+      "workload=burst:1MB@8MB/s/1s..4MB/s:2",
+      "workload=replay:x.csv..4MB/s:2",
+      "workload=burst:1MB@2MB/s/1s..burst:1MB@8MB/s/1s:2",
+      "workload=udp:1MB/s..ramp:1MB/s-4MB/s@1s:2",
+    };
+    for (String vary : ranges) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> SweepGrid.parseVary(vary, BASE), vary);
+      assertEquals("range in --vary '" + vary + "': a range varies the rate of a udp: or tcp:"
+          + " workload; give other kinds as a list of values, e.g."
+          + " workload=ramp:1MB/s-2MB/s@1s,ramp:1MB/s-4MB/s@1s", e.getMessage());
+    }
+  }
+
+  @Test
+  void rampsAndBurstsAreVariedAsAListKeepingTheirKind() {
+    assertEquals(List.of("ramp:1MB/s-2MB/s@1s", "ramp:1MB/s-4MB/s@1s"),
+        SweepGrid.parseVary("workload=ramp:1MB/s-2MB/s@1s,ramp:1MB/s-4MB/s@1s", BASE)
+            .values());
+    assertEquals(List.of("burst:1MB@2MB/s/1s", "burst:1MB@8MB/s/1s"),
+        SweepGrid.parseVary("workload=burst:1MB@2MB/s/1s,burst:1MB@8MB/s/1s", BASE).values());
+  }
+
+  @Test
   void numberRangeIsExactAndListKeepsTheGivenText() {
     assertEquals(List.of("8", "10", "12", "14", "16"),
         SweepGrid.parseVary("fw.rxPoolFrames=8..16:5", BASE).values());
@@ -96,6 +125,37 @@ final class SweepGridTest {
     assertEquals(6, s.seed());
     assertEquals("udp:1MB/s", s.workload().toString());
     assertEquals(16, s.platform().intValue("fw.rxPoolFrames"));
+  }
+
+  @Test
+  void checkPlatformsNamesTheFirstPointOfACombinationTheHostCannotTake() {
+    // Each value is in its range alone; host.cpus=2 with host.appCpu=2 is not a host.
+    SweepGrid g = new SweepGrid(List.of(Architecture.BASELINE, Architecture.V3),
+        List.of(SweepGrid.parseVary("workload=udp:1MB/s,udp:2MB/s", BASE),
+            SweepGrid.parseVary("host.cpus=4,2", BASE),
+            SweepGrid.parseVary("host.appCpu=1,2", BASE)),
+        2, 5, Time.S, null, BASE);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> g.checkPlatforms(io.bessim.driver.host.Host::check));
+
+    assertEquals("point arch=baseline|workload=udp:1MB/s|host.cpus=2|host.appCpu=2|seed=5:"
+        + " host.appCpu = 2 is not a CPU of a 2-CPU host (CPUs are 0..1; set host.appCpu too"
+        + " when changing host.cpus)", e.getMessage());
+  }
+
+  @Test
+  void checkPlatformsSeesEveryCombinationOfThePlatformParametersOnce() {
+    SweepGrid g = new SweepGrid(List.of(Architecture.BASELINE, Architecture.V3),
+        List.of(SweepGrid.parseVary("fw.rxPoolFrames=8,16", BASE),
+            SweepGrid.parseVary("workload=udp:1MB/s,udp:2MB/s", BASE),
+            SweepGrid.parseVary("air.mcs=3,4,5", BASE)),
+        2, 1, Time.S, null, BASE);
+    List<String> seen = new java.util.ArrayList<>();
+
+    g.checkPlatforms(p -> seen.add(p.string("fw.rxPoolFrames") + "/" + p.string("air.mcs")));
+
+    assertEquals(List.of("8/3", "8/4", "8/5", "16/3", "16/4", "16/5"), seen);
   }
 
   @Test
