@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import io.bessim.experiment.OutputFile;
 import io.bessim.experiment.Provenance;
 import io.bessim.experiment.Sweep;
+import io.bessim.experiment.SweepCsv;
 import io.bessim.experiment.SweepGrid;
 import io.bessim.experiment.WorkloadSpec;
 import io.bessim.report.HtmlReport;
@@ -118,7 +120,17 @@ final class SweepCommand implements Callable<Integer> {
     checkArgument(out != null, "--out DIR is required: the folder for results.csv");
     CliInputs.folder("--out", out);
     SweepGrid grid = grid();
-    report.check();
+    List<OutputFile> outputs = report.check();
+    // The report must not land on what the sweep reads: its rows and manifest (on --resume, and
+    // the rows for the report itself), the scenario, the profile.
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--scenario", scenarioFile);
+    inputs.put("--profile", profileFile());
+    inputs.put("sweep's results", out.resolve(SweepCsv.FILE));
+    inputs.put("sweep's manifest", out.resolve(Sweep.META));
+    OutputFile.checkNotInputs(outputs, inputs);
+    // With --report -, standard output holds the page alone; the summary goes to standard error.
+    boolean humanToStderr = outputs.stream().anyMatch(OutputFile::isStdout);
     int n = threads.threads();
     Sweep.Shard slice = shard == null ? Sweep.Shard.ALL : Sweep.Shard.parse(shard);
     PrintWriter err = spec.commandLine().getErr();
@@ -146,7 +158,7 @@ final class SweepCommand implements Callable<Integer> {
       if (progress != null) progress.clear();
     }
     double wall = (System.nanoTime() - wall0) / 1e9;
-    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter w = humanToStderr ? err : spec.commandLine().getOut();
     String text = summary(grid, slice, o, wall, Math.min(n, Math.max(1, sweep.todo().size())),
         sweep.results());
     w.print(text);
@@ -157,7 +169,8 @@ final class SweepCommand implements Callable<Integer> {
       Map<String, String> sets = new LinkedHashMap<>(
           scenarioFile == null ? Map.of() : Scenario.load(scenarioFile).sets());
       sets.putAll(platformOptions.overrides());
-      Path profile = platformOptions.profile();
+      // The scenario's profile line counts, as it does for the grid's platform.
+      Path profile = profileFile();
       report.write(r.runs(ReportCommand.readSweep(out)).provenance(Provenance.of(args,
           profile == null ? "built-in defaults" : profile.toString(), grid.platform(), sets)));
     }
@@ -173,10 +186,7 @@ final class SweepCommand implements Callable<Integer> {
     int seedCount = seeds.seeds(sc.seeds(), 1);
     Map<String, String> sets = new LinkedHashMap<>(sc.sets());
     sets.putAll(platformOptions.overrides());
-    Path profileFile = platformOptions.profile();
-    Platform base =
-        CliInputs.loadProfile(profileFile != null ? profileFile : sc.profile().orElse(null))
-            .with(sets);
+    Platform base = CliInputs.loadProfile(profileFile()).with(sets);
     base = check.apply(base);
     io.bessim.driver.host.Host.check(base);
     List<SweepGrid.Dimension> dims = new ArrayList<>();
@@ -195,6 +205,13 @@ final class SweepCommand implements Callable<Integer> {
     // As compare checks its one platform: every point's, before --out is touched.
     grid.checkPlatforms(io.bessim.driver.host.Host::check);
     return grid;
+  }
+
+  /** The profile the sweep reads: --profile, else the scenario's, else none (null). */
+  private Path profileFile() {
+    Path file = platformOptions.profile();
+    if (file != null || scenarioFile == null) return file;
+    return Scenario.load(scenarioFile).profile().orElse(null);
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

@@ -139,7 +139,10 @@ public final class OutputFile {
 
   private static boolean sameFile(Path a, Path b) {
     try {
-      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+      if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
+      // An input the command will create before it writes the output (a sweep's results.csv in
+      // a new folder) can only be compared by its path.
+      return a.equals(b.toAbsolutePath().normalize());
     } catch (IOException | SecurityException e) {
       return false;
     }

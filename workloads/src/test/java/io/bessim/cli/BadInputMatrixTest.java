@@ -213,6 +213,11 @@ final class BadInputMatrixTest {
         "predict --duration 5s --profiles 1 --profile @good.profile --report @good.profile");
     add(c, "--trace '@good.profile': it is the --profile file this command reads",
         "race explain --arch v1 --profile @good.profile --trace @good.profile");
+    add(c, "--report '@good.profile': it is the --profile file this command reads",
+        "sweep --out OUT/s --vary tcp.mss=600,700 --profile @good.profile --report @good.profile");
+    add(c, "--report '@good.scenario': it is the --scenario file this command reads",
+        "sweep --out OUT/s --vary tcp.mss=600,700 --scenario @good.scenario"
+            + " --report @good.scenario");
     add(c, "it is a directory", S + " --json OUT");
     add(c, "it is a directory", S + " --csv OUT");
     add(c, "does not exist", S + " --csv OUT/none/x.csv");

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,46 @@ final class SweepTest {
         "sweep: 2 archs x 4 workload x 3 fw.rxPoolFrames x 2 seeds = 48 points, 2s simulated each"),
         o.out());
     assertTrue(o.out().contains("all of them: 0 already done, 48 ran now in"), o.out());
+  }
+
+  @Test
+  void reportDashPutsOnlyThePageOnStandardOutputAndTheSummaryOnStandardError() {
+    // The page goes through the process's standard output (the writer every HTML report uses).
+    PrintStream saved = System.out;
+    ByteArrayOutputStream page = new ByteArrayOutputStream();
+    Cli.Outcome o;
+    try {
+      System.setOut(new PrintStream(page, true, StandardCharsets.UTF_8));
+      o = sweep(new FakeRunner(), "page", "--report", "-");
+    } finally {
+      System.setOut(saved);
+    }
+
+    assertEquals(0, o.exit(), o.err());
+    assertEquals("", o.out());
+    String html = page.toString(StandardCharsets.UTF_8);
+    assertTrue(html.startsWith("<!DOCTYPE html>\n"),
+        html.substring(0, Math.min(200, html.length())));
+    assertTrue(html.endsWith("</html>\n"), html.substring(Math.max(0, html.length() - 200)));
+    assertTrue(o.err().startsWith(
+        "sweep: 2 archs x 4 workload x 3 fw.rxPoolFrames x 2 seeds = 48 points"), o.err());
+    assertTrue(o.err().contains("rows: " + tmp.resolve("page/results.csv")), o.err());
+  }
+
+  @Test
+  void aReportOnTheSweepsOwnFilesIsRefusedBeforeAnythingRuns() throws IOException {
+    Files.createDirectories(tmp.resolve("own"));
+    for (String file : List.of("results.csv", "sweep.json")) {
+      FakeRunner fake = new FakeRunner();
+      Cli.Outcome o = sweep(fake, "own", "--report", tmp.resolve("own").resolve(file).toString());
+
+      assertEquals(2, o.exit(), o.err());
+      assertEquals("bessim: cannot write --report '" + tmp.resolve("own").resolve(file)
+          + "': it is the sweep's " + (file.equals("results.csv") ? "results" : "manifest")
+          + " file this command reads; give the output its own path\n", o.err());
+      assertTrue(fake.seen().isEmpty());
+      assertEquals(List.of(), Files.list(tmp.resolve("own")).toList());
+    }
   }
 
   @Test
