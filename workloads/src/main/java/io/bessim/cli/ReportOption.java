@@ -13,7 +13,8 @@ final class ReportOption {
   @Option(
       names = "--report",
       paramLabel = "FILE.html",
-      description = "Also write a self-contained HTML report (tables and charts; opens offline).")
+      description = "Also write a self-contained HTML report (tables and charts; opens offline;"
+          + " '-': standard output, the printed text then goes to standard error).")
   Path report;
 
   private OutputFile out;
