@@ -169,7 +169,10 @@ final class PredictCommand implements Callable<Integer> {
     if (outcome.abc().kept().isEmpty()) {
       o.flush();
       PrintWriter err = spec.commandLine().getErr();
-      err.println("bessim: " + PredictionReport.noneKept(plan.abc(), outcome.abc()));
+      // The HTML report is the predictions' page: with none it is not written; say so.
+      err.println("bessim: " + PredictionReport.noneKept(plan.abc(), outcome.abc())
+          + (report.report != null ? " (no --report written: there is no prediction to show)"
+              : ""));
       err.flush();
       return NONE_KEPT;
     }

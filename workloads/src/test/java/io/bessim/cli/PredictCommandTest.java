@@ -255,4 +255,19 @@ final class PredictCommandTest {
     assertEquals(0, j.getAsJsonArray("predictions").size());
     assertTrue(j.get("nextMeasurement").isJsonNull());
   }
+
+  @Test
+  void noProfileKeptWithReportSaysOnItsOneLineThatNoReportWasWritten() throws IOException {
+    Path f = file("deliveredMBps = 50 | 1% | no pool delivers this\n");
+    Path html = dir.resolve("p.html");
+
+    Cli.Outcome o = Cli.run(new Model(), "predict", "--measurements", f.toString(),
+        "--profiles", "2", "--max-candidates", "40", "--report", html.toString());
+
+    assertEquals(3, o.exit(), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().strip().endsWith(
+        " (no --report written: there is no prediction to show)"), o.err());
+    assertFalse(Files.exists(html));
+  }
 }
