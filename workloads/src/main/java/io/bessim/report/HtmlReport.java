@@ -52,7 +52,10 @@ public final class HtmlReport {
   /** The comparison table and every chart of a batch of runs (compare, sweep rows). */
   public HtmlReport runs(List<RunResult> runs) {
     List<ArchSummary> sums = ArchSummary.of(runs);
-    section("Comparison", "mean ±95% interval across seeds (Student t); MB = 10^6 bytes;"
+    // As the printed table says: with one seed per row there is no interval to speak of.
+    boolean oneSeed = sums.stream().allMatch(a -> a.n() == 1);
+    section("Comparison", (oneSeed ? "values from one seed (no interval)"
+        : "mean ±95% interval across seeds (Student t)") + "; MB = 10^6 bytes;"
         + " /s = per simulated second after the warm-up");
     body.append(table(sums));
     section("Per architecture, with 95% intervals", "bars are means across seeds, whiskers the"
