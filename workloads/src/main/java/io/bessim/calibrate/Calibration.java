@@ -45,8 +45,8 @@ public final class Calibration {
       checkArgument(!seeds.isEmpty(), "need at least one seed");
       checkArgument(!params.isEmpty(), "need at least one parameter to fit");
       checkArgument(maxEvals >= params.size() + 1,
-          "--max-evals must be at least %s (the first simplex of %s parameters), got %s",
-          params.size() + 1, params.size(), maxEvals);
+          "--max-evals must be at least %s (the first simplex of %s parameter%s), got %s",
+          params.size() + 1, params.size(), params.size() == 1 ? "" : "s", maxEvals);
       checkArgument(threads >= 1, "--threads must be at least 1, got %s", threads);
       seeds = List.copyOf(seeds);
       params = List.copyOf(params);

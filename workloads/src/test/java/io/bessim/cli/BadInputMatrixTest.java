@@ -420,6 +420,8 @@ final class BadInputMatrixTest {
     add(c, "unknown architecture", "race interleavings --arch v9");
     add(c, "--profiles must be at least 1", "predict --profiles 0");
     add(c, "--max-evals must be at least 3", "calibrate --max-evals 2");
+    add(c, "--max-evals must be at least 2 (the first simplex of 1 parameter), got 1",
+        "calibrate --params fw.rxPoolFrames --max-evals 1");
     add(c, "fewer --max-evals or --seeds", "calibrate --max-evals 2000000000");
     add(c, "fewer --profiles or --max-candidates", "predict --max-candidates 2000000000");
     add(c, "--profiles 1000000 is over the limit", "predict --profiles 1000000");
