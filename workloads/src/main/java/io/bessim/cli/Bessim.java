@@ -81,7 +81,8 @@ public final class Bessim implements Callable<Integer> {
     return CommandLine.ExitCode.USAGE;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] given) {
+    String[] args = nestedHelp(given);
     String first = args.length == 0 ? null : args[0];
     Class<?> command = subcommandNamed(first);
     if (command != null && SIMULATING.contains(command)) prelink();
@@ -90,6 +91,17 @@ public final class Bessim implements Callable<Integer> {
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     Interrupts.install(cl.getErr());
     System.exit(cl.execute(args));
+  }
+
+  /**
+   * picocli's help command takes one name, so {@code help race window} printed the help of
+   * {@code race}: a nested command's help is asked for as {@code race window --help} instead.
+   */
+  static String[] nestedHelp(String[] args) {
+    if (args.length < 3 || !args[0].equals("help")) return args;
+    String[] out = java.util.Arrays.copyOfRange(args, 1, args.length + 1);
+    out[out.length - 1] = "--help";
+    return out;
   }
 
   /** The command line with every simulation run through {@code runner}. */
