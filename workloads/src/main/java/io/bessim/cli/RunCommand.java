@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ChromeTraceSink.DEFAULT_MAX_EVENTS,
       description = "Refuse a --trace window that holds more than N events, naming a window that"
-          + " fits (default: ${DEFAULT-VALUE}, about 90 MB of JSON, within the default heap).")
+          + " fits (default: ${DEFAULT-VALUE}, about 100 MB of JSON, within the default heap).")
   int traceMaxEvents;
 
   @Option(

@@ -26,7 +26,7 @@ import java.util.Map;
  * stops the run, rather than let a wide window exhaust the heap.
  */
 public final class ChromeTraceSink implements TraceSink {
-  /** The default cap: about 110 MB of JSON, 40 MB of heap. */
+  /** The default cap: about 100 MB of JSON (999,161 events made 101.5 MB), 40 MB of arrays. */
   public static final int DEFAULT_MAX_EVENTS = 1_000_000;
 
   private static final int PID = 1;

@@ -2,7 +2,9 @@ package io.bessim.experiment;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one run measured; {@link Metric} declares each component (key, unit, meaning) in this
@@ -47,7 +49,9 @@ public record RunResult(
   public RunResult withCheckViolations(Map<String, Long> violations) {
     return new RunResult(arch, archSpec, seed, workload, simSeconds, wallSeconds, offeredMBps,
         deliveredMBps, cpuUtilization, perSecond, lostUpdates, warns, firstWarnSec, wedgedAtSec,
-        Map.copyOf(violations), detail);
+        // In name order, as RunCheck gives them: Map.copyOf's order changes with every JVM, so
+        // the check line and the JSON differed between two runs of one seed.
+        Collections.unmodifiableMap(new TreeMap<>(violations)), detail);
   }
 
   public RunResult {
