@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,21 +56,13 @@ final class ReportToStandardOutputHoldsOnlyThatOutputTest {
 
   @Test
   void outDashPutsOnlyThePageOnStandardOutputAndNamesItOnStandardError() {
-    // The page goes through the process's standard output (the writer every HTML report uses).
-    PrintStream saved = System.out;
-    ByteArrayOutputStream page = new ByteArrayOutputStream();
-    Cli.Outcome o;
-    try {
-      System.setOut(new PrintStream(page, true, StandardCharsets.UTF_8));
-      o = Cli.run(new FakeRunner(), "report", "--arch", "v3", "--seeds", "1", "--duration",
-          "1s", "-o", "-");
-    } finally {
-      System.setOut(saved);
-    }
+    Cli.Paged p = Cli.runCapturingPage(new FakeRunner(), "report", "--arch", "v3", "--seeds",
+        "1", "--duration", "1s", "-o", "-");
+    Cli.Outcome o = p.outcome();
 
     assertEquals(0, o.exit(), o.err());
     assertEquals("", o.out());
-    String html = page.toString(StandardCharsets.UTF_8);
+    String html = p.page();
     assertTrue(html.startsWith("<!DOCTYPE html>\n"), html);
     assertTrue(html.endsWith("</html>\n"), html.substring(Math.max(0, html.length() - 200)));
     assertTrue(o.err().lines().anyMatch(l -> l.startsWith("v3 ")), o.err());

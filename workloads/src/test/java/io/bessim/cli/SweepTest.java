@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bessim.experiment.Experiment;
 import io.bessim.experiment.RunResult;
 import io.bessim.experiment.RunSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,20 +60,13 @@ final class SweepTest {
 
   @Test
   void reportDashPutsOnlyThePageOnStandardOutputAndTheSummaryOnStandardError() {
-    // The page goes through the process's standard output (the writer every HTML report uses).
-    PrintStream saved = System.out;
-    ByteArrayOutputStream page = new ByteArrayOutputStream();
-    Cli.Outcome o;
-    try {
-      System.setOut(new PrintStream(page, true, StandardCharsets.UTF_8));
-      o = sweep(new FakeRunner(), "page", "--report", "-");
-    } finally {
-      System.setOut(saved);
-    }
+    Cli.Paged p = Cli.runCapturingPage(new FakeRunner(),
+        cat(cat(GRID, "--report", "-"), "--out", dir("page")));
+    Cli.Outcome o = p.outcome();
 
     assertEquals(0, o.exit(), o.err());
     assertEquals("", o.out());
-    String html = page.toString(StandardCharsets.UTF_8);
+    String html = p.page();
     assertTrue(html.startsWith("<!DOCTYPE html>\n"),
         html.substring(0, Math.min(200, html.length())));
     assertTrue(html.endsWith("</html>\n"), html.substring(Math.max(0, html.length() - 200)));
