@@ -30,6 +30,8 @@ public final class TextFiles {
    * caller to word.
    */
   public static String read(Path file, String what) throws IOException {
+    // An empty name would open the working directory: "Is a directory" hid the cause.
+    checkArgument(!file.toString().isEmpty(), "%s '': an empty path", what);
     byte[] b;
     // readNBytes, not Files.size: a FIFO or /dev/stdin has no size until read.
     try (InputStream in = Files.newInputStream(file)) {
@@ -40,7 +42,10 @@ public final class TextFiles {
     return decode(b, what + " '" + file + "'");
   }
 
-  /** {@code b} as UTF-8 text; {@code named} starts the message when it is not text. */
+  /**
+   * {@code b} as UTF-8 text, without a leading byte-order mark; {@code named} starts the message
+   * when it is not text.
+   */
   public static String decode(byte[] b, String named) {
     for (int i = 0; i < b.length; i++) {
       checkArgument(b[i] != 0, "%s is not a text file (a NUL byte at offset %s)", named, i);
@@ -50,7 +55,9 @@ public final class TextFiles {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b);
     try {
-      return d.decode(in).toString();
+      String text = d.decode(in).toString();
+      // A byte-order mark, as Windows editors write, is not part of the first line's key.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s is not UTF-8 text (binary junk near offset %d)", named, in.position()), e);

@@ -170,6 +170,9 @@ final class BadInputMatrixTest {
     add(c, "xxxxxxxxxx...' (known:", "compare --arch " + "x".repeat(100_000));
     add(c, "nothing can be created in /proc", S + " --json /proc/a.json");
     add(c, "--json '': an empty path", new String[] {"compare", "--json", ""});
+    add(c, "profile '': an empty path", new String[] {"compare", "--profile", ""});
+    add(c, "--scenario '': an empty path", new String[] {"compare", "--scenario", ""});
+    add(c, "--measurements '': an empty path", new String[] {"calibrate", "--measurements", ""});
     add(c, "--json and --csv both write to", S + " --json OUT/x --csv OUT/x");
     // --- outputs, every command that writes one
     add(c, "--json and --csv both write to standard output", S + " --json - --csv -");
