@@ -212,7 +212,11 @@ public record SweepTable(
 
   private static List<String> metrics(List<String> asked, List<String> header, Layout layout,
       Path file) {
-    Set<String> fixed = layout.pointColumns();
+    Set<String> fixed = new HashSet<>(layout.pointColumns());
+    // The labels (archSpec: the arch's knobs) name the point too: they are text, not numbers.
+    for (Metric m : Metric.values()) {
+      if (m.kind() == Metric.Kind.LABEL) fixed.add(m.key());
+    }
     List<String> known = header.stream().filter(c -> !fixed.contains(c)).toList();
     List<String> out = new ArrayList<>();
     for (String m : asked) {
