@@ -166,6 +166,8 @@ public final class Platform {
       checkArgument(!m.containsKey(name), "%s:%s: %s is given twice (line %s)", origin, i + 1,
           name, firstLine.get(name));
       firstLine.put(name, i + 1);
+      String range = rest.length > 4 ? rest[4].strip() : "";
+      checkRange(range, origin + ":" + (i + 1) + ": " + name);
       m.put(
           name,
           new Param(
@@ -177,6 +179,26 @@ public final class Platform {
               rest.length > 4 ? rest[4].strip() : ""));
     }
     return new Platform(m);
+  }
+
+  /**
+   * A numeric range must be {@code lo..hi} with lo at most hi: an inverted one reached calibrate
+   * and predict as bounds no value satisfies, refused there in terms of an option never given.
+   */
+  private static void checkRange(String range, String where) {
+    int dots = range.indexOf("..");
+    if (dots < 0) return;
+    double lo;
+    double hi;
+    try {
+      lo = Double.parseDouble(range.substring(0, dots).strip());
+      hi = Double.parseDouble(range.substring(dots + 2).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          where + ": range '" + range + "' is not two numbers as lo..hi", e);
+    }
+    checkArgument(lo <= hi, "%s: range '%s' is empty (%s is above %s)", where, range,
+        range.substring(0, dots).strip(), range.substring(dots + 2).strip());
   }
 
   public List<Param> params() {

@@ -57,6 +57,8 @@ final class BadInputMatrixTest {
     write("choice.profile", "arch.rxPath = sideways\n");
     write("nan.profile", "sdio.clockHz = NaN\n");
     write("cpus.profile", "host.cpus = 2\nhost.irqCpu = 3\n");
+    write("inverted.profile", "fw.rxPoolFrames = 11 | frames | unknown | x | 200..100\n");
+    write("badrange.profile", "fw.rxPoolFrames = 11 | frames | unknown | x | a..b\n");
     write("buswidth.profile", "sdio.busWidth = 2\n");
     write("freecpus.profile", "host.cpus = 4 | CPUs | unknown | x | 1..8\n");
     write("dup.scenario", "arch = v3\narch = v2\n");
@@ -161,6 +163,10 @@ final class BadInputMatrixTest {
     add(c, "--arch names no architecture", "compare --arch , --duration 5s --seeds 1");
     add(c, "run takes one architecture", "run --arch v1,v2 --duration 5s");
     add(c, "dup.profile:2: host.cpus is given twice (line 1)", S + " --profile @dup.profile");
+    add(c, "inverted.profile:1: fw.rxPoolFrames: range '200..100' is empty (200 is above 100)",
+        "predict --duration 5s --profiles 1 --profile @inverted.profile");
+    add(c, "badrange.profile:1: fw.rxPoolFrames: range 'a..b' is not two numbers as lo..hi",
+        S + " --profile @badrange.profile");
     add(c, "huge.csv line 2: bytes 100000000000 is over the limit of 100000000 per row",
         S + " --workload replay:@huge.csv");
     add(c, "replay trace '@junk.bin' is not", S + " --workload replay:@junk.bin");
