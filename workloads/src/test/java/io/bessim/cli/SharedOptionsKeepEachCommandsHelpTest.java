@@ -19,15 +19,21 @@ final class SharedOptionsKeepEachCommandsHelpTest {
           help);
       assertTrue(help.contains("2h (default: " + DurationOption.DEFAULT + ")."), help);
       assertTrue(help.contains("(default: " + WorkloadOption.DEFAULT + ")."), help);
-      assertTrue(help.contains("First seed; runs use seed-base, seed-base+1, ... (default: 1)."),
-          help);
-      assertTrue(help.contains("Runs in parallel (default: number of processors). Results do"
-          + " not depend on it."), help);
       assertTrue(help.contains("--quiet No progress line on the terminal."), help);
     }
-    assertTrue(oneLine("compare").contains(
-        "--seeds=N Seeds per architecture, at least 1 (default: 3)."));
-    assertFalse(oneLine("run").contains("--seeds"), "run takes one seed");
+    String compare = oneLine("compare");
+    assertTrue(compare.contains("First seed; runs use seed-base, seed-base+1, ... (default: 1)."),
+        compare);
+    assertTrue(compare.contains("Runs in parallel (default: number of processors). Results do"
+        + " not depend on it."), compare);
+    assertTrue(compare.contains("--seeds=N Seeds per architecture, at least 1 (default: 3)."));
+    // run is one simulation: one seed, one thread, and its help says so.
+    String run = oneLine("run");
+    assertFalse(run.contains("--seeds"), "run takes one seed");
+    assertTrue(run.contains("--seed-base=N Seed of the run (default: 1)."), run);
+    assertTrue(run.contains("--threads=N Accepted as compare takes it; a run is one simulation"
+        + " on one thread, so it changes nothing (default: number of processors)."), run);
+    assertFalse(run.contains("runs use seed-base"), run);
   }
 
   @Test
