@@ -46,9 +46,11 @@ final class RaceExplainCommand implements Callable<Integer> {
           + " field, up to 20).")
   Long seed;
 
-  @Option(names = "--workload", paramLabel = "KIND:RATE", defaultValue = "tcp:4MB/s",
+  @Option(names = "--workload", paramLabel = "KIND:SPEC", defaultValue = "tcp:4MB/s",
       converter = Converters.Workload.class,
-      description = "Traffic: udp:RATE or tcp:RATE (default: ${DEFAULT-VALUE}).")
+      description = "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME,"
+          + " burst[-udp]:SIZE@RATE/PERIOD or replay:FILE.csv, as compare takes it"
+          + " (default: ${DEFAULT-VALUE}).")
   WorkloadSpec workload;
 
   @Option(names = "--field", paramLabel = "NAME", defaultValue = "hw_bufs_used",

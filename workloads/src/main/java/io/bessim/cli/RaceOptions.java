@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
 final class RaceOptions {
   @Option(
       names = "--workload",
-      paramLabel = "KIND:RATE",
+      paramLabel = "KIND:SPEC",
       defaultValue = "tcp:4MB/s",
       converter = Converters.Workload.class,
-      description = "Traffic: udp:RATE or tcp:RATE, e.g. tcp:4MB/s (default: ${DEFAULT-VALUE}).")
+      description = "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME,"
+          + " burst[-udp]:SIZE@RATE/PERIOD or replay:FILE.csv, as compare takes it"
+          + " (default: ${DEFAULT-VALUE}).")
   WorkloadSpec workload;
 
   @Mixin PlatformOptions platformOptions;
