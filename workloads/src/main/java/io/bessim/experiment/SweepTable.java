@@ -82,8 +82,9 @@ public record SweepTable(
    * Reads the sweep folder {@code dir}. {@code metrics} are {@code results.csv} column names
    * (a counter may be named without its {@code perSecond.} prefix); empty means
    * {@link #DEFAULT_METRICS}. {@code archNames} picks architectures, by the names the rows have
-   * (a scenario's variants included); empty means all of the grid's. Throws IllegalArgumentException, with one line naming the problem, for a missing
-   * folder or file, an unknown metric or architecture, or a malformed file.
+   * (a scenario's variants included); empty means all of the grid's. Throws
+   * IllegalArgumentException, with one line naming the problem, for a missing folder or file, an
+   * unknown metric or architecture, or a malformed file.
    */
   public static SweepTable load(Path dir, List<String> metrics, List<String> archNames) {
     checkArgument(Files.isDirectory(dir), "no sweep folder %s", dir);
