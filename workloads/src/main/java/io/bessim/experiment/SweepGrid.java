@@ -210,7 +210,7 @@ public record SweepGrid(
     String spec = text.substring(eq + 1).strip();
     List<String> values;
     if (name.equals(WORKLOAD)) {
-      values = spec.contains("..") ? workloadRange(spec, text) : workloadList(spec, text);
+      values = isWorkloadRange(spec) ? workloadRange(spec, text) : workloadList(spec, text);
     } else {
       checkArgument(!name.equals("arch") && !name.equals("seed"),
           "--vary %s: give architectures with --arch and seeds with --seeds", name);
@@ -235,6 +235,16 @@ public record SweepGrid(
       out.add(v.strip());
     }
     return out;
+  }
+
+  /**
+   * Whether a workload SPEC is a range: it has {@code ..} and no comma, and a replay's only when
+   * it ends in {@code :N}, so that {@code replay:../t.csv} (a path going up) is a value.
+   */
+  private static boolean isWorkloadRange(String spec) {
+    if (!spec.contains("..") || spec.contains(",")) return false;
+    return !spec.strip().toLowerCase(Locale.ROOT).startsWith("replay:")
+        || spec.matches(".*:\\s*[0-9]+\\s*");
   }
 
   private static List<String> workloadList(String spec, String text) {

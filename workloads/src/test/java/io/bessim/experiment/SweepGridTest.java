@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
 import io.bessim.sim.Time;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class SweepGridTest {
   private static final Platform BASE = Platform.defaults();
@@ -44,6 +48,19 @@ final class SweepGridTest {
   void workloadListIsPrintedCanonically() {
     assertEquals(List.of("tcp:1MB/s", "udp:4MB/s"),
         SweepGrid.parseVary("workload=tcp:1000KB/s, udp:32Mbit/s", BASE).values());
+  }
+
+  @Test
+  void aReplayPathGoingUpIsAValueNotARange(@TempDir Path dir) throws IOException {
+    Path traces = Files.createDirectories(dir.resolve("traces"));
+    Files.createDirectories(dir.resolve("runs"));
+    Files.writeString(traces.resolve("t.csv"), "time_s,bytes,direction\n0.1,100,down\n");
+    String up = dir.resolve("runs").resolve("..").resolve("traces").resolve("t.csv").toString();
+
+    assertEquals(List.of("replay:" + up, "udp:1MB/s"),
+        SweepGrid.parseVary("workload=replay:" + up + ",udp:1MB/s", BASE).values());
+    assertEquals(List.of("replay:" + up),
+        SweepGrid.parseVary("workload=replay:" + up, BASE).values());
   }
 
   @Test
