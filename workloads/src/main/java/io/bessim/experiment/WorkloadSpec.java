@@ -174,7 +174,8 @@ public record WorkloadSpec(TrafficSpec traffic) {
     checkArgument(!r.startsWith("-"), "negative rate '%s'%s", r, in);
     Matcher m = RATE.matcher(r);
     checkArgument(m.matches(),
-        "malformed rate '%s'%s: expected a number and a unit (MB/s, KB/s, Mbit/s, MiB/s)", r, in);
+        "malformed rate '%s'%s: expected a number and a unit (MB/s, KB/s or kB/s, B/s, Mbit/s or"
+            + " Mb/s, kbit/s, MiB/s, KiB/s)", r, in);
     double v = Double.parseDouble(m.group(1));
     double scale;
     switch (m.group(2)) {
