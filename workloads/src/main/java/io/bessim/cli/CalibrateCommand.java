@@ -7,6 +7,7 @@ import io.bessim.calibrate.Condition;
 import io.bessim.calibrate.CalibrationReport;
 import io.bessim.calibrate.FitParam;
 import io.bessim.calibrate.Measurements;
+import io.bessim.calibrate.Score;
 import io.bessim.calibrate.Scoring;
 import io.bessim.calibrate.Section;
 import io.bessim.calibrate.Sensitivity;
@@ -46,8 +47,18 @@ import picocli.CommandLine.Spec;
       "name (workload, architecture); prints each point, the best fit, every figure's",
       "residual in tolerances, and how every architecture's predictions move with each",
       "fitted parameter. Use the profile with: bessim compare --profile FILE."
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:profile written",
+      "1:unexpected failure",
+      "2:bad input",
+      "3:no fit: a fitted figure has no finite model value at any point; no profile written"
     })
 final class CalibrateCommand implements Callable<Integer> {
+  /** The exit code when no point has a finite objective: not bad input, not a failure. */
+  static final int NO_FIT = 3;
+
   static final int DEFAULT_SEEDS = 3;
 
   @Spec CommandSpec spec;
@@ -144,6 +155,23 @@ final class CalibrateCommand implements Callable<Integer> {
     o.println();
     o.print(CalibrationReport.residuals(plan, fit.best()));
     o.println();
+    if (Double.isInfinite(fit.best().objective())) {
+      // Every point missed a figure by an infinite amount (a ratio over a count the model keeps
+      // at zero): the "best" point is arbitrary, so no profile is written as if it were a fit.
+      List<String> infinite = new ArrayList<>();
+      for (Score.Figure f : fit.best().score().figures()) {
+        if (f.scored() && Double.isInfinite(f.measurement().term(f.model()))) {
+          infinite.add(f.measurement().label());
+        }
+      }
+      o.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bessim: no fit: at every point the model gives no finite value for "
+          + String.join(", ", infinite) + " (a ratio over zero); no profile written; mark it"
+          + " report-only or measure another figure");
+      err.flush();
+      return NO_FIT;
+    }
     try {
       outFile.write(CalibrationReport.profile(plan, fit, command(plan)),
           spec.commandLine().getOut());

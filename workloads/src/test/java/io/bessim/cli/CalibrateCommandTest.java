@@ -192,6 +192,33 @@ final class CalibrateCommandTest {
   }
 
   @Test
+  void aRatioOverACountTheModelKeepsAtZeroIsNoFitAndWritesNoProfile() throws IOException {
+    Path f = dir.resolve("ratio.measurements");
+    Files.writeString(f, MEASURED
+        + "perSecond.sdio_rx_work / perSecond.bh_wakeups = 2 | 10% | bh_wakeups is 0 here\n");
+    LinearModel linear = new LinearModel();
+    Function<RunSpec, RunResult> zeroBh = spec -> {
+      RunResult r = linear.apply(spec);
+      Map<String, Double> perSecond = new LinkedHashMap<>(r.perSecond());
+      perSecond.put("bh_wakeups", 0.0);
+      return new RunResult(r.arch(), r.archSpec(), r.seed(), r.workload(), r.simSeconds(),
+          r.wallSeconds(), r.offeredMBps(), r.deliveredMBps(), r.cpuUtilization(), perSecond,
+          r.lostUpdates(), r.warns(), r.firstWarnSec(), r.wedgedAtSec());
+    };
+    Path out = dir.resolve("none.profile");
+
+    Cli.Outcome o = Cli.run(zeroBh, "calibrate", "--measurements", f.toString(), "--duration",
+        "10s", "--max-evals", "6", "--out", out.toString());
+
+    assertEquals(3, o.exit(), o.err());
+    assertEquals("bessim: no fit: at every point the model gives no finite value for"
+        + " perSecond.sdio_rx_work / perSecond.bh_wakeups (a ratio over zero); no profile"
+        + " written; mark it report-only or measure another figure\n", o.err());
+    assertTrue(o.out().contains("residuals at the best fit"), o.out());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void fitsEverySectionAtOnceEachUnderItsOwnWorkload() throws IOException {
     Path f = dir.resolve("two.measurements");
     // Only the 1 MB/s section pins rxProcessingUs (0.5 x (1 + 0.01 x 80) = 0.9), only the 4 MB/s
