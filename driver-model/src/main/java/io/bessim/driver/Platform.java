@@ -186,19 +186,32 @@ public final class Platform {
    * and predict as bounds no value satisfies, refused there in terms of an option never given.
    */
   private static void checkRange(String range, String where) {
-    int dots = range.indexOf("..");
-    if (dots < 0) return;
-    double lo;
-    double hi;
+    double[] r;
     try {
-      lo = Double.parseDouble(range.substring(0, dots).strip());
-      hi = Double.parseDouble(range.substring(dots + 2).strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          where + ": range '" + range + "' is not two numbers as lo..hi", e);
+      r = numericRange(range);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
-    checkArgument(lo <= hi, "%s: range '%s' is empty (%s is above %s)", where, range,
-        range.substring(0, dots).strip(), range.substring(dots + 2).strip());
+    if (r != null && r[0] > r[1]) {
+      int dots = range.indexOf("..");
+      throw new IllegalArgumentException(String.format("%s: range '%s' is empty (%s is above %s)",
+          where, range, range.substring(0, dots).strip(), range.substring(dots + 2).strip()));
+    }
+  }
+
+  /**
+   * A parameter's range {@code lo..hi} as its two ends, or null when it has none or is a choice
+   * ({@code a/b/c}); throws IllegalArgumentException when the ends are not numbers.
+   */
+  public static double[] numericRange(String range) {
+    int dots = range.indexOf("..");
+    if (dots < 0) return null;
+    try {
+      return new double[] {Double.parseDouble(range.substring(0, dots).strip()),
+          Double.parseDouble(range.substring(dots + 2).strip())};
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("range '" + range + "' is not two numbers as lo..hi", e);
+    }
   }
 
   public List<Param> params() {

@@ -97,6 +97,23 @@ public final class CalibrationReport {
         values(plan, fit.best().values(), " = "), objective(fit.best().objective()));
   }
 
+  /**
+   * Why a fit whose best point has an infinite objective is none: the fitted figures the model
+   * gives no finite value for there (a ratio over a count it keeps at zero), so every point
+   * missed them as much.
+   */
+  public static String noFit(Calibration.Fit fit) {
+    List<String> infinite = new ArrayList<>();
+    for (Score.Figure f : fit.best().score().figures()) {
+      if (f.scored() && Double.isInfinite(f.measurement().term(f.model()))) {
+        infinite.add(f.measurement().label());
+      }
+    }
+    return "no fit: at every point the model gives no finite value for "
+        + String.join(", ", infinite) + " (a ratio over zero); no profile written; mark it"
+        + " report-only or measure another figure";
+  }
+
   /** Each measured figure against the model at the best fit. */
   public static String residuals(Calibration.Plan plan, Calibration.Point best) {
     int seeds = plan.seeds().size();

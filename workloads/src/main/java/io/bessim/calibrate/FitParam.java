@@ -103,7 +103,7 @@ public record FitParam(
    */
   public static boolean isFree(Platform.Param p) {
     return (p.kind().equals("fitted") || p.kind().equals("unknown")) && isNumber(p.value())
-        && declaredRange(p.range()) != null;
+        && Platform.numericRange(p.range()) != null;
   }
 
   /**
@@ -114,7 +114,7 @@ public record FitParam(
     List<FitParam> out = new ArrayList<>();
     for (Platform.Param p : platform.params()) {
       if (!isFree(p)) continue;
-      double[] r = declaredRange(p.range());
+      double[] r = Platform.numericRange(p.range());
       out.add(of(p, r[0], r[1]));
     }
     return out;
@@ -168,7 +168,7 @@ public record FitParam(
     double v = Double.parseDouble(p.value().replace("_", ""));
     // The declared type: a count moves in whole steps, whatever its value looks like.
     boolean integer = p.type() == Platform.Type.INTEGER;
-    double[] declared = declaredRange(p.range());
+    double[] declared = Platform.numericRange(p.range());
     if (min == null) {
       if (v > 0) {
         // A factor of four either way, inside what the profile allows.
@@ -194,18 +194,6 @@ public record FitParam(
     }
     double start = Math.max(min, Math.min(max, v));
     return new FitParam(p.name(), p.unit(), start, min, max, integer);
-  }
-
-  /** The profile's numeric range {@code lo..hi}, or null if it declares none. */
-  private static double[] declaredRange(String range) {
-    int dots = range.indexOf("..");
-    if (dots <= 0) return null;
-    try {
-      return new double[] {Double.parseDouble(range.substring(0, dots).strip()),
-          Double.parseDouble(range.substring(dots + 2).strip())};
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   private static double bound(String s, String spec) {

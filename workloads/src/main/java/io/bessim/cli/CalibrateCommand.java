@@ -7,7 +7,6 @@ import io.bessim.calibrate.Condition;
 import io.bessim.calibrate.CalibrationReport;
 import io.bessim.calibrate.FitParam;
 import io.bessim.calibrate.Measurements;
-import io.bessim.calibrate.Score;
 import io.bessim.calibrate.Scoring;
 import io.bessim.calibrate.Section;
 import io.bessim.calibrate.Sensitivity;
@@ -156,19 +155,10 @@ final class CalibrateCommand implements Callable<Integer> {
     o.print(CalibrationReport.residuals(plan, fit.best()));
     o.println();
     if (Double.isInfinite(fit.best().objective())) {
-      // Every point missed a figure by an infinite amount (a ratio over a count the model keeps
-      // at zero): the "best" point is arbitrary, so no profile is written as if it were a fit.
-      List<String> infinite = new ArrayList<>();
-      for (Score.Figure f : fit.best().score().figures()) {
-        if (f.scored() && Double.isInfinite(f.measurement().term(f.model()))) {
-          infinite.add(f.measurement().label());
-        }
-      }
+      // The "best" of points that all miss a figure infinitely is arbitrary: not written as a fit.
       o.flush();
       PrintWriter err = spec.commandLine().getErr();
-      err.println("bessim: no fit: at every point the model gives no finite value for "
-          + String.join(", ", infinite) + " (a ratio over zero); no profile written; mark it"
-          + " report-only or measure another figure");
+      err.println("bessim: " + CalibrationReport.noFit(fit));
       err.flush();
       return NO_FIT;
     }

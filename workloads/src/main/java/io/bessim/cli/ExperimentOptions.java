@@ -111,7 +111,7 @@ final class ExperimentOptions {
     if (csvOut != null) all.add(csvOut);
     OutputFile.checkDistinct(all);
     OutputFile.checkNotInputs(all, inputs(w));
-    humanToStderr = all.stream().anyMatch(OutputFile::isStdout);
+    humanToStderr = OutputFile.anyStdout(all);
     List<RunSpec> specs = new ArrayList<>();
     for (Architecture a : archs) {
       for (long seed : seedList) specs.add(new RunSpec(a, platform, w, durationPs, seed));

@@ -241,7 +241,7 @@ final class PredictCommand implements Callable<Integer> {
     if (jsonOut != null) outputs.add(jsonOut);
     OutputFile.checkDistinct(outputs);
     OutputFile.checkNotInputs(outputs, CliInputs.inputs(measurements, platformOptions));
-    humanToStderr = outputs.stream().anyMatch(OutputFile::isStdout);
+    humanToStderr = OutputFile.anyStdout(outputs);
     Abc.Plan abc = new Abc.Plan(scoring, platform, free, seed.seedBase(), profiles, max, n);
     return new Prediction.Plan(abc, archs, predictAt, durationPs);
   }

@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
     } else {
       r = options.execute(plan, ctx, spec.commandLine().getErr()).get(0);
     }
-    boolean traceOnStdout = traces.stream().anyMatch(OutputFile::isStdout);
+    boolean traceOnStdout = OutputFile.anyStdout(traces);
     PrintWriter out = traceOnStdout
         ? spec.commandLine().getErr() : options.humanOut(spec.commandLine());
     // Rounded, with units, as compare shows them; --json has every digit.

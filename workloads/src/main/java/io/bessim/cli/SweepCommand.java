@@ -110,6 +110,7 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin ReportOption report;
 
   private final CliContext ctx;
+  private Scenario scenario;
 
   SweepCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -130,7 +131,7 @@ final class SweepCommand implements Callable<Integer> {
     inputs.put("sweep's manifest", out.resolve(Sweep.META));
     OutputFile.checkNotInputs(outputs, inputs);
     // With --report -, standard output holds the page alone; the summary goes to standard error.
-    boolean humanToStderr = outputs.stream().anyMatch(OutputFile::isStdout);
+    boolean humanToStderr = OutputFile.anyStdout(outputs);
     int n = threads.threads();
     Sweep.Shard slice = shard == null ? Sweep.Shard.ALL : Sweep.Shard.parse(shard);
     PrintWriter err = spec.commandLine().getErr();
@@ -167,7 +168,7 @@ final class SweepCommand implements Callable<Integer> {
       HtmlReport r = new HtmlReport("bessim sweep");
       text.lines().forEach(r::note);
       Map<String, String> sets = new LinkedHashMap<>(
-          scenarioFile == null ? Map.of() : Scenario.load(scenarioFile).sets());
+          scenario().sets());
       sets.putAll(platformOptions.overrides());
       // The scenario's profile line counts, as it does for the grid's platform.
       Path profile = profileFile();
@@ -178,7 +179,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private SweepGrid grid() {
-    Scenario sc = scenarioFile == null ? Scenario.NONE : Scenario.load(scenarioFile);
+    Scenario sc = scenario();
     List<Architecture> archs = archNames != null
         ? Architecture.parseList(archNames, sc.variants())
         : sc.archs().orElse(Architecture.presets());
@@ -210,8 +211,15 @@ final class SweepCommand implements Callable<Integer> {
   /** The profile the sweep reads: --profile, else the scenario's, else none (null). */
   private Path profileFile() {
     Path file = platformOptions.profile();
-    if (file != null || scenarioFile == null) return file;
-    return Scenario.load(scenarioFile).profile().orElse(null);
+    return file != null ? file : scenario().profile().orElse(null);
+  }
+
+  /** The --scenario file, read once (every part absent without one). */
+  private Scenario scenario() {
+    if (scenario == null) {
+      scenario = scenarioFile == null ? Scenario.NONE : Scenario.load(scenarioFile);
+    }
+    return scenario;
   }
 
   /** What ran, in points and wall-clock seconds, and where the rows are. */

@@ -148,6 +148,14 @@ public final class OutputFile {
     }
   }
 
+  /**
+   * Whether any of {@code outputs} is standard output: the command's printed text then goes to
+   * standard error, so that standard output holds only that one.
+   */
+  public static boolean anyStdout(List<OutputFile> outputs) {
+    return outputs.stream().anyMatch(OutputFile::isStdout);
+  }
+
   /** The option that named this output, e.g. {@code --json}. */
   public String option() {
     return option;
