@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +41,10 @@ public record WorkloadSpec(TrafficSpec traffic) {
   public enum Kind { UDP, TCP }
 
   private static final String NUMBER = "([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";
+  private static final List<String> RATE_UNITS =
+      List.of("MB/s", "KB/s", "kB/s", "B/s", "Mbit/s", "Mb/s", "kbit/s", "MiB/s", "KiB/s");
   private static final Pattern RATE =
-      Pattern.compile(NUMBER + "\\s*(MB/s|KB/s|kB/s|B/s|Mbit/s|Mb/s|kbit/s|MiB/s|KiB/s)");
+      Pattern.compile(NUMBER + "\\s*(" + String.join("|", RATE_UNITS) + ")");
   private static final Pattern SIZE = Pattern.compile(NUMBER + "\\s*(B|KB|kB|MB|GB|KiB|MiB|GiB)");
   private static final Pattern TIME = Pattern.compile("([0-9]*\\.?[0-9]+)\\s*(ns|us|ms|s|m|min|h)");
   /** A rate ends in "/s", so "/s-" separates the two rates even when one has an exponent. */
@@ -175,7 +179,7 @@ public record WorkloadSpec(TrafficSpec traffic) {
     Matcher m = RATE.matcher(r);
     checkArgument(m.matches(),
         "malformed rate '%s'%s: expected a number and a unit (MB/s, KB/s or kB/s, B/s, Mbit/s or"
-            + " Mb/s, kbit/s, MiB/s, KiB/s)", r, in);
+            + " Mb/s, kbit/s, MiB/s, KiB/s)%s", r, in, caseHint(r));
     double v = Double.parseDouble(m.group(1));
     double scale;
     switch (m.group(2)) {
@@ -191,6 +195,24 @@ public record WorkloadSpec(TrafficSpec traffic) {
     double bps = v * scale;
     checkArgument(zeroOk ? bps >= 0 : bps > 0, "rate must be positive%s", in);
     return bps;
+  }
+
+  /**
+   * For a rate whose unit differs from known ones only in case ({@code 4mb/s}), which units it
+   * could mean: rate units are case-sensitive because B is bytes and b is bits.
+   */
+  private static String caseHint(String rate) {
+    Matcher n = Pattern.compile(NUMBER + "\\s*(.+)").matcher(rate);
+    if (!n.matches()) return "";
+    String unit = n.group(2).strip();
+    List<String> like = new ArrayList<>();
+    for (String known : RATE_UNITS) {
+      // KB/s is kB/s written another way: one suggestion is enough.
+      if (known.equalsIgnoreCase(unit) && !known.equals("KB/s")) like.add(known);
+    }
+    if (like.isEmpty()) return "";
+    return "; units are case-sensitive (B is bytes, b is bits): did you mean "
+        + String.join(" or ", like.stream().map(u -> n.group(1) + u).toList()) + "?";
   }
 
   private static long wholeRate(double bps, String context) {

@@ -66,6 +66,25 @@ final class ConvertersTest {
     expect(new Converters.Window(), "5s..1s", "the window must end after it starts");
   }
 
+  @Test
+  void aRateUnitInTheWrongCaseIsAnsweredWithTheUnitsItCouldMean() {
+    Converters.Rate r = new Converters.Rate();
+
+    // B is bytes and b is bits, so 4mb/s is not read as either: the message names both.
+    expect(r, "4mb/s", "malformed rate '4mb/s': expected a number and a unit");
+    assertTrue(message(r, "4mb/s").endsWith(
+        "units are case-sensitive (B is bytes, b is bits): did you mean 4MB/s or 4Mb/s?"),
+        message(r, "4mb/s"));
+    assertTrue(message(r, "2kb/s").endsWith("did you mean 2kB/s?"), message(r, "2kb/s"));
+    assertTrue(message(r, "1mib/s").endsWith("did you mean 1MiB/s?"), message(r, "1mib/s"));
+    // A unit that is not a known one in any case gets no guess.
+    assertTrue(message(r, "4Mbps").endsWith("KiB/s)"), message(r, "4Mbps"));
+  }
+
+  private static String message(ITypeConverter<?> c, String text) {
+    return assertThrows(TypeConversionException.class, () -> c.convert(text)).getMessage();
+  }
+
   private static void expect(ITypeConverter<?> c, String text, String message) {
     TypeConversionException e = assertThrows(TypeConversionException.class, () -> c.convert(text));
     assertTrue(e.getMessage().startsWith(message), e.getMessage());
