@@ -57,8 +57,7 @@ public final class Bessim implements Callable<Integer> {
       ReportCommand.class,
       RaceCommand.class,
       CommandLine.HelpCommand.class,
-      // picocli's own: prints the bash/zsh completion script (bessim_completion, README).
-      picocli.AutoComplete.GenerateCompletion.class);
+      CompletionCommand.class);
 
   /** {@code --version}: the version and the git commit the jar was built from. */
   static final class Version implements CommandLine.IVersionProvider {
@@ -214,7 +213,7 @@ public final class Bessim implements Callable<Integer> {
   private static Class<?> subcommandNamed(String first) {
     return first == null ? null : SUBCOMMANDS.stream()
         .filter(c -> c != CommandLine.HelpCommand.class
-            && c != picocli.AutoComplete.GenerateCompletion.class)
+            && c != CompletionCommand.class)
         .filter(c -> commandName(c).equals(first))
         .findFirst().orElse(null);
   }

@@ -438,6 +438,9 @@ final class BadInputMatrixTest {
     add(c, "is under the limit of 0.01s", "race window --duration 1ns");
     add(c, "is over the limit of 86400s", "race table --arch v1 --duration 1000h");
     add(c, "is under the limit of 0.01s", "race explain --duration 1us");
+    // picocli's own generate-completion let any argument through and exited 0.
+    add(c, "Unknown option: '--bogus'", "generate-completion --bogus");
+    add(c, "Unmatched argument at index 1: 'zsh'", "generate-completion zsh");
     // --- every numeric parameter: below its range, above it, not a number, and a fraction
     // for a count
     for (Platform.Param p : Platform.defaults().params()) {
