@@ -277,7 +277,11 @@ public final class Bes2600Driver {
     forceClosedAtPs = t;
   }
 
-  /** bes2600_rx_h_ba_stat / bes2600_tx_h_ba_stat: ba_cnt_rx++ under ba_lock, or atomically. */
+  /**
+   * txrx.c bes2600_rx_h_ba_stat (l.1555) / bes2600_tx_h_ba_stat (l.913): ba_cnt_rx++ (RX) or
+   * ba_cnt++ (TX) under spin_lock_bh(ba_lock). The model counts both on ba_cnt_rx, under ba_lock
+   * or atomically.
+   */
   private void baStat(Routine.Builder b, String what) {
     if (baAtomic) {
       b.atomicAdd(ba_cnt_rx, c -> 1).compute(what, cost.rxCbPs() / 4);
