@@ -325,10 +325,11 @@ public final class Bes2600Driver {
   }
 
   private void defineCounters() {
-    // bh.c: wsm_alloc_tx_buffer: ++hw_bufs_used.
+    // bh.c wsm_alloc_tx_buffer (l.218): ++hw_bufs_used.
     wsm_alloc_tx_buffer.body(b -> add(b, hw_bufs_used, +1, b.local("hw_bufs_used")));
-    // bh.c: wsm_release_tx_buffer(priv, count): hw_bufs_used -= count; WARN_ON(< 0); at 0 clear
-    // the LMAC_RSP busy event under pwr_lock. (count is 1 on every path modelled here.)
+    // bh.c wsm_release_tx_buffer(hw_priv, count) (l.223-243): hw_bufs_used -= count; WARN_ON(< 0);
+    // at 0 clear the LMAC_RSP busy event under pwr_lock and wake_up(bh_evt_wq), which nothing
+    // in the model waits on. (count is 1 on every path modelled here.)
     wsm_release_tx_buffer.body(b -> {
       Local used = b.local("hw_bufs_used");
       add(b, hw_bufs_used, -1, used);
@@ -355,7 +356,7 @@ public final class Bes2600Driver {
       add(b, wsm_tx_pending, -1, b.local("wsm_tx_pending"));
       b.compute("mod_timer/del_timer_sync(lmac_mon_timer)", cost.rxCbPs() / 4);
     });
-    // bh.c: bes2600_irq_handler: bh_rx++ and wake the bh on 0 -> 1 (atomic_t, bh_wq).
+    // bh.c bes2600_irq_handler (l.116): bh_rx++ and wake the bh on 0 -> 1 (atomic_t, bh_wq).
     bes2600_irq_handler.body(b -> {
       Local rx = b.local("bh_rx");
       b.atomicAdd(bh_rx, c -> 1, rx)
@@ -375,8 +376,9 @@ public final class Bes2600Driver {
   // ---------------------------------------------------------------- GPIO wake flag
 
   private void defineGpioWake() {
-    // bes2600_sdio.c l.1358: set a reason to keep the chip awake; if the set was empty, drive the
-    // wake GPIO high and let the chip settle (msleep(10)) before talking to it.
+    // bes2600_sdio.c bes2600_gpio_wakeup_mcu (l.1358): set a reason to keep the chip awake; if
+    // the set was empty, drive the wake GPIO high and let the chip settle (msleep(10)) before
+    // talking to it.
     bes2600_gpio_wakeup_mcu.body(b -> {
       Local flags = b.local("flags");
       b.mutexLock(io_mutex)
