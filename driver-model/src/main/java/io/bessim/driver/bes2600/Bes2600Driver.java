@@ -545,9 +545,10 @@ public final class Bes2600Driver {
       }
     });
 
-    // bh.c bes2600_bh_rx_helper with pipe_read (baseline): one skb from rx_queue; an empty queue
-    // with buffers outstanding queues rx_work again (speculative poll). Returns whether it had
-    // an skb.
+    // bh.c bes2600_bh_rx_helper (l.962) with bes2600_sdio.c bes2600_sdio_pipe_read (l.920,
+    // baseline): one skb from rx_queue; an empty queue with buffers outstanding queues rx_work
+    // again (speculative poll; l.934-937 also require fw_started and !bes2600_pwr_device_is_idle,
+    // which the model takes as never idle). Returns whether it had an skb.
     bes2600_bh_rx_helper.body(b -> {
       Ref<Message> skb = b.ref("skb");
       Local used = b.local("hw_bufs_used");
@@ -605,7 +606,8 @@ public final class Bes2600Driver {
             (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL), read.ctrlReg)
         .compute("mmc_request_done", cost.cmd52TeardownPs());
     if (recovery) {
-      // sdio_rx_work: again == -ETIMEDOUT -> "sdio read error", unlock, goto failed.
+      // sdio_rx_work (bes2600_sdio.c l.843-847): again == -EBUSY || again == -ETIMEDOUT ->
+      // "sdio read error", unlock, goto failed. The model's faults give only -ETIMEDOUT.
       b.exec("again = bes2600_sdio_read_ctrl()", (c, t) -> c.set(read.ret, sdio.lastStatus()))
           .jumpIf("again == -ETIMEDOUT", c -> c.get(read.ret) == SdioHost.ETIMEDOUT,
               onEmpty + "_ctrl_failed");
@@ -619,8 +621,9 @@ public final class Bes2600Driver {
         .jumpIf("really empty", c -> c.get(read.reallyEmpty) == 1, onReallyEmpty)
         .jump(onEmpty)
         .label(data);
-    // bes2600_sdio.c sdio_rx_work: do ret = memcpy_fromio(); while (ret == -84 && crc_retry <= 10)
-    // (crc_retry counts up from 0, so up to 10 retries), unlock, if (ret) goto failed.
+    // bes2600_sdio.c sdio_rx_work (l.860-879): do ret = memcpy_fromio(); while (ret == -84 &&
+    // crc_retry <= 10) (crc_retry counts up from 0, so up to 10 retries), unlock, if (ret) goto
+    // failed.
     if (recovery) b.exec("crc_retry = 0", (c, t) -> c.set(read.crcRetry, 0)).label(data + "_crc");
     b.compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
         .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
