@@ -766,7 +766,8 @@ public final class Bes2600Driver {
               (c, t) -> sdio.write(c, t, c.get(frames), c.get(totalLen)))
           .compute("mmc_request_done", cost.cmd53TeardownPs());
       if (recovery) {
-        // bes2600_sdio.c sdio_tx_work (l.1160-1180): the same retry loop around the write.
+        // bes2600_sdio.c sdio_tx_work (l.1165-1174, under the claim of l.1160-1175): the same
+        // retry loop around the write.
         b.exec("ret = bes_sdio_memcpy_to_io_helper()", (c, t) -> c.set(ret, sdio.lastStatus()));
         crcRetryLoop(b, ret, crcRetry, "write", "write");
       }
@@ -824,8 +825,8 @@ public final class Bes2600Driver {
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
           .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++);
       if (recovery) {
-        // bh.c bes2600_bh l.1382-1422: on a timeout with hw_bufs_used && (!rx || !tx) (both 0
-        // after a timeout): "Missed interrupt?", wifi_force_close, then goto rx.
+        // bh.c bes2600_bh l.1382-1425: on a timeout with hw_bufs_used && (!rx || !tx) (both 0
+        // after a timeout): "Missed interrupt?", wifi_force_close (l.1422), then goto rx (l.1425).
         b.jumpIf("!hw_bufs_used", c -> c.get(used) == 0, "woken")
             .exec("bes2600_chrdev_wifi_force_close", (c, t) -> forceClose(t));
       }
@@ -837,7 +838,8 @@ public final class Bes2600Driver {
       b.label("tx");
       flushRxList(b);
       read(b, hw_bufs_used, used);
-      // bh.c: BUG_ON(hw_bufs_used > numInpChBufs) at the top of the TX stage (counted, not fatal).
+      // bh.c bes2600_bh l.1481: BUG_ON(hw_bufs_used > numInpChBufs) at the top of the TX stage
+      // (counted, not fatal).
       b.warnOn("BUG_ON(hw_bufs_used > numInpChBufs)", c -> c.get(used) > numInpChBufs)
           .jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
               c -> numInpChBufs - c.get(used) <= 0, "done_rx")
