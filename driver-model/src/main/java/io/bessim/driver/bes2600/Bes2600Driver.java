@@ -277,7 +277,11 @@ public final class Bes2600Driver {
     forceClosedAtPs = t;
   }
 
-  /** bes2600_rx_h_ba_stat / bes2600_tx_h_ba_stat: ba_cnt_rx++ under ba_lock, or atomically. */
+  /**
+   * txrx.c bes2600_rx_h_ba_stat (l.1555) / bes2600_tx_h_ba_stat (l.913): ba_cnt_rx++ (RX) or
+   * ba_cnt++ (TX) under spin_lock_bh(ba_lock). The model counts both on ba_cnt_rx, under ba_lock
+   * or atomically.
+   */
   private void baStat(Routine.Builder b, String what) {
     if (baAtomic) {
       b.atomicAdd(ba_cnt_rx, c -> 1).compute(what, cost.rxCbPs() / 4);
@@ -321,10 +325,11 @@ public final class Bes2600Driver {
   }
 
   private void defineCounters() {
-    // bh.c: wsm_alloc_tx_buffer: ++hw_bufs_used.
+    // bh.c wsm_alloc_tx_buffer (l.218): ++hw_bufs_used.
     wsm_alloc_tx_buffer.body(b -> add(b, hw_bufs_used, +1, b.local("hw_bufs_used")));
-    // bh.c: wsm_release_tx_buffer(priv, count): hw_bufs_used -= count; WARN_ON(< 0); at 0 clear
-    // the LMAC_RSP busy event under pwr_lock. (count is 1 on every path modelled here.)
+    // bh.c wsm_release_tx_buffer(hw_priv, count) (l.223-243): hw_bufs_used -= count; WARN_ON(< 0);
+    // at 0 clear the LMAC_RSP busy event under pwr_lock and wake_up(bh_evt_wq), which nothing
+    // in the model waits on. (count is 1 on every path modelled here.)
     wsm_release_tx_buffer.body(b -> {
       Local used = b.local("hw_bufs_used");
       add(b, hw_bufs_used, -1, used);
@@ -351,7 +356,7 @@ public final class Bes2600Driver {
       add(b, wsm_tx_pending, -1, b.local("wsm_tx_pending"));
       b.compute("mod_timer/del_timer_sync(lmac_mon_timer)", cost.rxCbPs() / 4);
     });
-    // bh.c: bes2600_irq_handler: bh_rx++ and wake the bh on 0 -> 1 (atomic_t, bh_wq).
+    // bh.c bes2600_irq_handler (l.116): bh_rx++ and wake the bh on 0 -> 1 (atomic_t, bh_wq).
     bes2600_irq_handler.body(b -> {
       Local rx = b.local("bh_rx");
       b.atomicAdd(bh_rx, c -> 1, rx)
@@ -371,8 +376,9 @@ public final class Bes2600Driver {
   // ---------------------------------------------------------------- GPIO wake flag
 
   private void defineGpioWake() {
-    // bes2600_sdio.c l.1358: set a reason to keep the chip awake; if the set was empty, drive the
-    // wake GPIO high and let the chip settle (msleep(10)) before talking to it.
+    // bes2600_sdio.c bes2600_gpio_wakeup_mcu (l.1358): set a reason to keep the chip awake; if
+    // the set was empty, drive the wake GPIO high and let the chip settle (msleep(10)) before
+    // talking to it.
     bes2600_gpio_wakeup_mcu.body(b -> {
       Local flags = b.local("flags");
       b.mutexLock(io_mutex)
@@ -539,9 +545,10 @@ public final class Bes2600Driver {
       }
     });
 
-    // bh.c bes2600_bh_rx_helper with pipe_read (baseline): one skb from rx_queue; an empty queue
-    // with buffers outstanding queues rx_work again (speculative poll). Returns whether it had
-    // an skb.
+    // bh.c bes2600_bh_rx_helper (l.962) with bes2600_sdio.c bes2600_sdio_pipe_read (l.920,
+    // baseline): one skb from rx_queue; an empty queue with buffers outstanding queues rx_work
+    // again (speculative poll; l.934-937 also require fw_started and !bes2600_pwr_device_is_idle,
+    // which the model takes as never idle). Returns whether it had an skb.
     bes2600_bh_rx_helper.body(b -> {
       Ref<Message> skb = b.ref("skb");
       Local used = b.local("hw_bufs_used");
@@ -599,7 +606,8 @@ public final class Bes2600Driver {
             (c, t) -> sdio.request(c, t, SdioHost.Cmd.CMD52_CTRL), read.ctrlReg)
         .compute("mmc_request_done", cost.cmd52TeardownPs());
     if (recovery) {
-      // sdio_rx_work: again == -ETIMEDOUT -> "sdio read error", unlock, goto failed.
+      // sdio_rx_work (bes2600_sdio.c l.843-847): again == -EBUSY || again == -ETIMEDOUT ->
+      // "sdio read error", unlock, goto failed. The model's faults give only -ETIMEDOUT.
       b.exec("again = bes2600_sdio_read_ctrl()", (c, t) -> c.set(read.ret, sdio.lastStatus()))
           .jumpIf("again == -ETIMEDOUT", c -> c.get(read.ret) == SdioHost.ETIMEDOUT,
               onEmpty + "_ctrl_failed");
@@ -613,8 +621,9 @@ public final class Bes2600Driver {
         .jumpIf("really empty", c -> c.get(read.reallyEmpty) == 1, onReallyEmpty)
         .jump(onEmpty)
         .label(data);
-    // bes2600_sdio.c sdio_rx_work: do ret = memcpy_fromio(); while (ret == -84 && crc_retry <= 10)
-    // (crc_retry counts up from 0, so up to 10 retries), unlock, if (ret) goto failed.
+    // bes2600_sdio.c sdio_rx_work (l.860-879): do ret = memcpy_fromio(); while (ret == -84 &&
+    // crc_retry <= 10) (crc_retry counts up from 0, so up to 10 retries), unlock, if (ret) goto
+    // failed.
     if (recovery) b.exec("crc_retry = 0", (c, t) -> c.set(read.crcRetry, 0)).label(data + "_crc");
     b.compute("mmc_start_request(CMD53 read)", cost.cmd53SetupPs())
         .blocking("bes_sdio_memcpy_io_helper: CMD53 read",
@@ -757,7 +766,8 @@ public final class Bes2600Driver {
               (c, t) -> sdio.write(c, t, c.get(frames), c.get(totalLen)))
           .compute("mmc_request_done", cost.cmd53TeardownPs());
       if (recovery) {
-        // bes2600_sdio.c sdio_tx_work (l.1160-1180): the same retry loop around the write.
+        // bes2600_sdio.c sdio_tx_work (l.1165-1174, under the claim of l.1160-1175): the same
+        // retry loop around the write.
         b.exec("ret = bes_sdio_memcpy_to_io_helper()", (c, t) -> c.set(ret, sdio.lastStatus()));
         crcRetryLoop(b, ret, crcRetry, "write", "write");
       }
@@ -815,8 +825,8 @@ public final class Bes2600Driver {
           .jumpIf("!timeout", c -> !c.timedOut(), "woken")
           .exec("Missed interrupt?", (c, t) -> missedIrqTimeouts++);
       if (recovery) {
-        // bh.c bes2600_bh l.1382-1422: on a timeout with hw_bufs_used && (!rx || !tx) (both 0
-        // after a timeout): "Missed interrupt?", wifi_force_close, then goto rx.
+        // bh.c bes2600_bh l.1382-1425: on a timeout with hw_bufs_used && (!rx || !tx) (both 0
+        // after a timeout): "Missed interrupt?", wifi_force_close (l.1422), then goto rx (l.1425).
         b.jumpIf("!hw_bufs_used", c -> c.get(used) == 0, "woken")
             .exec("bes2600_chrdev_wifi_force_close", (c, t) -> forceClose(t));
       }
@@ -828,7 +838,8 @@ public final class Bes2600Driver {
       b.label("tx");
       flushRxList(b);
       read(b, hw_bufs_used, used);
-      // bh.c: BUG_ON(hw_bufs_used > numInpChBufs) at the top of the TX stage (counted, not fatal).
+      // bh.c bes2600_bh l.1481: BUG_ON(hw_bufs_used > numInpChBufs) at the top of the TX stage
+      // (counted, not fatal).
       b.warnOn("BUG_ON(hw_bufs_used > numInpChBufs)", c -> c.get(used) > numInpChBufs)
           .jumpIf("tx_burst = numInpChBufs - hw_bufs_used <= 0",
               c -> numInpChBufs - c.get(used) <= 0, "done_rx")

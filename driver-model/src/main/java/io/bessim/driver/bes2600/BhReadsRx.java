@@ -71,7 +71,8 @@ final class BhReadsRx implements RxVariant {
         .exec("rx = 1", (c, t) -> c.set(rx, 1))
         .jump("tx");
     if (d.recovery) {
-      // bh.c bes2600_bh: if (ret < 0) { sdio_work_debug(); wifi_force_close(); }, bh goes on.
+      // bh.c bes2600_bh l.1456-1462: if (ret < 0) { sdio_work_debug(); wifi_force_close(); },
+      // bh goes on.
       b.label("rx_failed").exec("bes2600_chrdev_wifi_force_close", (c, t) -> d.forceClose(t));
     }
     b.label("rx_empty")

@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
 public final class SdioHost {
   /**
    * The request kinds the bes2600 driver issues. {@code CMD52_IRQ_ENABLE} is the register write of
-   * an explicit interrupt re-enable ({@code __bes2600_irq_enable(1)}, upstream
-   * {@code __cw1200_irq_enable(1)}).
+   * an explicit interrupt re-enable (upstream {@code __cw1200_irq_enable(1)}; bes2600's
+   * {@code __bes2600_irq_enable} is a stub that returns 0, hwio.c l.327-330, and its call is
+   * commented out, bh.c l.1526-1528).
    */
   public enum Cmd {
     CMD52_CTRL(false), CMD52_EMPTY(false), CMD53_READ(true), CMD53_WRITE(true),
