@@ -63,8 +63,10 @@ public final class Bes2600Driver {
    * executes exactly the ops it always did.
    */
   final boolean recovery;
-  static final long GPIO_WAKE_FLAG_MCU = 1;
-  static final long GPIO_WAKE_FLAG_SDIO_RX = 1 << 6;
+  // sbus.h l.33-42: the flags are enum values, set as BIT(flag) (bes2600_sdio.c l.1385): MCU is 0,
+  // SDIO_RX 9.
+  static final long GPIO_WAKE_FLAG_MCU = 1 << 0;
+  static final long GPIO_WAKE_FLAG_SDIO_RX = 1 << 9;
 
   // struct bes2600_common: the shared state the race tools watch.
   public final Cell hw_bufs_used;
