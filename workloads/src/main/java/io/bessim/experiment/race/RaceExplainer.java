@@ -214,7 +214,11 @@ public final class RaceExplainer {
     b.append(String.format(Locale.US, "%nNo update of %s was lost in %s simulated (seed %d).%n",
         o.field(), seconds(o.searchPs()), seed));
     String who = writers(r);
-    if (c.isAtomicType()) {
+    if (r.writersOfWatched().isEmpty()) {
+      // A run too short for the driver to reach the field: "only nobody wrote it" said nothing.
+      b.append(String.format(Locale.US, "Nothing wrote %s in this run: there was no update to"
+          + " lose; try a longer --duration.%n", o.field()));
+    } else if (c.isAtomicType()) {
       b.append(String.format(Locale.US,
           "Written by %s, but every update of %s is one atomic read-modify-write (atomic_t):%n"
               + "another context can come before or after it, never between its load and its"
