@@ -73,6 +73,25 @@ final class ArchitectureValueTest {
             () -> Architecture.fromName("v3+rx.delivery=bulk")).getMessage());
   }
 
+  /**
+   * {@code v3+rx.delivery=batch+rx.delivery=per-frame} ran v3 unchanged (the last value won) in a
+   * row labelled with both, while {@code --set} refuses a name given twice.
+   */
+  @Test
+  void aVariantThatSetsOneKnobTwiceIsRefused() {
+    assertEquals("architecture 'v3+rx.delivery=batch+rx.delivery=per-frame': knob rx.delivery"
+        + " given twice", assertThrows(IllegalArgumentException.class,
+            () -> Architecture.fromName("v3+rx.delivery=batch+rx.delivery=per-frame"))
+        .getMessage());
+    assertEquals("architecture 'v3+ rx.delivery=batch + rx.delivery = batch': knob rx.delivery"
+        + " given twice", assertThrows(IllegalArgumentException.class,
+            () -> Architecture.fromName("v3+ rx.delivery=batch + rx.delivery = batch"))
+        .getMessage());
+    Architecture two = Architecture.fromName("v3+rx.delivery=batch+irq.reenable=none");
+    assertEquals(Architecture.Delivery.BATCH, two.delivery());
+    assertEquals(io.bessim.driver.mmc.SdioHost.IrqReenable.NONE, two.irqReenable());
+  }
+
   @Test
   void aVariantDefinedElsewhereIsFoundByName() {
     Map<String, Architecture> variants =
