@@ -145,7 +145,9 @@ public final class HtmlReport {
       b.append("<tr><td>").append(esc(s.arch())).append("</td>");
       for (Metric m : cols) {
         Summary x = s.get(m);
-        b.append("<td>").append(x == null ? "-" : esc(m.interval(x, m.decimals()))).append("</td>");
+        // Rounded as the printed compare table: one figure, one rounding.
+        b.append("<td>").append(x == null ? "-" : esc(m.interval(x, m.compareDecimals())))
+            .append("</td>");
       }
       b.append("<td>").append(esc(Metric.LOST_UPDATES.mean(s.get(Metric.LOST_UPDATES))))
           .append("</td>");
