@@ -49,8 +49,17 @@ public final class HtmlReport {
     return this;
   }
 
-  /** The comparison table and every chart of a batch of runs (compare, sweep rows). */
+  /** The comparison table and every chart of a batch of runs (compare). */
   public HtmlReport runs(List<RunResult> runs) {
+    return runs(runs, runs);
+  }
+
+  /**
+   * As {@link #runs(List)}, with {@code curves} (the same runs, labelled by the line each belongs
+   * to) for the delivered-against-offered chart: a sweep's table has a row per point, its chart a
+   * line per architecture through the offered loads.
+   */
+  public HtmlReport runs(List<RunResult> runs, List<RunResult> curves) {
     List<ArchSummary> sums = ArchSummary.of(runs);
     // As the printed table says: with one seed per row there is no interval to speak of.
     boolean oneSeed = sums.stream().allMatch(a -> a.n() == 1);
@@ -66,7 +75,7 @@ public final class HtmlReport {
     for (Metric m : RATES) body.append(bars(sums, m, m.counter() + " /s", 1));
     body.append(bars(sums, Metric.LOST_UPDATES, "lost updates (count)", 1));
     body.append("</div>");
-    offeredCurve(runs);
+    offeredCurve(curves);
     overTime(runs);
     cpuByContext(runs);
     races(runs);
@@ -77,12 +86,12 @@ public final class HtmlReport {
    * A sweep's rows: its delivered-against-offered curves (the receive-livelock picture when it
    * varies the workload) and its table over every point, under {@code heading}.
    */
-  public HtmlReport sweep(String heading, List<RunResult> rows) {
+  public HtmlReport sweep(String heading, List<RunResult> points, List<RunResult> curves) {
     body.append("<h2>").append(esc(heading)).append("</h2>\n");
-    offeredCurve(rows);
-    section("Sweep rows per architecture", "mean ±95% interval over every point and seed of the"
-        + " sweep");
-    body.append(table(ArchSummary.of(rows)));
+    offeredCurve(curves);
+    section("Sweep points", "one row per point (architecture and varied values): mean ±95%"
+        + " interval over its seeds");
+    body.append(table(ArchSummary.of(points)));
     return this;
   }
 
