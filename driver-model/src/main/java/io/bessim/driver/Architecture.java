@@ -303,11 +303,19 @@ public record Architecture(
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
-  /** This architecture with one knob set, labelled {@code label+key=value}. */
+  /**
+   * This architecture with one knob set, labelled {@code label+key=value}; its description says
+   * so ({@code ...; changed: key=value}), so that a preset's words ("plain int counters") are not
+   * read as the variant's.
+   */
   public Architecture with(Knob knob, String value) {
     Architecture a = knob.apply.apply(this, value);
-    return a.named(label + "+" + knob.key + "=" + value.strip(), description);
+    String change = knob.key + "=" + value.strip();
+    return a.named(label + "+" + change,
+        description + (description.contains(CHANGED) ? ", " : CHANGED) + change);
   }
+
+  private static final String CHANGED = "; changed: ";
 
   /**
    * This architecture under a platform profile: every knob the profile (or {@code --set}) gives a

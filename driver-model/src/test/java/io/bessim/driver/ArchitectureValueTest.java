@@ -92,6 +92,22 @@ final class ArchitectureValueTest {
     assertEquals(io.bessim.driver.mmc.SdioHost.IrqReenable.NONE, two.irqReenable());
   }
 
+  /**
+   * The race reports head a variant with its description: {@code race window --arch
+   * v1+arch.counters=atomic} printed "v1+arch.counters=atomic: Patch C v1: direct delivery from
+   * sdio_rx_work, plain int counters" over a table of atomic counters.
+   */
+  @Test
+  void aVariantsDescriptionNamesTheKnobsItChanged() {
+    assertEquals("Patch C v1: direct delivery from sdio_rx_work, plain int counters; changed:"
+        + " arch.counters=atomic", Architecture.fromName("v1+arch.counters=atomic").description());
+    assertEquals("Patch C v1: direct delivery from sdio_rx_work, plain int counters; changed:"
+        + " arch.counters=atomic, rx.delivery=batch",
+        Architecture.fromName("v1+arch.counters=atomic+rx.delivery=batch").description());
+    assertEquals(Architecture.V1.description(), Architecture.V1.description());
+    assertTrue(Architecture.V1.description().endsWith("plain int counters"));
+  }
+
   @Test
   void aVariantDefinedElsewhereIsFoundByName() {
     Map<String, Architecture> variants =
