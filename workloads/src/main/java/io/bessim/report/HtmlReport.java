@@ -289,8 +289,9 @@ public final class HtmlReport {
       if (lossy.containsKey(r.arch())) lossy.get(r.arch()).add(r);
     }
     section("Race windows and lost updates", "for each architecture that lost an update (v1's"
-        + " plain counters): read-modify-write windows on shared driver state by width, and when"
-        + " each lost update happened, one row per seed");
+        + " plain counters): read-modify-write windows on every shared field by width (locked"
+        + " and single-writer fields included; bessim race window shows the flagged fields"
+        + " alone), and when each lost update happened, one row per seed");
     if (lossy.isEmpty()) {
       missing("no architecture here lost an update");
       return;
@@ -308,7 +309,8 @@ public final class HtmlReport {
         times.add(r.detail().lostUpdateSec());
         xMax = Math.max(xMax, r.simSeconds());
       }
-      body.append(Svg.logBars(e.getKey() + ": RMW windows by width", "windows (all seeds)",
+      body.append(Svg.logBars(e.getKey() + ": RMW windows by width, every shared field",
+          "windows (all seeds)",
           RunDetail.WIDTH_BINS, hist));
       body.append(Svg.strip(e.getKey() + ": lost updates", "simulated s", xMax, rows, times));
     }
