@@ -185,8 +185,9 @@ public final class HtmlReport {
   }
 
   /**
-   * Delivered against offered MB/s per architecture, a point per offered load (mean over seeds
-   * and other parameters): the receive-livelock picture when a sweep varies the workload.
+   * Delivered against offered MB/s per line (an architecture, and a sweep's other varied values),
+   * a point per offered load (mean over seeds): the receive-livelock picture when a sweep varies
+   * the workload.
    */
   private void offeredCurve(List<RunResult> runs) {
     section("Delivered against offered load", "one point per architecture and offered load"
