@@ -173,15 +173,18 @@ public final class HtmlReport {
 
   private static String bars(List<ArchSummary> sums, Metric m, String label, double scale) {
     List<String> cats = new ArrayList<>();
+    List<String> tips = new ArrayList<>();
     double[] mean = new double[sums.size()];
     double[] ci = new double[sums.size()];
     for (int i = 0; i < sums.size(); i++) {
       Summary x = sums.get(i).get(m);
       cats.add(sums.get(i).arch());
+      // The value as the table rounds it, so that the bar and its row read alike.
+      tips.add(x == null ? "-" : m.interval(x, m.compareDecimals()));
       mean[i] = x == null || Double.isNaN(x.mean()) ? 0 : x.mean() * scale;
       ci[i] = x == null ? Double.NaN : x.halfWidth95() * scale;
     }
-    return Svg.bars(label, label, cats, mean, ci);
+    return Svg.bars(label, label, cats, mean, ci, tips);
   }
 
   /**
