@@ -165,7 +165,7 @@ final class SweepCommand implements Callable<Integer> {
     w.print(text);
     w.flush();
     if (report.report != null) {
-      HtmlReport r = new HtmlReport("bessim sweep");
+      HtmlReport r = new HtmlReport("bessim sweep").roundedAsTheSweepTable();
       text.lines().forEach(r::note);
       Map<String, String> sets = new LinkedHashMap<>(
           scenario().sets());

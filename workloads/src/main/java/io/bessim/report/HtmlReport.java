@@ -33,9 +33,20 @@ public final class HtmlReport {
   private final List<String> notes = new ArrayList<>();
   private final StringBuilder body = new StringBuilder();
   private Provenance provenance;
+  /** Decimals of each figure in the tables and tooltips: as the command's printed table has. */
+  private java.util.function.ToIntFunction<Metric> decimals = Metric::compareDecimals;
 
   public HtmlReport(String title) {
     this.title = title;
+  }
+
+  /**
+   * Rounds as {@code sweep table} does ({@link Metric#decimals()}: CPU % at two decimals) rather
+   * than as the compare table does: a sweep's page and its printed table read alike.
+   */
+  public HtmlReport roundedAsTheSweepTable() {
+    this.decimals = Metric::decimals;
+    return this;
   }
 
   /** A line under the title: the workload, duration and seeds. */
@@ -66,7 +77,7 @@ public final class HtmlReport {
     section("Comparison", (oneSeed ? "values from one seed (no interval)"
         : "mean ±95% interval across seeds (Student t)") + "; MB = 10^6 bytes;"
         + " /s = per simulated second after the warm-up");
-    body.append(table(sums));
+    body.append(table(sums, decimals));
     section("Per architecture, with 95% intervals", "bars are means across seeds, whiskers the"
         + " 95% interval (none with one seed)");
     body.append("<div class=\"grid\">");
@@ -91,7 +102,8 @@ public final class HtmlReport {
     offeredCurve(curves);
     section("Sweep points", "one row per point (architecture and varied values): mean ±95%"
         + " interval over its seeds");
-    body.append(table(ArchSummary.of(points)));
+    // A sweep's rows, rounded as sweep table prints them.
+    body.append(table(ArchSummary.of(points), Metric::decimals));
     return this;
   }
 
@@ -140,7 +152,8 @@ public final class HtmlReport {
     body.append("<p class=\"missing\">").append(esc(what)).append("</p>\n");
   }
 
-  private static String table(List<ArchSummary> sums) {
+  private static String table(List<ArchSummary> sums,
+      java.util.function.ToIntFunction<Metric> decimals) {
     List<Metric> cols = new ArrayList<>(List.of(Metric.DELIVERED_MBPS, Metric.OFFERED_MBPS,
         Metric.CPU_UTILIZATION));
     cols.addAll(RATES);
@@ -155,7 +168,7 @@ public final class HtmlReport {
       for (Metric m : cols) {
         Summary x = s.get(m);
         // Rounded as the printed compare table: one figure, one rounding.
-        b.append("<td>").append(x == null ? "-" : esc(m.interval(x, m.compareDecimals())))
+        b.append("<td>").append(x == null ? "-" : esc(m.interval(x, decimals.applyAsInt(m))))
             .append("</td>");
       }
       b.append("<td>").append(esc(Metric.LOST_UPDATES.mean(s.get(Metric.LOST_UPDATES))))
@@ -171,7 +184,7 @@ public final class HtmlReport {
     return b.append("</table>\n").toString();
   }
 
-  private static String bars(List<ArchSummary> sums, Metric m, String label, double scale) {
+  private String bars(List<ArchSummary> sums, Metric m, String label, double scale) {
     List<String> cats = new ArrayList<>();
     List<String> tips = new ArrayList<>();
     double[] mean = new double[sums.size()];
@@ -180,7 +193,7 @@ public final class HtmlReport {
       Summary x = sums.get(i).get(m);
       cats.add(sums.get(i).arch());
       // The value as the table rounds it, so that the bar and its row read alike.
-      tips.add(x == null ? "-" : m.interval(x, m.compareDecimals()));
+      tips.add(x == null ? "-" : m.interval(x, decimals.applyAsInt(m)));
       mean[i] = x == null || Double.isNaN(x.mean()) ? 0 : x.mean() * scale;
       ci[i] = x == null ? Double.NaN : x.halfWidth95() * scale;
     }

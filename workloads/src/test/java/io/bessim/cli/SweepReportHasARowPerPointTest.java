@@ -39,6 +39,24 @@ final class SweepReportHasARowPerPointTest {
         && page.contains("<title>v3: 2 -> 1.86</title>"), page);
   }
 
+  /**
+   * The sweep's page rounds as `sweep table` does (CPU % at two decimals), not as compare's table:
+   * FakeRunner's v3 uses 35.1% and 35.2% of the CPUs at seeds 1 and 2, a mean of 35.15% and a
+   * half-width of 12.706 x 0.05 = 0.64%.
+   */
+  @Test
+  void theSweepsPageRoundsAsTheSweepTable() throws Exception {
+    Path dir = tmp.resolve("s3");
+    Path html = tmp.resolve("s3.html");
+    assertEquals(0, Cli.run(new FakeRunner(), "sweep", "--arch", "v3", "--seeds", "2",
+        "--duration", "1s", "--out", dir.toString(), "--report", html.toString(), "--quiet")
+        .exit());
+    Cli.Outcome table = Cli.run(new FakeRunner(), "sweep", "table", dir.toString(), "--metrics",
+        "cpuUtilization");
+    assertTrue(table.out().contains("| 35.15 ±0.64 |"), table.out());
+    assertTrue(Files.readString(html).contains("<td>35.15 ±0.64</td>"));
+  }
+
   @Test
   void reportOfASweepFolderHasARowPerPointToo() throws Exception {
     Path dir = tmp.resolve("s2");
