@@ -91,8 +91,9 @@ public final class SweepCsv {
       throws IOException {
     Table t = read(file);
     // The varied parameters' columns stand between arch and seed.
-    List<String> varied = t.header().isEmpty() ? List.of()
-        : t.header().subList(t.header().indexOf("arch") + 1, t.header().indexOf("seed"));
+    int arch = t.header().indexOf("arch");
+    int seed = t.header().indexOf("seed");
+    List<String> varied = arch < 0 || seed <= arch ? List.of() : t.header().subList(arch + 1, seed);
     List<Map<String, String>> rows = new ArrayList<>(t.rows());
     if (byPoint) rows.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(POINT))));
     List<RunResult> out = new ArrayList<>();
