@@ -86,6 +86,9 @@ final class RaceExplainCommand implements Callable<Integer> {
   public Integer call() {
     Architecture arch = Architecture.fromName(archName);
     Limits.durationPs(searchPs);
+    // The run goes on for --after past the lost update: the same ceiling as any run's length.
+    checkArgument(afterPs <= Limits.MAX_DURATION_PS, "--after %s is over the limit of %s",
+        Durations.format(afterPs), Durations.format(Limits.MAX_DURATION_PS));
     checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
         "--window-us must be between 1 and 10000000, got %s", windowUs);
     Platform platform = platformOptions.platform();

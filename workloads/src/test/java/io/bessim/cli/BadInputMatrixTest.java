@@ -428,6 +428,8 @@ final class BadInputMatrixTest {
     add(c, "unknown architecture", "race window --arch v9");
     add(c, "unknown architecture", "race explain --arch v9");
     add(c, "--window-us must be between", "race explain --arch v1 --window-us 0");
+    // --after ran unbounded: 25 h after a lost update that never wedges the chip.
+    add(c, "--after 90000s is over the limit of 86400s", "race explain --arch v1 --after 25h");
     add(c, "parameter tcp.mss must be in", "race explain --arch v1 --set tcp.mss=0");
     add(c, "unknown architecture", "race interleavings --arch v9");
     add(c, "--profiles must be at least 1", "predict --profiles 0");
