@@ -257,13 +257,18 @@ public record Architecture(
           + "a variant is NAME+knob=value, e.g. v3+rx.delivery=batch", shorten(name),
           String.join(", ", known)));
     }
+    // A knob written twice would run the last value in a row labelled with both.
+    java.util.Set<Knob> set = java.util.EnumSet.noneOf(Knob.class);
     for (int i = 1; i < parts.length; i++) {
       String kv = parts[i].strip();
       int eq = kv.indexOf('=');
       checkArgument(eq > 0 && eq < kv.length() - 1,
           "architecture '%s': expected key=value after '+', got '%s'", shorten(text),
           shorten(kv));
-      a = a.with(Knob.of(kv.substring(0, eq).strip()), kv.substring(eq + 1).strip());
+      Knob knob = Knob.of(kv.substring(0, eq).strip());
+      checkArgument(set.add(knob), "architecture '%s': knob %s given twice", shorten(text),
+          knob.key);
+      a = a.with(knob, kv.substring(eq + 1).strip());
     }
     return a;
   }
@@ -298,11 +303,19 @@ public record Architecture(
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
-  /** This architecture with one knob set, labelled {@code label+key=value}. */
+  /**
+   * This architecture with one knob set, labelled {@code label+key=value}; its description says
+   * so ({@code ...; changed: key=value}), so that a preset's words ("plain int counters") are not
+   * read as the variant's.
+   */
   public Architecture with(Knob knob, String value) {
     Architecture a = knob.apply.apply(this, value);
-    return a.named(label + "+" + knob.key + "=" + value.strip(), description);
+    String change = knob.key + "=" + value.strip();
+    return a.named(label + "+" + change,
+        description + (description.contains(CHANGED) ? ", " : CHANGED) + change);
   }
+
+  private static final String CHANGED = "; changed: ";
 
   /**
    * This architecture under a platform profile: every knob the profile (or {@code --set}) gives a

@@ -73,6 +73,41 @@ final class ArchitectureValueTest {
             () -> Architecture.fromName("v3+rx.delivery=bulk")).getMessage());
   }
 
+  /**
+   * {@code v3+rx.delivery=batch+rx.delivery=per-frame} ran v3 unchanged (the last value won) in a
+   * row labelled with both, while {@code --set} refuses a name given twice.
+   */
+  @Test
+  void aVariantThatSetsOneKnobTwiceIsRefused() {
+    assertEquals("architecture 'v3+rx.delivery=batch+rx.delivery=per-frame': knob rx.delivery"
+        + " given twice", assertThrows(IllegalArgumentException.class,
+            () -> Architecture.fromName("v3+rx.delivery=batch+rx.delivery=per-frame"))
+        .getMessage());
+    assertEquals("architecture 'v3+ rx.delivery=batch + rx.delivery = batch': knob rx.delivery"
+        + " given twice", assertThrows(IllegalArgumentException.class,
+            () -> Architecture.fromName("v3+ rx.delivery=batch + rx.delivery = batch"))
+        .getMessage());
+    Architecture two = Architecture.fromName("v3+rx.delivery=batch+irq.reenable=none");
+    assertEquals(Architecture.Delivery.BATCH, two.delivery());
+    assertEquals(io.bessim.driver.mmc.SdioHost.IrqReenable.NONE, two.irqReenable());
+  }
+
+  /**
+   * The race reports head a variant with its description: {@code race window --arch
+   * v1+arch.counters=atomic} printed "v1+arch.counters=atomic: Patch C v1: direct delivery from
+   * sdio_rx_work, plain int counters" over a table of atomic counters.
+   */
+  @Test
+  void aVariantsDescriptionNamesTheKnobsItChanged() {
+    assertEquals("Patch C v1: direct delivery from sdio_rx_work, plain int counters; changed:"
+        + " arch.counters=atomic", Architecture.fromName("v1+arch.counters=atomic").description());
+    assertEquals("Patch C v1: direct delivery from sdio_rx_work, plain int counters; changed:"
+        + " arch.counters=atomic, rx.delivery=batch",
+        Architecture.fromName("v1+arch.counters=atomic+rx.delivery=batch").description());
+    assertEquals(Architecture.V1.description(), Architecture.V1.description());
+    assertTrue(Architecture.V1.description().endsWith("plain int counters"));
+  }
+
   @Test
   void aVariantDefinedElsewhereIsFoundByName() {
     Map<String, Architecture> variants =

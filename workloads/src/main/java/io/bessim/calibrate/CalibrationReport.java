@@ -85,7 +85,7 @@ public final class CalibrationReport {
     Score.Figure worst = score.worst();
     return String.format(Locale.US, "%d of %d fitted figures inside%s", inside, scored.size(),
         worst == null || worst.inside() ? ""
-            : ", worst " + worst.measurement().label() + " " + residual(worst.residual()));
+            : ", worst " + worst.measurement().label() + worstResidual(worst.residual()));
   }
 
   /** Why the search stopped and the best point. */
@@ -166,6 +166,14 @@ public final class CalibrationReport {
   }
 
   /** A residual in tolerances: {@code +0.32}, {@code -} for none. */
+  /**
+   * The worst figure's residual after its label: {@code " -1.27"}, or {@code ": no finite value"}
+   * for a ratio over zero, where a lone "-" read as a missing word.
+   */
+  static String worstResidual(double r) {
+    return Double.isNaN(r) ? ": no finite value" : " " + residual(r);
+  }
+
   static String residual(double r) {
     if (Double.isNaN(r)) return "-";
     if (Double.isInfinite(r)) return r > 0 ? "+inf" : "-inf";

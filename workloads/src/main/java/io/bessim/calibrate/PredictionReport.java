@@ -74,12 +74,15 @@ public final class PredictionReport {
   public static String noneKept(Abc.Plan plan, Abc.Result r) {
     Abc.Candidate c = r.closest();
     Score.Figure worst = c.score().worst();
+    String missed = worst == null ? "missed nothing"
+        : Double.isNaN(worst.residual())
+            ? "gave no finite value for " + worst.measurement().label() + " (a ratio over zero)"
+            : "missed " + worst.measurement().label() + " by "
+                + CalibrationReport.residual(worst.residual()) + " tolerances";
     return String.format(Locale.US,
         "no profile kept: none of the %d candidates had every fitted figure inside its band;"
-            + " the closest (candidate %d: %s) missed %s by %s tolerances",
-        r.tried(), c.index(), values(plan, c.values()),
-        worst == null ? "nothing" : worst.measurement().label(),
-        worst == null ? "-" : CalibrationReport.residual(worst.residual()));
+            + " the closest (candidate %d: %s) %s",
+        r.tried(), c.index(), values(plan, c.values()), missed);
   }
 
   /** The kept profiles, with the figure each came closest to missing. */

@@ -89,7 +89,30 @@ public final class Bessim implements Callable<Integer> {
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     Interrupts.install(cl.getErr());
-    System.exit(cl.execute(args));
+    System.exit(execute(cl, args));
+  }
+
+  /**
+   * Runs {@code cl}: picocli hands an Error thrown on the command's thread (an OutOfMemoryError
+   * while a wide trace is rendered) to the JVM, which printed its stack trace; it is one line.
+   */
+  static int execute(CommandLine cl, String[] args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      PrintWriter err = cl.getErr();
+      err.println(outOfMemory(e));
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+  }
+
+  /** The one line for an exhausted heap: what ran out, the heap's size, and what to change. */
+  static String outOfMemory(OutOfMemoryError e) {
+    return "bessim: out of memory (" + message(e) + ") in a heap of "
+        + String.format(java.util.Locale.US, "%.1f GB", Runtime.getRuntime().maxMemory() / 1e9)
+        + ": run less at once (a shorter --trace-window or --duration, fewer seeds), or give more"
+        + " heap (BESSIM_JAVA_OPTS=-Xmx...)";
   }
 
   /**
@@ -165,7 +188,11 @@ public final class Bessim implements Callable<Integer> {
 
   static int executionError(Exception ex, PrintWriter err, boolean debug) {
     int code;
-    if (ex instanceof IllegalArgumentException) {
+    OutOfMemoryError oom = outOfMemoryCause(ex);
+    if (oom != null) {
+      err.println(outOfMemory(oom));
+      code = CommandLine.ExitCode.SOFTWARE;
+    } else if (ex instanceof IllegalArgumentException) {
       err.println("bessim: " + oneLine(message(ex)));
       code = CommandLine.ExitCode.USAGE;
     } else if (ex instanceof UncheckedIOException) {
@@ -182,6 +209,14 @@ public final class Bessim implements Callable<Integer> {
     if (debug) ex.printStackTrace(err);
     err.flush();
     return code;
+  }
+
+  /** The OutOfMemoryError among {@code t}'s causes (a run's, wrapped by its batch), or null. */
+  private static OutOfMemoryError outOfMemoryCause(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) return oom;
+    }
+    return null;
   }
 
   private static String message(Throwable t) {

@@ -50,8 +50,8 @@ final class CompareTable {
     cols.add(Column.left("arch", ArchSummary::arch));
     // Mean±interval without the blank: seven columns narrower.
     cols.add(Column.right("MB/s", s -> tight(DELIVERED_MBPS.interval(s.get(DELIVERED_MBPS)))));
-    cols.add(Column.right("CPU %",
-        s -> tight(CPU_UTILIZATION.interval(s.get(CPU_UTILIZATION), 1))));
+    cols.add(Column.right("CPU %", s -> tight(
+        CPU_UTILIZATION.interval(s.get(CPU_UTILIZATION), CPU_UTILIZATION.compareDecimals()))));
     List<Metric> rates = List.of(SDIO_RX_WORK, SDIO_TX_WORK, WORKQUEUE_EXECUTE_START, BH_WAKEUPS);
     for (int i = 0; i < rates.size(); i++) {
       Metric m = rates.get(i);
@@ -77,11 +77,11 @@ final class CompareTable {
   static String render(List<ArchSummary> rows) {
     List<Column<ArchSummary>> cols = new ArrayList<>();
     cols.add(Column.left("arch", ArchSummary::arch));
-    cols.add(interval(DELIVERED_MBPS, DELIVERED_MBPS.decimals()));
-    cols.add(interval(OFFERED_MBPS, OFFERED_MBPS.decimals()));
-    // One decimal here (the sweep table has two): this table is wide already.
-    cols.add(interval(CPU_UTILIZATION, 1));
-    for (Metric m : RATES) cols.add(interval(m, m.decimals()));
+    cols.add(interval(DELIVERED_MBPS, DELIVERED_MBPS.compareDecimals()));
+    cols.add(interval(OFFERED_MBPS, OFFERED_MBPS.compareDecimals()));
+    // One decimal for CPU here (the sweep table has two): this table is wide already.
+    cols.add(interval(CPU_UTILIZATION, CPU_UTILIZATION.compareDecimals()));
+    for (Metric m : RATES) cols.add(interval(m, m.compareDecimals()));
     // Lost updates are counted, not sampled: the mean says enough.
     cols.add(Column.of(LOST_UPDATES, s -> LOST_UPDATES.mean(s.get(LOST_UPDATES))));
     cols.add(event(FIRST_WARN_SEC));

@@ -80,10 +80,15 @@ final class RaceExplainCommand implements Callable<Integer> {
 
   @Mixin PlatformOptions platformOptions;
 
+  @Mixin QuietOption quiet;
+
   @Override
   public Integer call() {
     Architecture arch = Architecture.fromName(archName);
     Limits.durationPs(searchPs);
+    // The run goes on for --after past the lost update: the same ceiling as any run's length.
+    checkArgument(afterPs <= Limits.MAX_DURATION_PS, "--after %s is over the limit of %s",
+        Durations.format(afterPs), Durations.format(Limits.MAX_DURATION_PS));
     checkArgument(windowUs > 0 && windowUs <= 10_000_000L,
         "--window-us must be between 1 and 10000000, got %s", windowUs);
     Platform platform = platformOptions.platform();
@@ -92,8 +97,22 @@ final class RaceExplainCommand implements Callable<Integer> {
       OutputFile.checkNotInputs(List.of(traceOut), CliInputs.inputs(null, platformOptions));
     }
     String platformText = platformOptions.describe();
-    RaceExplainer.Result r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform,
-        platformText, workload, seed, field, searchPs, windowUs * Time.US, afterPs));
+    // The search runs up to 20 seeds of --duration each: a progress line, as race window has.
+    ProgressLine progress =
+        quiet.progressLine(Bessim.stderrIsTerminal(), spec.commandLine().getErr());
+    int total = seed != null ? 1 : RaceExplainer.MAX_SEEDS;
+    long firstSeed = seed != null ? seed : 1;
+    RaceExplainer.Result r;
+    try {
+      r = RaceExplainer.explain(new RaceExplainer.Options(arch, platform, platformText, workload,
+          seed, field, searchPs, windowUs * Time.US, afterPs), s -> {
+            if (progress != null) {
+              progress.started((int) (s - firstSeed + 1), total, arch.cliName() + " seed " + s);
+            }
+          });
+    } finally {
+      if (progress != null) progress.clear();
+    }
     PrintWriter out = traceOut != null && traceOut.isStdout()
         ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.print(r.text());

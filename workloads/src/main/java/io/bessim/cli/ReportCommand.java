@@ -85,7 +85,8 @@ final class ReportCommand implements Callable<Integer> {
           "--sweep manifest", sweep.resolve(Sweep.META));
     }
     ExperimentOptions.Plan plan = options.plan(archs, n, List.of(html));
-    List<RunResult> swept = sweep == null ? List.of() : readSweep(sweep);
+    List<RunResult> swept = sweep == null ? List.of() : readSweep(sweep, true);
+    List<RunResult> sweptCurves = sweep == null ? List.of() : readSweep(sweep, false);
     List<RunResult> results = options.execute(plan, ctx, spec.commandLine().getErr());
     String header = CompareCommand.header(plan, n, options.seedBase.seedBase());
     Provenance provenance =
@@ -93,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
     options.writeReports(results, spec.commandLine().getOut(), provenance);
     HtmlReport r = CompareCommand.htmlReport(header, results, provenance);
     if (!swept.isEmpty()) {
-      r.sweep("Sweep " + sweep, swept);
+      r.sweep("Sweep " + sweep, swept, sweptCurves);
     }
     ReportOption.write(html, r);
     // Standard error when --out, --json or --csv is '-', so standard output holds only that one.
@@ -106,12 +107,16 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  static List<RunResult> readSweep(Path dir) {
+  /**
+   * A sweep folder's rows labelled by point ({@link SweepCsv#readPointResults}): with
+   * {@code withWorkload} for its table, without for its curves against offered load.
+   */
+  static List<RunResult> readSweep(Path dir, boolean withWorkload) {
     Path file = dir.resolve(SweepCsv.FILE);
     checkArgument(Files.isRegularFile(file), "--sweep %s has no %s (run bessim sweep --out %s)",
         dir, SweepCsv.FILE, dir);
     try {
-      List<RunResult> rows = SweepCsv.readResults(file);
+      List<RunResult> rows = SweepCsv.readPointResults(file, withWorkload);
       checkArgument(!rows.isEmpty(), "--sweep %s: %s has no rows yet", dir, file);
       return rows;
     } catch (IOException e) {

@@ -64,8 +64,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--trace-max-events",
       paramLabel = "N",
       defaultValue = "" + ChromeTraceSink.DEFAULT_MAX_EVENTS,
-      description = "Refuse a --trace window that holds more than N events, naming a window that"
-          + " fits (default: ${DEFAULT-VALUE}, about 100 MB of JSON, within the default heap).")
+      description = "Refuse a --trace or --ftrace window that holds more than N events, naming a"
+          + " window that fits (default: ${DEFAULT-VALUE}, about 100 MB of JSON or 120 MB of"
+          + " text, within the default heap).")
   int traceMaxEvents;
 
   @Option(
@@ -151,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
     ChromeTraceSink sink = trace == null ? null
         : new ChromeTraceSink("bessim " + arch.cliName(), traceMaxEvents);
     TraceSinkTracer chrome = sink == null ? null : new TraceSinkTracer(sink, w[0], w[1]);
-    FtraceWriter text = ftrace == null ? null : new FtraceWriter(w[0], w[1]);
+    FtraceWriter text = ftrace == null ? null : new FtraceWriter(w[0], w[1], traceMaxEvents);
     RunResult r;
     try {
       r = Experiment.run(plan.specs().get(0), KernelTracer.both(chrome, text),
@@ -163,10 +164,12 @@ final class RunCommand implements Callable<Integer> {
       long ms = io.bessim.sim.Time.MS;
       long reachedPs = Math.max(w[0] + ms, e.atPs() / ms * ms);
       long fits = Math.max(ms, (reachedPs - w[0]) * 9 / 10 / ms * ms);
+      // Whichever filled first: the ftrace text counts scheduler switches the trace does not.
+      String full = text != null && text.size() >= traceMaxEvents ? "--ftrace" : "--trace";
       throw new IllegalArgumentException(String.format(
-          "--trace window %s..%s holds more than %d events (--trace-max-events); the first %s"
+          "%s window %s..%s holds more than %d events (--trace-max-events); the first %s"
               + " fill it: trace --trace-window %s..%s or raise --trace-max-events (and -Xmx)",
-          Durations.format(w[0]), Durations.format(w[1]), traceMaxEvents,
+          full, Durations.format(w[0]), Durations.format(w[1]), traceMaxEvents,
           Durations.format(reachedPs - w[0]), Durations.format(w[0]),
           Durations.format(w[0] + fits)));
     }

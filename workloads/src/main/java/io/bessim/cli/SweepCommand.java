@@ -165,14 +165,15 @@ final class SweepCommand implements Callable<Integer> {
     w.print(text);
     w.flush();
     if (report.report != null) {
-      HtmlReport r = new HtmlReport("bessim sweep");
+      HtmlReport r = new HtmlReport("bessim sweep").roundedAsTheSweepTable();
       text.lines().forEach(r::note);
       Map<String, String> sets = new LinkedHashMap<>(
           scenario().sets());
       sets.putAll(platformOptions.overrides());
       // The scenario's profile line counts, as it does for the grid's platform.
       Path profile = profileFile();
-      report.write(r.runs(ReportCommand.readSweep(out)).provenance(Provenance.of(args,
+      report.write(r.runs(ReportCommand.readSweep(out, true), ReportCommand.readSweep(out, false))
+          .provenance(Provenance.of(args,
           profile == null ? "built-in defaults" : profile.toString(), grid.platform(), sets)));
     }
     return 0;

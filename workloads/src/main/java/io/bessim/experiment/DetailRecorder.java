@@ -17,6 +17,7 @@ import java.util.Map;
 final class DetailRecorder implements AccessLog {
   private final Experiment.Setup setup;
   private final double[] deliveredBytes;
+  private final long endPs;
   private long nowPs;
   private long lastBytes;
   private final List<Double> lostSec = new ArrayList<>();
@@ -28,6 +29,7 @@ final class DetailRecorder implements AccessLog {
   DetailRecorder(Experiment.Setup setup, long endPs) {
     this.setup = setup;
     this.deliveredBytes = new double[(int) ((endPs + Time.S - 1) / Time.S)];
+    this.endPs = endPs;
     setup.host().kernel().setAccessLog(this);
   }
 
@@ -78,7 +80,11 @@ final class DetailRecorder implements AccessLog {
   RunDetail finish() {
     setup.host().kernel().setAccessLog(null);
     List<Double> mbps = new ArrayList<>();
-    for (double b : deliveredBytes) mbps.add(b / 1e6);
+    for (int i = 0; i < deliveredBytes.length; i++) {
+      // The run's last second may be part of one (1.5 s, 500 ms): its bytes over its length.
+      double seconds = Time.toSeconds(Math.min(Time.S, endPs - i * Time.S));
+      mbps.add(deliveredBytes[i] / 1e6 / seconds);
+    }
     Map<String, Double> cpu = new LinkedHashMap<>();
     for (Ctx c : setup.host().kernel().contexts()) {
       if (c.cpuTimePs() > 0) cpu.merge(c.name(), Time.toSeconds(c.cpuTimePs()), Double::sum);

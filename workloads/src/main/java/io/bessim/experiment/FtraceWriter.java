@@ -24,6 +24,9 @@ import java.util.Locale;
  * {@code <idle>-0}), derived like {@code sched_switch} from each CPU's running slices. A context's
  * pid is 100 plus its index; its comm is its name. Calls arrive out of time order (a context runs
  * ahead of the global clock), so events are kept and sorted when written: by time, then arrival.
+ * Kept, an event and its line take a few hundred bytes of heap, so a writer holds at most
+ * {@code maxEvents} (as {@link ChromeTraceSink} does): the one after throws
+ * {@link ChromeTraceSink.TooManyEventsException}, which stops the run before the heap runs out.
  */
 public final class FtraceWriter implements KernelTracer {
   private static final String IDLE = "<idle>";
@@ -31,6 +34,7 @@ public final class FtraceWriter implements KernelTracer {
 
   private final long fromPs;
   private final long toPs;
+  private final int maxEvents;
   private final List<Rec> recs = new ArrayList<>();
 
   /** One event; {@code ctx} null for one an interrupt fired, {@code kind} for scheduler marks. */
@@ -42,12 +46,19 @@ public final class FtraceWriter implements KernelTracer {
   private static final int SWITCH_IN = 2;
 
   public FtraceWriter(long fromPs, long toPs) {
+    this(fromPs, toPs, ChromeTraceSink.DEFAULT_MAX_EVENTS);
+  }
+
+  /** A writer of the window that holds at most {@code maxEvents} events. */
+  public FtraceWriter(long fromPs, long toPs, int maxEvents) {
     this.fromPs = fromPs;
     this.toPs = toPs;
+    this.maxEvents = maxEvents;
   }
 
   private void add(long atPs, int kind, int cpu, Ctx ctx, String event, String fields) {
     if (atPs < fromPs || atPs > toPs) return;
+    if (recs.size() == maxEvents) throw new ChromeTraceSink.TooManyEventsException(maxEvents, atPs);
     recs.add(new Rec(atPs, recs.size(), kind, cpu, ctx, event, fields));
   }
 

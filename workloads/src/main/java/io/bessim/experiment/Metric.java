@@ -213,6 +213,15 @@ public enum Metric {
     return decimals;
   }
 
+  /**
+   * Decimals of the compare table (printed, {@code --wide}, and the HTML report's): CPU % at one,
+   * so the printed table stays narrow; anything else at {@link #decimals()}. One place, so that
+   * the printed table and the report round a figure alike.
+   */
+  public int compareDecimals() {
+    return this == CPU_UTILIZATION ? 1 : decimals;
+  }
+
   /** A table header: the label and the unit, e.g. {@code delivered MB/s}, {@code CPU %}. */
   public String header() {
     return label + unit.headerSuffix;

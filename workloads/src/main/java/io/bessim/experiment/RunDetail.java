@@ -7,7 +7,8 @@ import java.util.Map;
  * What a run saw over time and per context, for the HTML report's charts; not part of the JSON or
  * CSV (their keys are {@link Metric}'s). Equal runs give equal details.
  *
- * @param deliveredMBpsBySecond application bytes delivered in each simulated second, 10^6 B/s
+ * @param deliveredMBpsBySecond application bytes delivered in each simulated second, 10^6 B/s (a
+ *     last part second: its bytes over its length)
  * @param cpuSecondsByContext CPU seconds each context ran (hard IRQs that interrupted it
  *     included), in order of creation, warm-up included
  * @param lostUpdateSec simulated time of each lost update (a store over another context's update)

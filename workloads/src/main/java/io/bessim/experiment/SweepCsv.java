@@ -72,14 +72,44 @@ public final class SweepCsv {
    * {@link RunDetail}: the file keeps no time series).
    */
   public static List<RunResult> readResults(Path file) throws IOException {
+    return readResults(file, false, false);
+  }
+
+  /**
+   * As {@link #readResults(Path)}, in point order, each run labelled with its point: the
+   * architecture and every varied parameter's value ({@code baseline fw.rxPoolFrames=8}), the
+   * workload's only when {@code withWorkload} (a curve against offered load takes the workload
+   * from the run's offered rate). Summarised by label, the runs of a point are its seeds: the
+   * architecture's runs across points are different platforms or loads, no sample of one.
+   */
+  public static List<RunResult> readPointResults(Path file, boolean withWorkload)
+      throws IOException {
+    return readResults(file, true, withWorkload);
+  }
+
+  private static List<RunResult> readResults(Path file, boolean byPoint, boolean withWorkload)
+      throws IOException {
+    Table t = read(file);
+    // The varied parameters' columns stand between arch and seed.
+    int arch = t.header().indexOf("arch");
+    int seed = t.header().indexOf("seed");
+    List<String> varied = arch < 0 || seed <= arch ? List.of() : t.header().subList(arch + 1, seed);
+    List<Map<String, String>> rows = new ArrayList<>(t.rows());
+    if (byPoint) rows.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(POINT))));
     List<RunResult> out = new ArrayList<>();
-    for (Map<String, String> row : read(file).rows()) {
+    for (Map<String, String> row : rows) {
       Map<String, Double> perSecond = new LinkedHashMap<>();
       for (Metric m : Metric.counters()) {
         String v = row.get(PER_SECOND + "." + m.counter());
         if (v != null && !v.isEmpty()) perSecond.put(m.counter(), Double.parseDouble(v));
       }
-      out.add(new RunResult(row.get("arch"), Map.of(), Long.parseLong(row.get("seed")),
+      StringBuilder label = new StringBuilder(row.get("arch"));
+      for (String name : byPoint ? varied : List.<String>of()) {
+        if (withWorkload || !name.equals("workload")) {
+          label.append(' ').append(name).append('=').append(row.get(name));
+        }
+      }
+      out.add(new RunResult(label.toString(), Map.of(), Long.parseLong(row.get("seed")),
           row.getOrDefault("workload", ""), number(row, "simSeconds"), number(row, "wallSeconds"),
           number(row, "offeredMBps"), number(row, "deliveredMBps"),
           number(row, "cpuUtilization"), perSecond, (long) number(row, "lostUpdates"),

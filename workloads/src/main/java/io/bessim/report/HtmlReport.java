@@ -33,9 +33,20 @@ public final class HtmlReport {
   private final List<String> notes = new ArrayList<>();
   private final StringBuilder body = new StringBuilder();
   private Provenance provenance;
+  /** Decimals of each figure in the tables and tooltips: as the command's printed table has. */
+  private java.util.function.ToIntFunction<Metric> decimals = Metric::compareDecimals;
 
   public HtmlReport(String title) {
     this.title = title;
+  }
+
+  /**
+   * Rounds as {@code sweep table} does ({@link Metric#decimals()}: CPU % at two decimals) rather
+   * than as the compare table does: a sweep's page and its printed table read alike.
+   */
+  public HtmlReport roundedAsTheSweepTable() {
+    this.decimals = Metric::decimals;
+    return this;
   }
 
   /** A line under the title: the workload, duration and seeds. */
@@ -49,15 +60,24 @@ public final class HtmlReport {
     return this;
   }
 
-  /** The comparison table and every chart of a batch of runs (compare, sweep rows). */
+  /** The comparison table and every chart of a batch of runs (compare). */
   public HtmlReport runs(List<RunResult> runs) {
+    return runs(runs, runs);
+  }
+
+  /**
+   * As {@link #runs(List)}, with {@code curves} (the same runs, labelled by the line each belongs
+   * to) for the delivered-against-offered chart: a sweep's table has a row per point, its chart a
+   * line per architecture through the offered loads.
+   */
+  public HtmlReport runs(List<RunResult> runs, List<RunResult> curves) {
     List<ArchSummary> sums = ArchSummary.of(runs);
     // As the printed table says: with one seed per row there is no interval to speak of.
     boolean oneSeed = sums.stream().allMatch(a -> a.n() == 1);
     section("Comparison", (oneSeed ? "values from one seed (no interval)"
         : "mean ±95% interval across seeds (Student t)") + "; MB = 10^6 bytes;"
         + " /s = per simulated second after the warm-up");
-    body.append(table(sums));
+    body.append(table(sums, decimals));
     section("Per architecture, with 95% intervals", "bars are means across seeds, whiskers the"
         + " 95% interval (none with one seed)");
     body.append("<div class=\"grid\">");
@@ -66,7 +86,7 @@ public final class HtmlReport {
     for (Metric m : RATES) body.append(bars(sums, m, m.counter() + " /s", 1));
     body.append(bars(sums, Metric.LOST_UPDATES, "lost updates (count)", 1));
     body.append("</div>");
-    offeredCurve(runs);
+    offeredCurve(curves);
     overTime(runs);
     cpuByContext(runs);
     races(runs);
@@ -77,12 +97,13 @@ public final class HtmlReport {
    * A sweep's rows: its delivered-against-offered curves (the receive-livelock picture when it
    * varies the workload) and its table over every point, under {@code heading}.
    */
-  public HtmlReport sweep(String heading, List<RunResult> rows) {
+  public HtmlReport sweep(String heading, List<RunResult> points, List<RunResult> curves) {
     body.append("<h2>").append(esc(heading)).append("</h2>\n");
-    offeredCurve(rows);
-    section("Sweep rows per architecture", "mean ±95% interval over every point and seed of the"
-        + " sweep");
-    body.append(table(ArchSummary.of(rows)));
+    offeredCurve(curves);
+    section("Sweep points", "one row per point (architecture and varied values): mean ±95%"
+        + " interval over its seeds");
+    // A sweep's rows, rounded as sweep table prints them.
+    body.append(table(ArchSummary.of(points), Metric::decimals));
     return this;
   }
 
@@ -131,7 +152,8 @@ public final class HtmlReport {
     body.append("<p class=\"missing\">").append(esc(what)).append("</p>\n");
   }
 
-  private static String table(List<ArchSummary> sums) {
+  private static String table(List<ArchSummary> sums,
+      java.util.function.ToIntFunction<Metric> decimals) {
     List<Metric> cols = new ArrayList<>(List.of(Metric.DELIVERED_MBPS, Metric.OFFERED_MBPS,
         Metric.CPU_UTILIZATION));
     cols.addAll(RATES);
@@ -145,7 +167,9 @@ public final class HtmlReport {
       b.append("<tr><td>").append(esc(s.arch())).append("</td>");
       for (Metric m : cols) {
         Summary x = s.get(m);
-        b.append("<td>").append(x == null ? "-" : esc(m.interval(x, m.decimals()))).append("</td>");
+        // Rounded as the printed compare table: one figure, one rounding.
+        b.append("<td>").append(x == null ? "-" : esc(m.interval(x, decimals.applyAsInt(m))))
+            .append("</td>");
       }
       b.append("<td>").append(esc(Metric.LOST_UPDATES.mean(s.get(Metric.LOST_UPDATES))))
           .append("</td>");
@@ -160,22 +184,26 @@ public final class HtmlReport {
     return b.append("</table>\n").toString();
   }
 
-  private static String bars(List<ArchSummary> sums, Metric m, String label, double scale) {
+  private String bars(List<ArchSummary> sums, Metric m, String label, double scale) {
     List<String> cats = new ArrayList<>();
+    List<String> tips = new ArrayList<>();
     double[] mean = new double[sums.size()];
     double[] ci = new double[sums.size()];
     for (int i = 0; i < sums.size(); i++) {
       Summary x = sums.get(i).get(m);
       cats.add(sums.get(i).arch());
+      // The value as the table rounds it, so that the bar and its row read alike.
+      tips.add(x == null ? "-" : m.interval(x, decimals.applyAsInt(m)));
       mean[i] = x == null || Double.isNaN(x.mean()) ? 0 : x.mean() * scale;
       ci[i] = x == null ? Double.NaN : x.halfWidth95() * scale;
     }
-    return Svg.bars(label, label, cats, mean, ci);
+    return Svg.bars(label, label, cats, mean, ci, tips);
   }
 
   /**
-   * Delivered against offered MB/s per architecture, a point per offered load (mean over seeds
-   * and other parameters): the receive-livelock picture when a sweep varies the workload.
+   * Delivered against offered MB/s per line (an architecture, and a sweep's other varied values),
+   * a point per offered load (mean over seeds): the receive-livelock picture when a sweep varies
+   * the workload.
    */
   private void offeredCurve(List<RunResult> runs) {
     section("Delivered against offered load", "one point per architecture and offered load"
@@ -278,8 +306,9 @@ public final class HtmlReport {
       if (lossy.containsKey(r.arch())) lossy.get(r.arch()).add(r);
     }
     section("Race windows and lost updates", "for each architecture that lost an update (v1's"
-        + " plain counters): read-modify-write windows on shared driver state by width, and when"
-        + " each lost update happened, one row per seed");
+        + " plain counters): read-modify-write windows on every shared field by width (locked"
+        + " and single-writer fields included; bessim race window shows the flagged fields"
+        + " alone), and when each lost update happened, one row per seed");
     if (lossy.isEmpty()) {
       missing("no architecture here lost an update");
       return;
@@ -297,7 +326,8 @@ public final class HtmlReport {
         times.add(r.detail().lostUpdateSec());
         xMax = Math.max(xMax, r.simSeconds());
       }
-      body.append(Svg.logBars(e.getKey() + ": RMW windows by width", "windows (all seeds)",
+      body.append(Svg.logBars(e.getKey() + ": RMW windows by width, every shared field",
+          "windows (all seeds)",
           RunDetail.WIDTH_BINS, hist));
       body.append(Svg.strip(e.getKey() + ": lost updates", "simulated s", xMax, rows, times));
     }

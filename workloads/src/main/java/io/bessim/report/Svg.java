@@ -30,8 +30,12 @@ final class Svg {
     return COLOURS.get(i % COLOURS.size());
   }
 
-  /** One bar per category with a 95% whisker ({@code ci[i]} NaN: no whisker). */
-  static String bars(String title, String unit, List<String> cats, double[] mean, double[] ci) {
+  /**
+   * One bar per category with a 95% whisker ({@code ci[i]} NaN: no whisker); {@code tips[i]} is
+   * the value its tooltip shows after the category, as the caller's table rounds it.
+   */
+  static String bars(String title, String unit, List<String> cats, double[] mean, double[] ci,
+      List<String> tips) {
     double max = 0;
     for (int i = 0; i < mean.length; i++) {
       max = Math.max(max, mean[i] + (Double.isNaN(ci[i]) ? 0 : ci[i]));
@@ -47,9 +51,9 @@ final class Svg {
       double top = y.pos(mean[i]);
       b.append(String.format(Locale.US,
           "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s"
-              + "%s</title></rect>",
-          x, top, bw, Math.max(0, y.pos(0) - top), colour(i), esc(cats.get(i)), num(mean[i]),
-          Double.isNaN(ci[i]) ? "" : " ±" + num(ci[i])));
+              + "</title></rect>",
+          x, top, bw, Math.max(0, y.pos(0) - top), colour(i), esc(cats.get(i)),
+          esc(tips.get(i))));
       if (!Double.isNaN(ci[i]) && ci[i] > 0) {
         double cx = x + bw / 2;
         double lo = y.pos(Math.max(0, mean[i] - ci[i]));

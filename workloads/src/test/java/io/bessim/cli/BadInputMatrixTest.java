@@ -306,7 +306,8 @@ final class BadInputMatrixTest {
     add(c, "arch.rxPath is one of", S + " --profile @choice.profile");
     add(c, "sdio.clockHz wants a number, got 'NaN' (a whole one in 25000000..150000000 Hz)",
         S + " --profile @nan.profile");
-    add(c, "is not a CPU of a 2-CPU host", S + " --profile @cpus.profile");
+    add(c, "host.irqCpu = 3 and host.appCpu = 2 are not CPUs of a 2-CPU host",
+        S + " --profile @cpus.profile");
     add(c, "cannot read --profile", S + " --profile @none.profile");
     add(c, "cannot read --profile", S + " --profile OUT");
     add(c, "dup.profile:2: host.cpus is given twice", "run --arch v3 --profile @dup.profile");
@@ -391,7 +392,8 @@ final class BadInputMatrixTest {
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
     add(c, "unknown parameter", "sweep --out OUT/s --vary no.such=1,2");
-    add(c, "point arch=baseline|host.cpus=1|seed=1: host.bhCpu = 1 is not a CPU of a 1-CPU host",
+    add(c, "point arch=baseline|host.cpus=1|seed=1: host.bhCpu = 1 and host.appCpu = 2 are not CPUs"
+        + " of a 1-CPU host",
         "sweep --out OUT/s --vary host.cpus=4,1");
     add(c, "parameter sdio.busWidth is one of 1/4, got '2'",
         "sweep --out OUT/s --vary sdio.busWidth=1,2,4");
@@ -405,11 +407,12 @@ final class BadInputMatrixTest {
     add(c, "parameter sdio.busWidth is one of 1/4, got '3'", "predict --set sdio.busWidth=3");
     add(c, "--params: sdio.busWidth takes only the values 1/4, not a range to fit",
         "calibrate --params sdio.busWidth");
-    add(c, "host.bhCpu = 1 is not a CPU of a 1-CPU host", "calibrate --set host.cpus=1");
-    add(c, "calibrate would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 is"
-        + " not a CPU of a 1-CPU host", "calibrate --params host.cpus");
-    add(c, "predict would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 is"
-        + " not a CPU of a 1-CPU host", "predict --profile @freecpus.profile");
+    add(c, "host.bhCpu = 1 and host.appCpu = 2 are not CPUs of a 1-CPU host",
+        "calibrate --set host.cpus=1");
+    add(c, "calibrate would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 and"
+        + " host.appCpu = 2 are not CPUs of a 1-CPU host", "calibrate --params host.cpus");
+    add(c, "predict would try host.cpus=1 (an end of its range 1..8), where host.bhCpu = 1 and"
+        + " host.appCpu = 2 are not CPUs of a 1-CPU host", "predict --profile @freecpus.profile");
     add(c, "a range varies the rate of a udp: or tcp: workload; give other kinds as a list",
         "sweep --out OUT/s --vary workload=ramp:1MB/s-2MB/s@1s..ramp:1MB/s-4MB/s@1s:3");
     add(c, "a range varies the rate of a udp: or tcp: workload",
@@ -425,6 +428,8 @@ final class BadInputMatrixTest {
     add(c, "unknown architecture", "race window --arch v9");
     add(c, "unknown architecture", "race explain --arch v9");
     add(c, "--window-us must be between", "race explain --arch v1 --window-us 0");
+    // --after ran unbounded: 25 h after a lost update that never wedges the chip.
+    add(c, "--after 90000s is over the limit of 86400s", "race explain --arch v1 --after 25h");
     add(c, "parameter tcp.mss must be in", "race explain --arch v1 --set tcp.mss=0");
     add(c, "unknown architecture", "race interleavings --arch v9");
     add(c, "--profiles must be at least 1", "predict --profiles 0");

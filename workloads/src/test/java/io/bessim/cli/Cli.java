@@ -30,7 +30,7 @@ final class Cli {
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
+    int exit = Bessim.execute(cl, args);
     return new Outcome(exit, out.toString(), err.toString());
   }
 

@@ -33,6 +33,16 @@ final class RaceCommandLineTest {
     assertTrue(o.err().contains("explain") && o.err().contains("interleavings"), o.err());
   }
 
+  /** The README promises --quiet on every race command; race explain refused it. */
+  @Test
+  void explainTakesQuietAsTheOtherRaceCommandsDo() {
+    Outcome o = run("race", "explain", "--arch", "v2", "--duration", "1s", "--quiet");
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().contains("No update of hw_bufs_used was lost in 1.000 s simulated (seed 1)."),
+        o.out());
+  }
+
   @Test
   void interleavingsShowLostAndAtomic() {
     Outcome o = run("race", "interleavings", "--arch", "v1");

@@ -278,8 +278,9 @@ final class SweepTest {
         "--vary", "host.cpus=4,1", "--out", dir("cpus"));
 
     assertEquals(2, o.exit(), o.err());
-    assertEquals("bessim: point arch=v3|host.cpus=1|seed=1: host.bhCpu = 1 is not a CPU of a"
-        + " 1-CPU host (CPUs are 0..0; set host.bhCpu too when changing host.cpus)",
+    assertEquals("bessim: point arch=v3|host.cpus=1|seed=1: host.bhCpu = 1 and host.appCpu = 2"
+        + " are not CPUs of a 1-CPU host (CPUs are 0..0; set host.bhCpu and host.appCpu too when"
+        + " changing host.cpus)",
         o.err().strip());
     assertEquals(0, runner.seen().size());
     assertFalse(Files.exists(tmp.resolve("cpus")), "--out was created");

@@ -24,6 +24,33 @@ final class TraceOptionsTest {
     assertFalse(Files.exists(t), "no partial trace");
   }
 
+  /**
+   * The ftrace text holds every event of its window until it is written: a 600 s window of v1
+   * took 5.7 GB of heap, and one wider than the heap ended in an OutOfMemoryError stack trace.
+   * It obeys --trace-max-events as the Perfetto trace does, and the window it names fits.
+   */
+  @Test
+  void anFtraceWindowOverTheEventCapIsRefusedWithOneLineNamingAWindowThatFits(
+      @TempDir Path dir) throws Exception {
+    Path f = dir.resolve("f.txt");
+    Cli.Outcome o = Cli.run(Experiment::run, "run", "--arch", "v3", "--duration", "1s",
+        "--ftrace", f.toString(), "--trace-window", "0s..1s", "--trace-max-events", "2000");
+    assertEquals(2, o.exit(), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    assertTrue(o.err().startsWith("bessim: --ftrace window 0s..1s holds more than 2000 events"
+        + " (--trace-max-events)"), o.err());
+    assertFalse(Files.exists(f), "no partial text");
+
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("trace --trace-window (0s\\.\\.\\S+) or raise").matcher(o.err());
+    assertTrue(m.find(), o.err());
+    Cli.Outcome fits = Cli.run(Experiment::run, "run", "--arch", "v3", "--duration", "1s",
+        "--ftrace", f.toString(), "--trace-window", m.group(1), "--trace-max-events", "2000");
+    assertEquals(0, fits.exit(), fits.err());
+    String count = fits.err().replaceAll("(?s).*ftrace: (\\d+) events.*", "$1");
+    assertTrue(Integer.parseInt(count) <= 2000, fits.err());
+  }
+
   @Test
   void traceAndFtraceCoverTheSameWindow(@TempDir Path dir) throws Exception {
     Path t = dir.resolve("t.json");

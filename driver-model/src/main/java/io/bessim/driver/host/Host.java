@@ -45,10 +45,7 @@ public final class Host {
     this.kernel = new Kernel(sim, kernelCosts(p), p.intValue("host.cpus"));
     kernel.setPreemptive(p.bool("sched.preempt"));
     int irqCpu = p.intValue("host.irqCpu");
-    int cpus = p.intValue("host.cpus");
-    checkCpu("host.irqCpu", irqCpu, cpus);
-    checkCpu("host.bhCpu", p.intValue("host.bhCpu"), cpus);
-    checkCpu("host.appCpu", p.intValue("host.appCpu"), cpus);
+    checkCpus(p, "host.irqCpu", "host.bhCpu", "host.appCpu");
     this.chip = new Bes2600Firmware(sim, firmwareConfig(p));
     SdioTiming timing = new SdioTiming(sdioConfig(p));
     this.sdio = new SdioHost(kernel, timing, chip, irqCpu,
@@ -86,10 +83,7 @@ public final class Host {
    * Lets the command line reject bad --set combinations before any run starts.
    */
   public static void check(Platform p) {
-    int cpus = p.intValue("host.cpus");
-    checkCpu("host.irqCpu", p.intValue("host.irqCpu"), cpus);
-    checkCpu("host.bhCpu", p.intValue("host.bhCpu"), cpus);
-    checkCpu("host.appCpu", p.intValue("host.appCpu"), cpus);
+    checkCpus(p, "host.irqCpu", "host.bhCpu", "host.appCpu");
     kernelCosts(p);
     Faults.of(p);
     firmwareConfig(p);
@@ -97,12 +91,32 @@ public final class Host {
     airConfig(p);
   }
 
-  private static void checkCpu(String name, int cpu, int cpus) {
-    if (cpu < 0 || cpu >= cpus) {
-      throw new IllegalArgumentException(
-          name + " = " + cpu + " is not a CPU of a " + cpus + "-CPU host (CPUs are 0.."
-              + (cpus - 1) + "; set " + name + " too when changing host.cpus)");
+  /**
+   * Refuses CPU placements outside the host, every one in the one line: {@code --set host.cpus=1}
+   * moved both the bh's CPU and the reader's out, and naming one at a time took three tries.
+   */
+  private static void checkCpus(Platform p, String... names) {
+    int cpus = p.intValue("host.cpus");
+    java.util.List<String> bad = new java.util.ArrayList<>();
+    java.util.List<String> values = new java.util.ArrayList<>();
+    for (String name : names) {
+      int cpu = p.intValue(name);
+      if (cpu < 0 || cpu >= cpus) {
+        bad.add(name);
+        values.add(name + " = " + cpu);
+      }
     }
+    if (bad.isEmpty()) return;
+    boolean one = bad.size() == 1;
+    throw new IllegalArgumentException(and(values) + (one ? " is not a CPU of a " : " are not CPUs"
+        + " of a ") + cpus + "-CPU host (CPUs are 0.." + (cpus - 1) + "; set " + and(bad)
+        + " too when changing host.cpus)");
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String and(java.util.List<String> l) {
+    if (l.size() == 1) return l.get(0);
+    return String.join(", ", l.subList(0, l.size() - 1)) + " and " + l.get(l.size() - 1);
   }
 
   static KernelCosts kernelCosts(Platform p) {

@@ -101,11 +101,14 @@ public final class AccessRecorder implements AccessLog {
     }
   }
 
-  /** Ends the run: each field's overlap estimate is computed; windows still open are dropped. */
-  public void end() {
+  /**
+   * Ends the run, which ran to {@code endPs}: each field's overlap estimate is computed; windows
+   * still open are dropped.
+   */
+  public void end(long endPs) {
     if (ended) return;
     ended = true;
-    for (RmwWindows w : windows.values()) w.endRun();
+    for (RmwWindows w : windows.values()) w.endRun(endPs);
   }
 
   public long seed() {

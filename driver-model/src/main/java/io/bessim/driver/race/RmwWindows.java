@@ -180,7 +180,8 @@ public final class RmwWindows {
     private final SiteKey a;
     private final SiteKey b;
     private double expected;
-    private long busyBins;
+    /** Length of the seconds (bins, summed over runs) in which both sites had windows. */
+    private long busyPs;
     private long countA;
     private long countB;
     private long sumPsA;
@@ -194,7 +195,7 @@ public final class RmwWindows {
 
     void merge(PairEstimate o) {
       expected += o.expected;
-      busyBins += o.busyBins;
+      busyPs += o.busyPs;
       countA += o.countA;
       countB += o.countB;
       sumPsA += o.sumPsA;
@@ -210,18 +211,21 @@ public final class RmwWindows {
       return b;
     }
 
-    /** Seconds (bins, summed over runs) in which both sites had windows. */
+    /**
+     * Seconds (bins, summed over runs) in which both sites had windows; a run's last bin counts
+     * only as far as the run went.
+     */
     public double busySeconds() {
-      return busyBins * (double) BIN_PS / Time.S;
+      return busyPs / (double) Time.S;
     }
 
     /** Side a's windows per busy second. */
     public double rateA() {
-      return busyBins == 0 ? 0 : countA / busySeconds();
+      return busyPs == 0 ? 0 : countA / busySeconds();
     }
 
     public double rateB() {
-      return busyBins == 0 ? 0 : countB / busySeconds();
+      return busyPs == 0 ? 0 : countB / busySeconds();
     }
 
     /** Side a's mean width in the busy seconds, in ps. */
@@ -298,10 +302,12 @@ public final class RmwWindows {
   }
 
   /**
-   * Ends the run being recorded: for every pair of sites in different contexts (a context runs
-   * its own windows one after another), adds what the formula expects from this run's counts.
+   * Ends the run being recorded, which ran to {@code endPs}: for every pair of sites in different
+   * contexts (a context runs its own windows one after another), adds what the formula expects
+   * from this run's counts, each bin as long as the run was in it (a 20 ms run is 20 ms of rates,
+   * not a second).
    */
-  void endRun() {
+  void endRun(long endPs) {
     runs++;
     List<Site> l = sites();
     for (int i = 0; i < l.size(); i++) {
@@ -314,10 +320,11 @@ public final class RmwWindows {
           long[] nb = sb.bins.get(e.getKey());
           if (nb == null) continue;
           long[] na = e.getValue();
-          // One bin of BIN_PS: r_a r_b (w_a + w_b) BIN = (n_b W_a + n_a W_b) / BIN, W = sum of
-          // widths, everything in ps.
-          p.expected += ((double) nb[0] * na[1] + (double) na[0] * nb[1]) / BIN_PS;
-          p.busyBins++;
+          // One bin of length T (BIN_PS, or less at the run's end): r_a r_b (w_a + w_b) T =
+          // (n_b W_a + n_a W_b) / T, W = sum of widths, everything in ps.
+          long binPs = Math.max(1, Math.min(BIN_PS, endPs - e.getKey() * BIN_PS));
+          p.expected += ((double) nb[0] * na[1] + (double) na[0] * nb[1]) / binPs;
+          p.busyPs += binPs;
           p.countA += na[0];
           p.countB += nb[0];
           p.sumPsA += na[1];

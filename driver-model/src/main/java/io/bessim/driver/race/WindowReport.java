@@ -248,7 +248,10 @@ public final class WindowReport {
       double e = 0;
       long sim = 0;
       for (RmwWindows.PairEstimate pe : est) {
-        t.row(pe.a() + " x " + pe.b(), fixed(pe.busySeconds(), 0), fixed(pe.rateA(), 1),
+        // Whole seconds as before; a run's part second (a 20 ms run) to the 10 ms.
+        double busy = pe.busySeconds();
+        t.row(pe.a() + " x " + pe.b(), fixed(busy, busy == Math.rint(busy) ? 0 : 2),
+            fixed(pe.rateA(), 1),
             fixed(pe.rateB(), 1), ns(pe.meanPsA()), ns(pe.meanPsB()), sci(pe.expected()),
             pe.simulated(), ratio(pe.simulated(), pe.expected()));
         e += pe.expected();

@@ -41,7 +41,7 @@ public final class RaceExplainer {
   static final long MAX_CHAIN_PS = 50 * Time.MS;
 
   /** Seeds tried, from 1, when none is given. */
-  static final int MAX_SEEDS = 20;
+  public static final int MAX_SEEDS = 20;
 
   /**
    * What to explain. {@code seed} null means: the first seed, from 1, whose run loses an update of
@@ -66,6 +66,14 @@ public final class RaceExplainer {
   private RaceExplainer() {}
 
   public static Result explain(Options o) {
+    return explain(o, seed -> { });
+  }
+
+  /**
+   * As {@link #explain(Options)}, telling {@code seedStarted} each seed of the search as its run
+   * starts (a progress line: up to {@link #MAX_SEEDS} runs of the search's length each).
+   */
+  public static Result explain(Options o, java.util.function.LongConsumer seedStarted) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.US, "bessim race explain: %s (%s)%nworkload %s, platform: %s%n",
         o.arch().cliName(), describe(o.arch()), o.workload(), o.platformText()));
@@ -78,6 +86,7 @@ public final class RaceExplainer {
     RaceExplainRecorder r1 = null;
     long seed = first;
     for (; seed <= last; seed++) {
+      seedStarted.accept(seed);
       s1 = Experiment.build(spec(o, seed));
       r1 = new RaceExplainRecorder(cell(s1.host().kernel(), o.field()), s1.host().chip(),
           s1.host().kernel().workItems());
@@ -214,7 +223,11 @@ public final class RaceExplainer {
     b.append(String.format(Locale.US, "%nNo update of %s was lost in %s simulated (seed %d).%n",
         o.field(), seconds(o.searchPs()), seed));
     String who = writers(r);
-    if (c.isAtomicType()) {
+    if (r.writersOfWatched().isEmpty()) {
+      // A run too short for the driver to reach the field: "only nobody wrote it" said nothing.
+      b.append(String.format(Locale.US, "Nothing wrote %s in this run: there was no update to"
+          + " lose; try a longer --duration.%n", o.field()));
+    } else if (c.isAtomicType()) {
       b.append(String.format(Locale.US,
           "Written by %s, but every update of %s is one atomic read-modify-write (atomic_t):%n"
               + "another context can come before or after it, never between its load and its"

@@ -33,7 +33,7 @@ public final class RaceRun {
     Kernel k = s.host().kernel();
     AccessRecorder rec = AccessRecorder.attach(k, spec.seed());
     s.sim().runUntil(spec.durationPs());
-    rec.end();
+    rec.end(spec.durationPs());
     k.setAccessLog(null);
     Map<String, Long> lost = new LinkedHashMap<>();
     Map<String, Long> overlaps = new LinkedHashMap<>();
