@@ -56,7 +56,7 @@ public final class PredictionReport {
   public static String sampling(Abc.Plan plan, Abc.Result r) {
     StringBuilder b = new StringBuilder(CalibrationReport.uncounted(r.first().score()));
     b.append(String.format(Locale.US,
-        "tried %d candidate%s: %d inside every band (%s), kept%n", r.tried(),
+        "tried %d candidate%s: kept the %d inside every band (%s)%n", r.tried(),
         r.tried() == 1 ? "" : "s", r.accepted(), percent(r.accepted(), r.tried())));
     b.append("how often each fitted figure held, among the candidates simulated under its"
         + " condition (a candidate outside one band is not simulated further)\n");

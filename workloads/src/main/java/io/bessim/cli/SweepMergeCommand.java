@@ -46,8 +46,10 @@ final class SweepMergeCommand implements Callable<Integer> {
       err.flush();
     });
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("merged %d folders into %s: %d rows (%d duplicates dropped); %d of %d grid points%s%n",
-        dirs.size(), out.resolve(SweepCsv.FILE), o.rows(), o.duplicates(), o.rows(),
+    w.printf(
+        "merged %d folder%s into %s: %d rows (%d duplicates dropped); %d of %d grid points%s%n",
+        dirs.size(), dirs.size() == 1 ? "" : "s", out.resolve(SweepCsv.FILE), o.rows(),
+        o.duplicates(), o.rows(),
         o.gridPoints(), o.missing() == 0 ? "" : ", " + o.missing() + " missing");
     w.flush();
     return 0;

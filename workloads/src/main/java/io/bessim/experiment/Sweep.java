@@ -138,7 +138,7 @@ public final class Sweep {
       if (resume && Files.exists(meta)) {
         JsonObject old = gridOf(meta);
         checkArgument(old.equals(gridJson),
-            "%s holds a different sweep (its %s differs): use another --out, or the same"
+            "%s holds a different sweep (its grid differs in %s): use another --out, or the same"
                 + " arguments to resume it", dir, firstDifference(old, gridJson));
       } else {
         checkArgument(!hasResults,

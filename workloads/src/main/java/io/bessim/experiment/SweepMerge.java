@@ -54,7 +54,7 @@ public final class SweepMerge {
           grid = g;
           first = dir;
         } else {
-          checkArgument(g.equals(grid), "%s and %s hold different sweeps (their %s differs)",
+          checkArgument(g.equals(grid), "%s and %s hold different sweeps (their grids differ in %s)",
               first, dir, Sweep.firstDifference(grid, g));
         }
         Path file = dir.resolve(SweepCsv.FILE);
@@ -99,7 +99,7 @@ public final class SweepMerge {
     Path meta = out.resolve(Sweep.META);
     if (Files.isRegularFile(meta)) {
       JsonObject g = Sweep.gridOf(meta);
-      checkArgument(g.equals(grid), "--out %s holds a different sweep (its %s differs)", out,
+      checkArgument(g.equals(grid), "--out %s holds a different sweep (its grid differs in %s)", out,
           Sweep.firstDifference(g, grid));
     }
   }

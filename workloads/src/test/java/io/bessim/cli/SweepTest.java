@@ -222,6 +222,11 @@ final class SweepTest {
     m = Cli.run(new FakeRunner(), "sweep", "merge", dir("whole"), dir("s2"), "--out",
         dir("again"));
     assertTrue(m.out().contains(": 48 rows (16 duplicates dropped)"), m.out());
+    assertTrue(m.out().startsWith("merged 2 folders into "), m.out());
+
+    // One folder is a copy, and the line says "folder".
+    m = Cli.run(new FakeRunner(), "sweep", "merge", dir("whole"), "--out", dir("one"));
+    assertTrue(m.out().startsWith("merged 1 folder into "), m.out());
   }
 
   @Test
@@ -229,14 +234,14 @@ final class SweepTest {
     assertEquals(0, sweep(new FakeRunner(), "d").exit());
 
     assertOneLineExitTwo("already holds results: use --resume", sweep(new FakeRunner(), "d"));
-    assertOneLineExitTwo("holds a different sweep (its seedBase differs)",
+    assertOneLineExitTwo("holds a different sweep (its grid differs in seedBase)",
         Cli.run(new FakeRunner(), cat(GRID, "--seed-base", "3", "--out", dir("d"), "--resume")));
-    assertOneLineExitTwo("holds a different sweep (its platform parameter fw.numInpChBufs",
+    assertOneLineExitTwo("holds a different sweep (its grid differs in platform parameter fw.numInpChBufs",
         Cli.run(new FakeRunner(),
             cat(GRID, "--set", "fw.numInpChBufs=30", "--out", dir("d"), "--resume")));
 
     assertEquals(0, sweep(new FakeRunner(), "other", "--seed-base", "7").exit());
-    assertOneLineExitTwo("hold different sweeps (their seedBase differs)",
+    assertOneLineExitTwo("hold different sweeps (their grids differ in seedBase)",
         Cli.run(new FakeRunner(), "sweep", "merge", dir("d"), dir("other"), "--out", dir("m")));
   }
 
