@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
  * 0. This one is an ordinary command, so a stray argument is bad input like anywhere else.
  */
 @Command(name = "generate-completion", mixinStandardHelpOptions = true,
+    versionProvider = Bessim.Version.class,
     description = "Print the completion script for bash and zsh (bessim_completion; the "
         + "README's \"Shell completion\" says how to load it).")
 final class CompletionCommand implements Callable<Integer> {
