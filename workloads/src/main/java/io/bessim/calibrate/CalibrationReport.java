@@ -165,7 +165,6 @@ public final class CalibrationReport {
     return fixed(f.model(), d) + " ±" + fixed(s.halfWidth95(), d) + unit;
   }
 
-  /** A residual in tolerances: {@code +0.32}, {@code -} for none. */
   /**
    * The worst figure's residual after its label: {@code " -1.27"}, or {@code ": no finite value"}
    * for a ratio over zero, where a lone "-" read as a missing word.
@@ -174,6 +173,7 @@ public final class CalibrationReport {
     return Double.isNaN(r) ? ": no finite value" : " " + residual(r);
   }
 
+  /** A residual in tolerances: {@code +0.32}, {@code -} for none. */
   static String residual(double r) {
     if (Double.isNaN(r)) return "-";
     if (Double.isInfinite(r)) return r > 0 ? "+inf" : "-inf";
