@@ -68,7 +68,7 @@ public final class HtmlReport {
   /**
    * As {@link #runs(List)}, with {@code curves} (the same runs, labelled by the line each belongs
    * to) for the delivered-against-offered chart: a sweep's table has a row per point, its chart a
-   * line per architecture through the offered loads.
+   * line per architecture and other varied values through the offered loads.
    */
   public HtmlReport runs(List<RunResult> runs, List<RunResult> curves) {
     List<ArchSummary> sums = ArchSummary.of(runs);
@@ -206,8 +206,9 @@ public final class HtmlReport {
    * the workload.
    */
   private void offeredCurve(List<RunResult> runs) {
-    section("Delivered against offered load", "one point per architecture and offered load"
-        + " (mean across seeds); the dashed line is delivered = offered. A sweep over"
+    section("Delivered against offered load", "one line per architecture (and a sweep's other"
+        + " varied values), one point per offered load (mean across seeds); the dashed line is"
+        + " delivered = offered. A sweep over"
         + " --vary workload=udp:0.5MB/s..8MB/s:8 draws the receive-livelock curve.");
     Map<String, TreeMap<Double, double[]>> byArch = new LinkedHashMap<>();
     for (RunResult r : runs) {

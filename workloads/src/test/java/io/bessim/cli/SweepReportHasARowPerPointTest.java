@@ -57,6 +57,25 @@ final class SweepReportHasARowPerPointTest {
     assertTrue(Files.readString(html).contains("<td>35.15 ±0.64</td>"));
   }
 
+  /**
+   * A sweep that varies a parameter beside the workload draws a line per architecture and value:
+   * pooled over fw.rxPoolFrames=8 and 16, one line would mix two platforms. The section says so.
+   */
+  @Test
+  void theCurveHasALinePerArchitectureAndOtherVariedValue() throws Exception {
+    Path html = tmp.resolve("s4.html");
+    assertEquals(0, Cli.run(new FakeRunner(), "sweep", "--arch", "v3", "--vary",
+        "workload=udp:1MB/s,udp:2MB/s", "--vary", "fw.rxPoolFrames=8,16", "--seeds", "1",
+        "--duration", "1s", "--out", tmp.resolve("s4").toString(), "--report", html.toString(),
+        "--quiet").exit());
+
+    String page = Files.readString(html);
+    assertTrue(page.contains("one line per architecture (and a sweep's other varied values), one"
+        + " point per offered load"), page);
+    assertTrue(page.contains("<title>v3 fw.rxPoolFrames=8: 1 -> ")
+        && page.contains("<title>v3 fw.rxPoolFrames=16: 2 -> "), page);
+  }
+
   @Test
   void reportOfASweepFolderHasARowPerPointToo() throws Exception {
     Path dir = tmp.resolve("s2");
