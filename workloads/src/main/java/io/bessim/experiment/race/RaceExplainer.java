@@ -151,10 +151,11 @@ public final class RaceExplainer {
     return !cell(k, field).isAtomicType() && r.writersOfWatched().size() >= 2;
   }
 
+  /** The contexts that wrote the field; called only when one did ("nobody" read as a writer). */
   private static String writers(RaceExplainRecorder r) {
     List<String> names = new ArrayList<>();
     for (Ctx x : r.writersOfWatched()) names.add(x.name());
-    return names.isEmpty() ? "nobody" : String.join(" and ", names);
+    return String.join(" and ", names);
   }
 
   /**
@@ -222,12 +223,14 @@ public final class RaceExplainer {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.US, "%nNo update of %s was lost in %s simulated (seed %d).%n",
         o.field(), seconds(o.searchPs()), seed));
-    String who = writers(r);
     if (r.writersOfWatched().isEmpty()) {
       // A run too short for the driver to reach the field: "only nobody wrote it" said nothing.
       b.append(String.format(Locale.US, "Nothing wrote %s in this run: there was no update to"
           + " lose; try a longer --duration.%n", o.field()));
-    } else if (c.isAtomicType()) {
+      return b.toString();
+    }
+    String who = writers(r);
+    if (c.isAtomicType()) {
       b.append(String.format(Locale.US,
           "Written by %s, but every update of %s is one atomic read-modify-write (atomic_t):%n"
               + "another context can come before or after it, never between its load and its"
