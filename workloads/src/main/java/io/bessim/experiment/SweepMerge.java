@@ -54,8 +54,9 @@ public final class SweepMerge {
           grid = g;
           first = dir;
         } else {
-          checkArgument(g.equals(grid), "%s and %s hold different sweeps (their grids differ in %s)",
-              first, dir, Sweep.firstDifference(grid, g));
+          checkArgument(g.equals(grid),
+              "%s and %s hold different sweeps (their grids differ in %s)", first, dir,
+              Sweep.firstDifference(grid, g));
         }
         Path file = dir.resolve(SweepCsv.FILE);
         SweepCsv.Table t = SweepCsv.read(file);
@@ -99,8 +100,8 @@ public final class SweepMerge {
     Path meta = out.resolve(Sweep.META);
     if (Files.isRegularFile(meta)) {
       JsonObject g = Sweep.gridOf(meta);
-      checkArgument(g.equals(grid), "--out %s holds a different sweep (its grid differs in %s)", out,
-          Sweep.firstDifference(g, grid));
+      checkArgument(g.equals(grid), "--out %s holds a different sweep (its grid differs in %s)",
+          out, Sweep.firstDifference(g, grid));
     }
   }
 

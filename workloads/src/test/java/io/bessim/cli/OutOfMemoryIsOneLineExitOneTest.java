@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * A command that exhausts the heap (`run --ftrace` over a long window rendered its text on the
  * command's thread) printed the JVM's "Exception in thread main java.lang.OutOfMemoryError" and
- * twenty lines of stack, exit 1; in a run it read "internal error", as if bessim were broken. Either
- * way it is one line naming the heap and how to give more, exit 1.
+ * twenty lines of stack, exit 1; in a run it read "internal error", as if bessim were broken.
+ * Either way it is one line naming the heap and how to give more, exit 1.
  */
 final class OutOfMemoryIsOneLineExitOneTest {
   @Test

@@ -249,7 +249,8 @@ final class PredictCommandTest {
     assertEquals(1, o.err().strip().lines().count(), o.err());
     assertTrue(o.err().startsWith("bessim: no profile kept: none of the 40 candidates had every"
         + " fitted figure inside its band; the closest (candidate "), o.err());
-    assertTrue(o.out().contains("tried 40 candidates: kept the 0 inside every band (0.0%)"), o.out());
+    assertTrue(o.out().contains("tried 40 candidates: kept the 0 inside every band (0.0%)"),
+        o.out());
     JsonObject j = json();
     assertEquals(0, j.get("keptProfiles").getAsInt());
     assertEquals(0, j.getAsJsonArray("predictions").size());

@@ -39,8 +39,8 @@ final class RaceCommandLineTest {
     Outcome o = run("race", "explain", "--arch", "v2", "--duration", "1s", "--quiet");
 
     assertEquals(0, o.exit(), o.err());
-    assertTrue(o.out().contains("No update of hw_bufs_used was lost in 1.000 s simulated (seed 1)."),
-        o.out());
+    assertTrue(o.out().contains(
+        "No update of hw_bufs_used was lost in 1.000 s simulated (seed 1)."), o.out());
   }
 
   @Test

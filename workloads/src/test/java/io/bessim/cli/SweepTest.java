@@ -236,7 +236,8 @@ final class SweepTest {
     assertOneLineExitTwo("already holds results: use --resume", sweep(new FakeRunner(), "d"));
     assertOneLineExitTwo("holds a different sweep (its grid differs in seedBase)",
         Cli.run(new FakeRunner(), cat(GRID, "--seed-base", "3", "--out", dir("d"), "--resume")));
-    assertOneLineExitTwo("holds a different sweep (its grid differs in platform parameter fw.numInpChBufs",
+    assertOneLineExitTwo(
+        "holds a different sweep (its grid differs in platform parameter fw.numInpChBufs",
         Cli.run(new FakeRunner(),
             cat(GRID, "--set", "fw.numInpChBufs=30", "--out", dir("d"), "--resume")));
 
