@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + ChromeTraceSink.DEFAULT_MAX_EVENTS,
       description = "Refuse a --trace or --ftrace window that holds more than N events, naming a"
-          + " window that fits (default: ${DEFAULT-VALUE}, about 100 MB of JSON or 120 MB of"
+          + " window that fits (default: ${DEFAULT-VALUE}, about 100 MB of JSON or 115 MB of"
           + " text, within the default heap).")
   int traceMaxEvents;
 
