@@ -549,7 +549,7 @@ public final class Bes2600Driver {
 
     // bh.c bes2600_bh_rx_helper (l.962) with bes2600_sdio.c bes2600_sdio_pipe_read (l.920,
     // baseline): one skb from rx_queue; an empty queue with buffers outstanding queues rx_work
-    // again (speculative poll; l.934-937 also require fw_started and !bes2600_pwr_device_is_idle,
+    // again (speculative poll; l.933-937 also require fw_started and !bes2600_pwr_device_is_idle,
     // which the model takes as never idle). Returns whether it had an skb.
     bes2600_bh_rx_helper.body(b -> {
       Ref<Message> skb = b.ref("skb");
