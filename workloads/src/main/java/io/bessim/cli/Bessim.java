@@ -213,7 +213,7 @@ public final class Bessim implements Callable<Integer> {
 
   /** The OutOfMemoryError among {@code t}'s causes (a run's, wrapped by its batch), or null. */
   private static OutOfMemoryError outOfMemoryCause(Throwable t) {
-    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof OutOfMemoryError oom) return oom;
     }
     return null;
