@@ -18,7 +18,9 @@ import io.bessim.driver.mmc.SdioHost;
 import io.bessim.sim.EventHandler;
 import io.bessim.sim.RandomStreams;
 import io.bessim.sim.Simulator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -45,7 +47,7 @@ public final class Host {
     this.kernel = new Kernel(sim, kernelCosts(p), p.intValue("host.cpus"));
     kernel.setPreemptive(p.bool("sched.preempt"));
     int irqCpu = p.intValue("host.irqCpu");
-    checkCpus(p, "host.irqCpu", "host.bhCpu", "host.appCpu");
+    checkCpus(p);
     this.chip = new Bes2600Firmware(sim, firmwareConfig(p));
     SdioTiming timing = new SdioTiming(sdioConfig(p));
     this.sdio = new SdioHost(kernel, timing, chip, irqCpu,
@@ -83,7 +85,7 @@ public final class Host {
    * Lets the command line reject bad --set combinations before any run starts.
    */
   public static void check(Platform p) {
-    checkCpus(p, "host.irqCpu", "host.bhCpu", "host.appCpu");
+    checkCpus(p);
     kernelCosts(p);
     Faults.of(p);
     firmwareConfig(p);
@@ -95,11 +97,11 @@ public final class Host {
    * Refuses CPU placements outside the host, every one in the one line: {@code --set host.cpus=1}
    * moved both the bh's CPU and the reader's out, and naming one at a time took three tries.
    */
-  private static void checkCpus(Platform p, String... names) {
+  private static void checkCpus(Platform p) {
     int cpus = p.intValue("host.cpus");
-    java.util.List<String> bad = new java.util.ArrayList<>();
-    java.util.List<String> values = new java.util.ArrayList<>();
-    for (String name : names) {
+    List<String> bad = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (String name : List.of("host.irqCpu", "host.bhCpu", "host.appCpu")) {
       int cpu = p.intValue(name);
       if (cpu < 0 || cpu >= cpus) {
         bad.add(name);
@@ -114,7 +116,7 @@ public final class Host {
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */
-  private static String and(java.util.List<String> l) {
+  private static String and(List<String> l) {
     if (l.size() == 1) return l.get(0);
     return String.join(", ", l.subList(0, l.size() - 1)) + " and " + l.get(l.size() - 1);
   }
