@@ -180,11 +180,10 @@ public record Scenario(
         once(seen, "variant " + name, i + 1);
         // In any case: --arch reads preset names so (V3 is v3), and a variant V1 beside v1 ran
         // two different architectures under one name.
-        Architecture.presets().stream().filter(p -> p.label().equalsIgnoreCase(name)).findFirst()
-            .ifPresent(p -> {
-              throw new IllegalArgumentException("variant '" + name + "' has the name of a"
-                  + " preset (" + p.label() + ")");
-            });
+        for (Architecture p : Architecture.presets()) {
+          checkArgument(!p.label().equalsIgnoreCase(name),
+              "variant '%s' has the name of a preset (%s)", name, p.label());
+        }
         Architecture base = Architecture.parse(nonEmpty(m.group(2), "variant " + name), out);
         String knobs = base.label().contains("+")
             ? base.label().substring(base.label().indexOf('+') + 1).replace("+", ", ") : "";
