@@ -68,15 +68,8 @@ public final class SweepCsv {
   }
 
   /**
-   * The rows of a results file as run results, in file order, for the HTML report (without
-   * {@link RunDetail}: the file keeps no time series).
-   */
-  public static List<RunResult> readResults(Path file) throws IOException {
-    return readResults(file, false, false);
-  }
-
-  /**
-   * As {@link #readResults(Path)}, in point order, each run labelled with its point: the
+   * The rows of a results file as run results, for the HTML report (without {@link RunDetail}:
+   * the file keeps no time series), in point order, each run labelled with its point: the
    * architecture and every varied parameter's value ({@code baseline fw.rxPoolFrames=8}), the
    * workload's only when {@code withWorkload} (a curve against offered load takes the workload
    * from the run's offered rate). Summarised by label, the runs of a point are its seeds: the
@@ -84,18 +77,13 @@ public final class SweepCsv {
    */
   public static List<RunResult> readPointResults(Path file, boolean withWorkload)
       throws IOException {
-    return readResults(file, true, withWorkload);
-  }
-
-  private static List<RunResult> readResults(Path file, boolean byPoint, boolean withWorkload)
-      throws IOException {
     Table t = read(file);
     // The varied parameters' columns stand between arch and seed.
     int arch = t.header().indexOf("arch");
     int seed = t.header().indexOf("seed");
     List<String> varied = arch < 0 || seed <= arch ? List.of() : t.header().subList(arch + 1, seed);
     List<Map<String, String>> rows = new ArrayList<>(t.rows());
-    if (byPoint) rows.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(POINT))));
+    rows.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(POINT))));
     List<RunResult> out = new ArrayList<>();
     for (Map<String, String> row : rows) {
       Map<String, Double> perSecond = new LinkedHashMap<>();
@@ -104,7 +92,7 @@ public final class SweepCsv {
         if (v != null && !v.isEmpty()) perSecond.put(m.counter(), Double.parseDouble(v));
       }
       StringBuilder label = new StringBuilder(row.get("arch"));
-      for (String name : byPoint ? varied : List.<String>of()) {
+      for (String name : varied) {
         if (withWorkload || !name.equals("workload")) {
           label.append(' ').append(name).append('=').append(row.get(name));
         }
