@@ -327,7 +327,11 @@ public record Architecture(
     for (Knob k : Knob.values()) {
       if (!p.has(k.key)) continue;
       String v = p.string(k.key).strip();
-      if (v.equals(Knob.PRESET) || a.label.endsWith("+" + k.key + "=" + v)) continue;
+      // Any part of the label, not only the last: a second application of a profile that sets
+      // two knobs appended both again.
+      if (v.equals(Knob.PRESET) || List.of(a.label.split("\\+")).contains(k.key + "=" + v)) {
+        continue;
+      }
       a = a.with(k, v);
     }
     return a;

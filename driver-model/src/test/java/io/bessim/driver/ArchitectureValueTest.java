@@ -36,6 +36,23 @@ final class ArchitectureValueTest {
     assertEquals("baseline+tx.pollAfterWrite=false", once.label());
   }
 
+  /**
+   * RunSpec applies the profile and Host applies it again: with two knobs set, the second pass
+   * found only the last in the label's tail and appended both again
+   * ({@code v1+arch.counters=atomic+rx.delivery=batch+arch.counters=atomic+rx.delivery=batch}).
+   */
+  @Test
+  void applyingAProfileOfTwoKnobsTwiceChangesNothingMore() {
+    Platform p = Platform.defaults().with("arch.counters", "atomic").with("rx.delivery", "batch");
+    Architecture once = Architecture.V1.under(p);
+
+    assertEquals("v1+arch.counters=atomic+rx.delivery=batch", once.label());
+    assertEquals(once, once.under(p));
+    // A knob the name gave already, with the value the profile gives, is not given again.
+    assertEquals("v1+rx.delivery=batch+arch.counters=atomic",
+        Architecture.fromName("v1+rx.delivery=batch").under(p).label());
+  }
+
   @Test
   void theDefaultProfileLeavesEveryPresetAsItIs() {
     for (Architecture a : Architecture.presets()) {
