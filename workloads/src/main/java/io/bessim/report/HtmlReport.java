@@ -167,7 +167,7 @@ public final class HtmlReport {
       b.append("<tr><td>").append(esc(s.arch())).append("</td>");
       for (Metric m : cols) {
         Summary x = s.get(m);
-        // Rounded as the printed compare table: one figure, one rounding.
+        // Rounded as the printed table (compare's, or sweep table's for a sweep): one rounding.
         b.append("<td>").append(x == null ? "-" : esc(m.interval(x, decimals.applyAsInt(m))))
             .append("</td>");
       }
