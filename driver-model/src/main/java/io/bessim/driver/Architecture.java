@@ -329,8 +329,16 @@ public record Architecture(
       String v = p.string(k.key).strip();
       // Any part of the label, not only the last: a second application of a profile that sets
       // two knobs appended both again.
-      if (v.equals(Knob.PRESET) || List.of(a.label.split("\\+")).contains(k.key + "=" + v)) {
+      List<String> parts = List.of(a.label.split("\\+"));
+      if (v.equals(Knob.PRESET) || parts.contains(k.key + "=" + v)) {
         continue;
+      }
+      // A variant written with this knob, given another value here, would run the profile's
+      // value in a row labelled with both: refused, as a knob written twice in --arch is.
+      for (String part : parts) {
+        checkArgument(!part.startsWith(k.key + "="),
+            "architecture '%s' sets %s itself, and --set or the profile gives %s=%s: give the"
+                + " knob in one place", shorten(label), k.key, k.key, v);
       }
       a = a.with(k, v);
     }

@@ -53,6 +53,24 @@ final class ArchitectureValueTest {
         Architecture.fromName("v1+rx.delivery=batch").under(p).label());
   }
 
+  /**
+   * {@code --arch v3+rx.delivery=batch --set rx.delivery=per-frame} ran per-frame in a row labelled
+   * {@code v3+rx.delivery=batch+rx.delivery=per-frame}, as a knob written twice in the name did.
+   */
+  @Test
+  void aProfileThatGivesAVariantsOwnKnobAnotherValueIsRefused() {
+    Architecture batch = Architecture.fromName("v3+rx.delivery=batch");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> batch.under(Platform.defaults().with("rx.delivery", "per-frame")));
+    assertEquals("architecture 'v3+rx.delivery=batch' sets rx.delivery itself, and --set or the"
+        + " profile gives rx.delivery=per-frame: give the knob in one place", e.getMessage());
+    // The same value is no conflict, and another knob is added as before.
+    assertEquals(batch, batch.under(Platform.defaults().with("rx.delivery", "batch")));
+    assertEquals("v3+rx.delivery=batch+arch.counters=atomic",
+        batch.under(Platform.defaults().with("arch.counters", "atomic")).label());
+  }
+
   @Test
   void theDefaultProfileLeavesEveryPresetAsItIs() {
     for (Architecture a : Architecture.presets()) {

@@ -443,6 +443,9 @@ final class BadInputMatrixTest {
     add(c, "is under the limit of 0.01s", "race window --duration 1ns");
     add(c, "is over the limit of 86400s", "race table --arch v1 --duration 1000h");
     add(c, "is under the limit of 0.01s", "race explain --duration 1us");
+    add(c, "architecture 'v3+rx.delivery=batch' sets rx.delivery itself",
+        "compare --arch v3+rx.delivery=batch --duration 5s --seeds 1 --set"
+            + " rx.delivery=per-frame");
     // picocli's own generate-completion let any argument through and exited 0.
     add(c, "Unknown option: '--bogus'", "generate-completion --bogus");
     add(c, "Unmatched argument at index 1: 'zsh'", "generate-completion zsh");
