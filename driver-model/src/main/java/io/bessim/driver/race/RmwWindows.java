@@ -322,7 +322,10 @@ public final class RmwWindows {
           long[] na = e.getValue();
           // One bin of length T (BIN_PS, or less at the run's end): r_a r_b (w_a + w_b) T =
           // (n_b W_a + n_a W_b) / T, W = sum of widths, everything in ps.
-          long binPs = Math.max(1, Math.min(BIN_PS, endPs - e.getKey() * BIN_PS));
+          long binPs = Math.min(BIN_PS, endPs - e.getKey() * BIN_PS);
+          // A bin that starts as the run ends holds only windows begun at its last instant: no
+          // run time to rate them over.
+          if (binPs <= 0) continue;
           p.expected += ((double) nb[0] * na[1] + (double) na[0] * nb[1]) / binPs;
           p.busyPs += binPs;
           p.countA += na[0];

@@ -51,4 +51,25 @@ final class OverlapEstimateOfAShortRunUsesItsLengthTest {
     assertEquals(1.0, p.busySeconds(), 1e-12);
     assertEquals(3e-9, p.expected(), 1e-21);
   }
+
+  /**
+   * Windows that begin (and so, closed, end) at the very instant the run ends fall in a bin the run
+   * spent no time in: it was given a floor of 1 ps, which added busy time that never ran and would
+   * have divided any width in it by 1 ps. Such a bin adds nothing.
+   */
+  @Test
+  void windowsBegunAsTheRunEndsAddNoTimeAndNoOverlaps() {
+    RmwWindows w = new RmwWindows("hw_bufs_used");
+    RmwWindows.SiteKey a = new RmwWindows.SiteKey("bes2600_bh", "wsm_alloc_tx_buffer");
+    RmwWindows.SiteKey b = new RmwWindows.SiteKey("kworker:sdio_rx_work", "wsm_release_tx_buffer");
+    w.closed(a, 1, 0, 1000, 1, RmwWindows.Cause.PLAIN, false);
+    w.closed(b, 1, 10, 2010, 0, RmwWindows.Cause.PLAIN, false);
+    w.closed(a, 1, Time.S, Time.S, 1, RmwWindows.Cause.PLAIN, false);
+    w.closed(b, 1, Time.S, Time.S, 0, RmwWindows.Cause.PLAIN, false);
+    w.endRun(Time.S);
+
+    RmwWindows.PairEstimate p = w.pairs().get(0);
+    assertEquals(1.0, p.busySeconds(), 1e-12);
+    assertEquals(3e-9, p.expected(), 1e-21);
+  }
 }
