@@ -55,9 +55,14 @@ final class Limits {
   }
 
   static long durationPs(long ps) {
-    checkArgument(ps >= MIN_DURATION_PS, "--duration %s is under the limit of %s: too short to"
-        + " measure anything", Durations.format(ps), Durations.format(MIN_DURATION_PS));
-    checkArgument(ps <= MAX_DURATION_PS, "--duration %s is over the limit of %s",
+    return durationPs(ps, "--duration");
+  }
+
+  /** As {@link #durationPs(long)}, naming where the value came from ({@code duration =}). */
+  static long durationPs(long ps, String name) {
+    checkArgument(ps >= MIN_DURATION_PS, "%s %s is under the limit of %s: too short to"
+        + " measure anything", name, Durations.format(ps), Durations.format(MIN_DURATION_PS));
+    checkArgument(ps <= MAX_DURATION_PS, "%s %s is over the limit of %s", name,
         Durations.format(ps), Durations.format(MAX_DURATION_PS));
     return ps;
   }

@@ -147,7 +147,7 @@ public record Scenario(
             workload = Optional.of(WorkloadSpec.parse(value, baseDir));
             break;
           case "duration":
-            durationPs = OptionalLong.of(Limits.durationPs(Durations.parse(value)));
+            durationPs = OptionalLong.of(Limits.durationPs(Durations.parse(value), "duration ="));
             break;
           case "seeds":
             seeds = OptionalInt.of(seeds(value));

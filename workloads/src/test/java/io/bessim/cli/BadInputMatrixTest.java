@@ -322,8 +322,11 @@ final class BadInputMatrixTest {
     add(c, "dupset.scenario line 2", "compare --scenario @dupset.scenario");
     add(c, "unknown key 'speed'", "compare --scenario @badkey.scenario");
     add(c, "malformed duration 'banana'", "compare --scenario @baddur.scenario");
-    add(c, "is under the limit of 0.01s", "compare --scenario @shortdur.scenario");
-    add(c, "is over the limit of 86400s", "compare --scenario @longdur.scenario");
+    // The file's own key is named, not the option it did not come from.
+    add(c, "shortdur.scenario line 1: duration = 0.000000001s is under the limit of 0.01s",
+        "compare --scenario @shortdur.scenario");
+    add(c, "longdur.scenario line 1: duration = 360000s is over the limit of 86400s",
+        "compare --scenario @longdur.scenario");
     add(c, "badseeds.scenario line 1", "compare --scenario @badseeds.scenario");
     add(c, "hugeseeds.scenario line 1: seeds 1000000000 is over the limit",
         "compare --scenario @hugeseeds.scenario");
