@@ -15,18 +15,21 @@ import org.junit.jupiter.api.Test;
  * 20 /s, r_b = 10 /s, and r_a r_b (w_a + w_b) T = 20 x 10 x 3e-9 x 0.5 = 3e-7 overlaps.
  */
 final class OverlapEstimateOfAShortRunUsesItsLengthTest {
+  private static final RmwWindows.SiteKey A =
+      new RmwWindows.SiteKey("bes2600_bh", "wsm_alloc_tx_buffer");
+  private static final RmwWindows.SiteKey B =
+      new RmwWindows.SiteKey("kworker:sdio_rx_work", "wsm_release_tx_buffer");
+
   @Test
   void aHalfSecondRunIsHalfASecondOfRatesAndOverlaps() {
     RmwWindows w = new RmwWindows("hw_bufs_used");
-    RmwWindows.SiteKey a = new RmwWindows.SiteKey("bes2600_bh", "wsm_alloc_tx_buffer");
-    RmwWindows.SiteKey b = new RmwWindows.SiteKey("kworker:sdio_rx_work", "wsm_release_tx_buffer");
     for (int i = 0; i < 10; i++) {
       long start = i * 10 * Time.MS;
-      w.closed(a, 1, start, start + 1000, 1, RmwWindows.Cause.PLAIN, false);
+      w.closed(A, 1, start, start + 1000, 1, RmwWindows.Cause.PLAIN, false);
     }
     for (int i = 0; i < 5; i++) {
       long start = 5 * Time.MS + i * 20 * Time.MS;
-      w.closed(b, 1, start, start + 2000, 0, RmwWindows.Cause.PLAIN, false);
+      w.closed(B, 1, start, start + 2000, 0, RmwWindows.Cause.PLAIN, false);
     }
     w.endRun(Time.MS * 500);
 
@@ -40,10 +43,7 @@ final class OverlapEstimateOfAShortRunUsesItsLengthTest {
   @Test
   void wholeSecondsAreAsBefore() {
     RmwWindows w = new RmwWindows("hw_bufs_used");
-    RmwWindows.SiteKey a = new RmwWindows.SiteKey("bes2600_bh", "wsm_alloc_tx_buffer");
-    RmwWindows.SiteKey b = new RmwWindows.SiteKey("kworker:sdio_rx_work", "wsm_release_tx_buffer");
-    w.closed(a, 1, 0, 1000, 1, RmwWindows.Cause.PLAIN, false);
-    w.closed(b, 1, 10, 2010, 0, RmwWindows.Cause.PLAIN, false);
+    oneWindowEachInSecondZero(w);
     w.endRun(2 * Time.S);
 
     // One busy second: (1 x 1000 + 1 x 2000) ps / 1 s.
@@ -60,16 +60,19 @@ final class OverlapEstimateOfAShortRunUsesItsLengthTest {
   @Test
   void windowsBegunAsTheRunEndsAddNoTimeAndNoOverlaps() {
     RmwWindows w = new RmwWindows("hw_bufs_used");
-    RmwWindows.SiteKey a = new RmwWindows.SiteKey("bes2600_bh", "wsm_alloc_tx_buffer");
-    RmwWindows.SiteKey b = new RmwWindows.SiteKey("kworker:sdio_rx_work", "wsm_release_tx_buffer");
-    w.closed(a, 1, 0, 1000, 1, RmwWindows.Cause.PLAIN, false);
-    w.closed(b, 1, 10, 2010, 0, RmwWindows.Cause.PLAIN, false);
-    w.closed(a, 1, Time.S, Time.S, 1, RmwWindows.Cause.PLAIN, false);
-    w.closed(b, 1, Time.S, Time.S, 0, RmwWindows.Cause.PLAIN, false);
+    oneWindowEachInSecondZero(w);
+    w.closed(A, 1, Time.S, Time.S, 1, RmwWindows.Cause.PLAIN, false);
+    w.closed(B, 1, Time.S, Time.S, 0, RmwWindows.Cause.PLAIN, false);
     w.endRun(Time.S);
 
     RmwWindows.PairEstimate p = w.pairs().get(0);
     assertEquals(1.0, p.busySeconds(), 1e-12);
     assertEquals(3e-9, p.expected(), 1e-21);
+  }
+
+  /** Side a 1 ns from 0, side b 2 ns from 10 ps: 3e-9 expected overlaps in a whole second. */
+  private static void oneWindowEachInSecondZero(RmwWindows w) {
+    w.closed(A, 1, 0, 1000, 1, RmwWindows.Cause.PLAIN, false);
+    w.closed(B, 1, 10, 2010, 0, RmwWindows.Cause.PLAIN, false);
   }
 }
