@@ -172,7 +172,8 @@ final class SweepCommand implements Callable<Integer> {
       sets.putAll(platformOptions.overrides());
       // The scenario's profile line counts, as it does for the grid's platform.
       Path profile = profileFile();
-      report.write(r.runs(ReportCommand.readSweep(out, true), ReportCommand.readSweep(out, false))
+      report.write(r.runs(ReportCommand.readSweep(out, true), ReportCommand.readSweep(out, false),
+          "point")
           .provenance(Provenance.of(args,
           profile == null ? "built-in defaults" : profile.toString(), grid.platform(), sets)));
     }

@@ -62,15 +62,16 @@ public final class HtmlReport {
 
   /** The comparison table and every chart of a batch of runs (compare). */
   public HtmlReport runs(List<RunResult> runs) {
-    return runs(runs, runs);
+    return runs(runs, runs, "architecture");
   }
 
   /**
    * As {@link #runs(List)}, with {@code curves} (the same runs, labelled by the line each belongs
    * to) for the delivered-against-offered chart: a sweep's table has a row per point, its chart a
-   * line per architecture and other varied values through the offered loads.
+   * line per architecture and other varied values through the offered loads. {@code rowIs} names
+   * what a row is ("architecture", a sweep's "point"), for the bars' heading.
    */
-  public HtmlReport runs(List<RunResult> runs, List<RunResult> curves) {
+  public HtmlReport runs(List<RunResult> runs, List<RunResult> curves, String rowIs) {
     List<ArchSummary> sums = ArchSummary.of(runs);
     // As the printed table says: with one seed per row there is no interval to speak of.
     boolean oneSeed = sums.stream().allMatch(a -> a.n() == 1);
@@ -78,7 +79,7 @@ public final class HtmlReport {
         : "mean ±95% interval across seeds (Student t)") + "; MB = 10^6 bytes;"
         + " /s = per simulated second after the warm-up");
     body.append(table(sums, decimals));
-    section("Per architecture, with 95% intervals", "bars are means across seeds, whiskers the"
+    section("Per " + rowIs + ", with 95% intervals", "bars are means across seeds, whiskers the"
         + " 95% interval (none with one seed)");
     body.append("<div class=\"grid\">");
     body.append(bars(sums, Metric.DELIVERED_MBPS, "delivered MB/s", 1));

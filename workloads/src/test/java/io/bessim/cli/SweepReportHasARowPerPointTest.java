@@ -35,6 +35,9 @@ final class SweepReportHasARowPerPointTest {
     assertTrue(page.contains("<tr><td>v3 workload=udp:1MB/s</td><td>0.928 ±0.002</td>"), page);
     assertTrue(page.contains("<tr><td>v3 workload=udp:2MB/s</td><td>1.858 ±0.002</td>"), page);
     assertFalse(page.contains("1.393"), page);
+    // Its bars are the points' too, and the heading says so.
+    assertTrue(page.contains("Per point, with 95% intervals"), page);
+    assertFalse(page.contains("Per architecture, with"), page);
     assertTrue(page.contains("<title>v3: 1 -> 0.928</title>")
         && page.contains("<title>v3: 2 -> 1.86</title>"), page);
   }
