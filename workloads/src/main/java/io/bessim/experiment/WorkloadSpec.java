@@ -178,8 +178,8 @@ public record WorkloadSpec(TrafficSpec traffic) {
     checkArgument(!r.startsWith("-"), "negative rate '%s'%s", r, in);
     Matcher m = RATE.matcher(r);
     checkArgument(m.matches(),
-        "malformed rate '%s'%s: expected a number and a unit (MB/s, KB/s or kB/s, B/s, Mbit/s or"
-            + " Mb/s, kbit/s, MiB/s, KiB/s)%s", r, in, caseHint(r));
+        "malformed rate '%s'%s: expected a number and a unit (%s)%s", r, in,
+        String.join(", ", RATE_UNITS), caseHint(r));
     double v = Double.parseDouble(m.group(1));
     double scale;
     switch (m.group(2)) {

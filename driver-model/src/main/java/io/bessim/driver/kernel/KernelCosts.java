@@ -1,5 +1,7 @@
 package io.bessim.driver.kernel;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * Costs of kernel primitives on the host CPU, in picoseconds. Values come from the platform
  * profile (see docs/platform.md for each source).
@@ -22,9 +24,7 @@ public record KernelCosts(
     long workLoopPs) {
   public KernelCosts {
     // Locks halves the spinlock costs with a shift, which equals / 2 only for these.
-    if (spinLockPs < 0 || spinLockIrqPs < 0) {
-      throw new IllegalArgumentException(
-          "negative spinlock cost: " + spinLockPs + " / " + spinLockIrqPs + " ps");
-    }
+    checkArgument(spinLockPs >= 0 && spinLockIrqPs >= 0, "negative spinlock cost: %s / %s ps",
+        spinLockPs, spinLockIrqPs);
   }
 }
