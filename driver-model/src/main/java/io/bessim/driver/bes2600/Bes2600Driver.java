@@ -77,6 +77,7 @@ public final class Bes2600Driver {
   public final Cell wsm_tx_seq;
   public final Cell wsm_rx_seq;
   public final Cell gpio_wakup_flags;
+  public final Cell ba_cnt;
   public final Cell ba_cnt_rx;
 
   final SpinLock rx_queue_lock;
@@ -166,7 +167,9 @@ public final class Bes2600Driver {
     wsm_tx_seq = k.cell("wsm_tx_seq[0]", false);
     wsm_rx_seq = k.cell("wsm_rx_seq[0]", false);
     gpio_wakup_flags = k.cell("gpio_wakup_flags", false);
+    ba_cnt = k.cell("ba_cnt", baAtomic);
     ba_cnt_rx = k.cell("ba_cnt_rx", baAtomic);
+    k.sameCacheLine(ba_cnt, ba_cnt_rx);
     if (p.bool("pm.mcuFlagHeld")) gpio_wakup_flags.init(GPIO_WAKE_FLAG_MCU);
     this.wakeSettlePs = p.ps("drv.gpioWakeSettleMs");
 
@@ -280,20 +283,23 @@ public final class Bes2600Driver {
   }
 
   /**
-   * txrx.c bes2600_rx_h_ba_stat (l.1555) / bes2600_tx_h_ba_stat (l.913): ba_cnt_rx++ (RX) or
-   * ba_cnt++ (TX) under spin_lock_bh(ba_lock). The model counts both on ba_cnt_rx, under ba_lock
-   * or atomically.
+   * txrx.c bes2600_rx_h_ba_stat (l.1555) / bes2600_tx_h_ba_stat (l.913): two counters under one
+   * spin_lock_bh(ba_lock), {@code ba_cnt_rx++} (RX) or {@code ba_cnt++} (TX); or atomically (the
+   * proposal). Each path also reads the other's counter ({@code if (!(ba_cnt_rx || ba_cnt))
+   * mod_timer(ba_timer)}) and adds to its {@code ba_acc}: that is in the compute, and the two
+   * counters share a cache line (bes2600.h l.359-363), so a path still pays for the line the other
+   * CPU wrote.
    */
-  private void baStat(Routine.Builder b, String what) {
+  private void baStat(Routine.Builder b, String what, Cell counter) {
     if (baAtomic) {
-      b.atomicAdd(ba_cnt_rx, c -> 1).compute(what, cost.rxCbPs() / 4);
+      b.atomicAdd(counter, c -> 1).compute(what, cost.rxCbPs() / 4);
     } else {
-      Local cnt = b.local("ba_cnt_rx");
+      Local cnt = b.local(counter.name());
       b.spinLockBh(ba_lock)
-          .loadForUpdate(ba_cnt_rx, cnt)
+          .loadForUpdate(counter, cnt)
           .compute(what, cost.rxCbPs() / 4)
-          .exec("ba_cnt_rx + 1", (c, t) -> c.set(cnt, c.get(cnt) + 1))
-          .store(ba_cnt_rx, cnt)
+          .exec(counter.name() + " + 1", (c, t) -> c.set(cnt, c.get(cnt) + 1))
+          .store(counter, cnt)
           .spinUnlockBh(ba_lock);
     }
   }
@@ -445,7 +451,7 @@ public final class Bes2600Driver {
           .spinLockIrqsave(pwr_lock)
           .compute("bes2600_pwr_set_busy_event_with_timeout_async(RX)", cost.rxCbPs() / 4)
           .spinUnlockIrqrestore(pwr_lock);
-      baStat(b, "bes2600_rx_h_ba_stat");
+      baStat(b, "bes2600_rx_h_ba_stat", ba_cnt_rx);
       if (batchDelivery) {
         b.exec("list_add_tail(rx_list)", (c, t) -> {
           deliveredFrames++;
@@ -672,7 +678,7 @@ public final class Bes2600Driver {
           .spinLockIrqsave(pwr_lock)
           .compute("bes2600_pwr_set_busy_event_with_timeout_async(TX)", cost.rxCbPs() / 4)
           .spinUnlockIrqrestore(pwr_lock);
-      baStat(b, "bes2600_tx_h_ba_stat");
+      baStat(b, "bes2600_tx_h_ba_stat", ba_cnt);
       if (psStateLock) {
         b.spinLockBh(ps_state_lock)
             .compute("link id, ps state", cost.rxCbPs() / 4)

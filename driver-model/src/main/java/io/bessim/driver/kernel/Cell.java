@@ -12,6 +12,8 @@ public final class Cell {
   long value;
   long version;
   int lastWriterCpu = -1;
+  /** The other cells of this one's cache line: fields the C declares side by side. */
+  private Cell[] lineMates = new Cell[0];
   int lastWriterCtx = -1;
   long lostUpdates;
   long firstLostUpdatePs = -1;
@@ -26,6 +28,19 @@ public final class Cell {
     this.name = name;
     this.id = id;
     this.atomicType = atomicType;
+  }
+
+  /** Puts the cells in one cache line: a store to any of them moves the line to the writer's CPU. */
+  static void shareLine(Cell... cells) {
+    for (Cell c : cells) {
+      c.lineMates = java.util.Arrays.stream(cells).filter(m -> m != c).toArray(Cell[]::new);
+    }
+  }
+
+  /** A store or atomic from {@code cpu}: the cell's line, and so its line-mates', is there now. */
+  void writtenFrom(int cpu) {
+    lastWriterCpu = cpu;
+    for (Cell m : lineMates) m.lastWriterCpu = cpu;
   }
 
   public String name() {
@@ -47,7 +62,7 @@ public final class Cell {
   }
 
   /**
-   * The CPU whose store (or atomic) last wrote the field, or -1 if none yet. Read inside an
+   * The CPU whose store (or atomic) last wrote the field's cache line, or -1 if none yet. Read inside an
    * {@link AccessLog} callback for a load, it tells whether that load had to fetch the cache line
    * from another CPU (the kernel charges {@link KernelCosts#cacheLinePs()} for it).
    */

@@ -128,6 +128,14 @@ public final class Kernel {
     return memory.cell(name, atomicType);
   }
 
+  /**
+   * Declares fields that share a cache line (adjacent in the C's struct): a store to one makes a
+   * load of any of them from another CPU pay {@link KernelCosts#cacheLinePs()}.
+   */
+  public void sameCacheLine(Cell... cells) {
+    Cell.shareLine(cells);
+  }
+
   public SpinLock spinLock(String name) {
     return locks.spinLock(name);
   }

@@ -91,7 +91,7 @@ final class Memory {
     cell.value = c.locals[c.base[c.depth - 1] + op.local.slot];
     cell.noteValue();
     cell.version++;
-    cell.lastWriterCpu = c.cpu.id;
+    cell.writtenFrom(c.cpu.id);
     cell.lastWriterCtx = c.id;
     if (accessLog != null) {
       accessLog.access(t, cell, c, r.name(), 'W', before, cell.value, c.lockMask, lost);
@@ -107,7 +107,7 @@ final class Memory {
     cell.value = before + op.delta.delta(c);
     cell.noteValue();
     cell.version++;
-    cell.lastWriterCpu = c.cpu.id;
+    cell.writtenFrom(c.cpu.id);
     cell.lastWriterCtx = c.id;
     if (op.local != null) c.locals[c.base[c.depth - 1] + op.local.slot] = before;
     if (accessLog != null) {

@@ -154,6 +154,33 @@ final class KernelTest {
     assertEquals(0, cell.overlaps());
   }
 
+  @Test
+  void storeToACellMovesItsWholeCacheLineToTheWritersCpu() {
+    // A 50 ns line transfer, loads and stores free. CPU 0 writes ba_cnt at 0; CPU 1 loads
+    // ba_cnt_rx at 1 us. In one line (bes2600.h declares them side by side) the load fetches the
+    // line CPU 0 wrote and the next op starts at 1 us + 50 ns; in lines of their own, at 1 us.
+    assertEquals(List.of(1050 * Time.NS), loadAfterNeighbourStore(true));
+    assertEquals(List.of(1000 * Time.NS), loadAfterNeighbourStore(false));
+  }
+
+  private List<Long> loadAfterNeighbourStore(boolean oneLine) {
+    Simulator s = new Simulator();
+    Kernel k = new Kernel(s, new KernelCosts(
+        0, 0, 0, 50 * Time.NS, SPIN, SPIN, HANDOFF, 0, 0, 0, SWITCH, WAKE_SAME, WAKE_CROSS, 0,
+        WORK_LOOP), 2);
+    Cell tx = k.cell("ba_cnt", true);
+    Cell rx = k.cell("ba_cnt_rx", true);
+    if (oneLine) k.sameCacheLine(tx, rx);
+    List<Long> at = new ArrayList<>();
+    k.startThread("tx", 0, Routine.define("tx", b -> b.atomicAdd(tx, c -> 1)), 0);
+    k.startThread("rx", 1, Routine.define("rx", b -> {
+      Local v = b.local("v");
+      b.load(rx, v).exec("mark", (c, t) -> at.add(t));
+    }), 1 * Time.US);
+    s.run();
+    return at;
+  }
+
   // ---------------------------------------------------------------- locks
 
   @Test
