@@ -679,15 +679,19 @@ public final class Bes2600Driver {
           .compute("bes2600_pwr_set_busy_event_with_timeout_async(TX)", cost.rxCbPs() / 4)
           .spinUnlockIrqrestore(pwr_lock);
       baStat(b, "bes2600_tx_h_ba_stat", ba_cnt);
+      // txrx.c l.1181-1192: bes2600_tx_h_pm_state and bes2600_queue_put (which takes queue->lock,
+      // queue.c l.420) both inside ps_state_lock.
       if (psStateLock) {
         b.spinLockBh(ps_state_lock)
-            .compute("link id, ps state", cost.rxCbPs() / 4)
-            .spinUnlockBh(ps_state_lock);
+            .compute("bes2600_tx_h_pm_state: link id, ps state", cost.rxCbPs() / 4);
       }
       b.spinLockBh(queue_lock)
           .exec("bes2600_queue_put", (c, t) -> txQueue.add(c.get(skb)))
-          .spinUnlockBh(queue_lock)
-          .call(bes2600_bh_wakeup);
+          .spinUnlockBh(queue_lock);
+      if (psStateLock) {
+        b.spinUnlockBh(ps_state_lock);
+      }
+      b.call(bes2600_bh_wakeup);
     });
 
     // bh.c bes2600_bh_tx_helper (l.1110): count the buffer, pick a frame, hand it to tx_work.
