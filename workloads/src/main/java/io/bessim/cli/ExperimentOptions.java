@@ -98,6 +98,7 @@ final class ExperimentOptions {
     Scenario sc = scenario();
     WorkloadSpec w = workload.workload(sc.workload());
     long durationPs = duration.durationPs(sc.durationPs());
+    Limits.offersSomething(w, durationPs);
     int n = threads.threads();
     List<Long> seedList = seedBase.seeds(seeds);
     Limits.resultsFit((long) archs.size() * seeds);

@@ -2,7 +2,9 @@ package io.bessim.cli;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.bessim.experiment.WorkloadSpec;
 import io.bessim.sim.Time;
+import io.bessim.workloads.TrafficSpec;
 import java.util.Locale;
 
 /**
@@ -65,6 +67,20 @@ final class Limits {
     checkArgument(ps <= MAX_DURATION_PS, "%s %s is over the limit of %s", name,
         Durations.format(ps), Durations.format(MAX_DURATION_PS));
     return ps;
+  }
+
+  /**
+   * Refuses a replay whose first down row is at or after the run's end: it would offer nothing,
+   * and the run would report 0 MB/s offered and delivered as if it had measured something (most
+   * likely the trace's times are not seconds from the start).
+   */
+  static void offersSomething(WorkloadSpec w, long durationPs) {
+    if (w.traffic() instanceof TrafficSpec.Replay r) {
+      long firstPs = r.trace().down().get(0).atPs();
+      checkArgument(firstPs < durationPs, "%s: its first down row is at %s, not before the run's"
+          + " end at %s, so nothing would be offered (time_s is seconds from the run's start)",
+          r.file(), Durations.format(firstPs), Durations.format(durationPs));
+    }
   }
 
   /** Refuses more runs than the heap can hold the results of (half of it, for the runs). */

@@ -46,6 +46,7 @@ final class RaceOptions {
   List<RunSpec> specs(List<Architecture> archs, long durationPs, long seedBase, int seeds) {
     Limits.seeds(seeds);
     Limits.durationPs(durationPs);
+    Limits.offersSomething(workload, durationPs);
     Limits.resultsFit((long) archs.size() * seeds);
     checkArgument(seedBase <= Long.MAX_VALUE - (seeds - 1),
         "--seed %s is too large for %s seeds", seedBase, seeds);

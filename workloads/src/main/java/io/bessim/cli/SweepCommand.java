@@ -203,6 +203,7 @@ final class SweepCommand implements Callable<Integer> {
     checkArgument(!varied || !workload.given(),
         "the workload is both given (--workload) and varied (--vary workload=...); drop one");
     WorkloadSpec fixed = varied ? null : workload.workload(sc.workload());
+    if (fixed != null) Limits.offersSomething(fixed, durationPs);
     SweepGrid grid =
         new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
     // As compare checks its one platform: every point's, before --out is touched.

@@ -94,6 +94,7 @@ final class BadInputMatrixTest {
     write("huge.csv", "time_s,bytes,direction\n0.1,100000000000,down\n");
     write("enormous.csv", "time_s,bytes,direction\n0.1,100000000000000000000000,down\n");
     write("negtime.csv", "time_s,bytes,direction\n-1,100,down\n");
+    write("late.csv", "time_s,bytes,direction\n0.5,100,up\n600,100,down\n");
     write("dir.csv", "time_s,bytes,direction\n0.1,100,sideways\n");
     write("order.csv", "time_s,bytes,direction\n0.2,100,down\n0.1,100,down\n");
     write("noDown.csv", "time_s,bytes,direction\n0.1,100,up\n");
@@ -366,6 +367,14 @@ final class BadInputMatrixTest {
     add(c, "bytes 100000000000000000000000 is over the limit",
         S + " --workload replay:@enormous.csv");
     add(c, "time_s must not be negative", S + " --workload replay:@negtime.csv");
+    // A trace whose first down row is after the run's end would offer nothing at all.
+    add(c, "first down row is at 600s, not before the run's end at 5s", S
+        + " --workload replay:@late.csv");
+    add(c, "first down row is at 600s", "run --arch v3 --duration 20s --workload replay:@late.csv");
+    add(c, "first down row is at 600s",
+        "race window --arch v1 --seeds 1 --duration 20s --workload replay:@late.csv");
+    add(c, "first down row is at 600s",
+        "sweep --out OUT/late --duration 20s --workload replay:@late.csv --vary tcp.mss=600");
     add(c, "direction must be 'down' or 'up'", S + " --workload replay:@dir.csv");
     add(c, "rows must be in time order", S + " --workload replay:@order.csv");
     add(c, "no 'down' rows", S + " --workload replay:@noDown.csv");
