@@ -101,14 +101,17 @@ final class ArchCommand implements Callable<Integer> {
   static final class DescribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCH", description = "baseline, v1, v2 or v3")
+    @Parameters(index = "0", paramLabel = "ARCH",
+        description = "A preset (baseline, v1, v2, v3) or a variant, e.g. v3+rx.delivery=batch.")
     String arch;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-        description = "Override a choice or parameter (repeatable), e.g. arch.afterTx=wake-bh.")
+        description = "Override a choice or parameter; repeatable. For example"
+            + " arch.afterTx=wake-bh.")
     Map<String, String> sets = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph as DOT.")
+    @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph as Graphviz"
+        + " DOT ('-': standard output, the description then goes to standard error).")
     Path dot;
 
     @Override
@@ -123,7 +126,9 @@ final class ArchCommand implements Callable<Integer> {
       if (dotOut != null) {
         dotOut.write(t.toDot(), spec.commandLine().getOut());
         out.println();
-        out.println("DOT written to " + dot + " (render: dot -Tsvg " + dot + " -o graph.svg)");
+        out.println(dotToStdout
+            ? "DOT written to standard output (render: pipe it to dot -Tsvg -o graph.svg)"
+            : "DOT written to " + dot + " (render: dot -Tsvg " + dot + " -o graph.svg)");
       }
       out.flush();
       return 0;
