@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "arch",
     mixinStandardHelpOptions = true,
     versionProvider = Bessim.Version.class,
-    description = "List the architecture presets and knobs, or describe one architecture.",
+    description = "Lists the architecture presets and knobs, or describes one architecture.",
     subcommands = {ArchCommand.ListCommand.class, ArchCommand.DescribeCommand.class})
 final class ArchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,7 +36,7 @@ final class ArchCommand implements Callable<Integer> {
 
   /** {@code bessim arch list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Bessim.Version.class,
-      description = "Print the presets, the variants a --scenario defines, and every knob and "
+      description = "Prints the presets, the variants a --scenario defines, and every knob and "
           + "parameter (--set name=value) with default and range.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -96,7 +96,7 @@ final class ArchCommand implements Callable<Integer> {
   /** {@code bessim arch describe v3 [--dot FILE]}. */
   @Command(name = "describe", mixinStandardHelpOptions = true,
       versionProvider = Bessim.Version.class,
-      description = "Print an architecture's topology (contexts, what wakes what, per received "
+      description = "Prints an architecture's topology (contexts, what wakes what, per received "
           + "batch and per transmitted frame) and optionally write it as Graphviz DOT.")
   static final class DescribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
