@@ -45,7 +45,8 @@ final class HelpWrapsBetweenWordsTest {
         String last = end.substring(end.lastIndexOf(' ') + 1);
         String head = next.split(" ")[0];
         // After a comma is a fair place to wrap a list such as a default of NAME,NAME,...
-        if (!last.endsWith(",") && wide.contains(last + head) && !wide.contains(last + " " + head)) {
+        boolean joined = wide.contains(last + head) && !wide.contains(last + " " + head);
+        if (joined && !last.endsWith(",")) {
           cuts.add(String.join(" ", path) + ": '" + last + "' / '" + head + "'");
         }
       }
