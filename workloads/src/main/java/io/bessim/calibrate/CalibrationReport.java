@@ -211,8 +211,8 @@ public final class CalibrationReport {
         : "each column moves one fitted parameter (10%, or 1 for whole numbers), the others at"
             + " the best fit";
     return String.format(Locale.US,
-        "sensitivity (mean across %d seeds; %%: change from the best fit): %s%n",
-        plan.seeds().size(), how)
+        "sensitivity (mean across %d seed%s; %%: change from the best fit): %s%n",
+        plan.seeds().size(), plan.seeds().size() == 1 ? "" : "s", how)
         + TextTable.plain(cols, rows);
   }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "arch",
     mixinStandardHelpOptions = true,
     versionProvider = Bessim.Version.class,
-    description = "List the architecture presets and knobs, or describe one architecture.",
+    description = "Lists the architecture presets and knobs, or describes one architecture.",
     subcommands = {ArchCommand.ListCommand.class, ArchCommand.DescribeCommand.class})
 final class ArchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,7 +36,7 @@ final class ArchCommand implements Callable<Integer> {
 
   /** {@code bessim arch list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Bessim.Version.class,
-      description = "Print the presets, the variants a --scenario defines, and every knob and "
+      description = "Prints the presets, the variants a --scenario defines, and every knob and "
           + "parameter (--set name=value) with default and range.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -96,19 +96,22 @@ final class ArchCommand implements Callable<Integer> {
   /** {@code bessim arch describe v3 [--dot FILE]}. */
   @Command(name = "describe", mixinStandardHelpOptions = true,
       versionProvider = Bessim.Version.class,
-      description = "Print an architecture's topology (contexts, what wakes what, per received "
+      description = "Prints an architecture's topology (contexts, what wakes what, per received "
           + "batch and per transmitted frame) and optionally write it as Graphviz DOT.")
   static final class DescribeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCH", description = "baseline, v1, v2 or v3")
+    @Parameters(index = "0", paramLabel = "ARCH",
+        description = "A preset (baseline, v1, v2, v3) or a variant, e.g. v3+rx.delivery=batch.")
     String arch;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-        description = "Override a choice or parameter (repeatable), e.g. arch.afterTx=wake-bh.")
+        description = "Override a choice or parameter; repeatable. For example"
+            + " arch.afterTx=wake-bh.")
     Map<String, String> sets = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph as DOT.")
+    @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph as Graphviz"
+        + " DOT ('-': standard output, the description then goes to standard error).")
     Path dot;
 
     @Override
@@ -123,7 +126,9 @@ final class ArchCommand implements Callable<Integer> {
       if (dotOut != null) {
         dotOut.write(t.toDot(), spec.commandLine().getOut());
         out.println();
-        out.println("DOT written to " + dot + " (render: dot -Tsvg " + dot + " -o graph.svg)");
+        out.println(dotToStdout
+            ? "DOT written to standard output (render: pipe it to dot -Tsvg -o graph.svg)"
+            : "DOT written to " + dot + " (render: dot -Tsvg " + dot + " -o graph.svg)");
       }
       out.flush();
       return 0;

@@ -180,10 +180,31 @@ public final class Bessim implements Callable<Integer> {
   private static int parameterError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("bessim: " + oneLine(ex.getMessage())
-        + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    String unknown = unknownCommand(ex, cmd);
+    err.println("bessim: " + (unknown != null ? unknown : oneLine(ex.getMessage())
+        + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
     err.flush();
     return CommandLine.ExitCode.USAGE;
+  }
+
+  /**
+   * "unknown command 'race tabel' (commands: race table, ...)" when the argument picocli could
+   * not match is where a command group ({@code bessim}, {@code race}, ...) expects a command
+   * name; null otherwise (picocli said "Unmatched argument at index 0: 'comapre'").
+   */
+  private static String unknownCommand(CommandLine.ParameterException ex, CommandLine cmd) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.isUnknownOption()
+        || cmd.getSubcommands().isEmpty() || u.getUnmatched().isEmpty()
+        || cmd.getParseResult() == null || cmd.getParseResult().hasSubcommand()) {
+      return null;
+    }
+    // The group as a user types it after 'bessim': "" at the top, "race " under race.
+    String group = cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", "");
+    String prefix = group.isEmpty() ? "" : group + " ";
+    String commands = cmd.getSubcommands().keySet().stream().map(n -> prefix + n)
+        .collect(java.util.stream.Collectors.joining(", "));
+    return "unknown command '" + prefix + u.getUnmatched().get(0) + "' (commands: " + commands
+        + ")";
   }
 
   static int executionError(Exception ex, PrintWriter err, boolean debug) {

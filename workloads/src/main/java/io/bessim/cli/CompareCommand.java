@@ -41,8 +41,8 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "ARCH",
       completionCandidates = RunCommand.ArchNames.class,
       description = "Architectures to compare, comma separated: presets (${COMPLETION-CANDIDATES}),"
-          + " a --scenario's variants, or either with +knob=value, e.g. v3,v3+rx.delivery=batch"
-          + " (default: every preset).")
+          + " a --scenario's variants, or either with +knob=value (default: every preset). For"
+          + " example v3,v3+rx.delivery=batch.")
   List<String> archNames;
 
   @Mixin SeedsOption seeds;

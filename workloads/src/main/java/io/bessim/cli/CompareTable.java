@@ -35,7 +35,7 @@ final class CompareTable {
 
   static final String LEGEND = "rx/s, tx/s, wq/s, bh/s: sdio_rx_work, sdio_tx_work,"
       + " workqueue_execute_start, bh_wakeups per second;" + System.lineSeparator()
-      + "lost: lost updates; WARN, wedged: mean simulated s (seeds that had it);"
+      + "lost: lost updates per run; WARN, wedged: mean simulated s (seeds that had it);"
       + " --wide: all columns";
 
   private CompareTable() {}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate-completion", mixinStandardHelpOptions = true,
     versionProvider = Bessim.Version.class,
-    description = "Print the completion script for bash and zsh (bessim_completion; the "
+    description = "Prints the completion script for bash and zsh (bessim_completion; the "
         + "README's \"Shell completion\" says how to load it).")
 final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -20,7 +20,7 @@ public final class DurationOption {
       descriptionKey = "duration",
       converter = Converters.Duration.class,
       description =
-          "Simulated time per run, e.g. 180s, 500ms, 3m, 1.5s, 2h (default: " + DEFAULT + ").")
+          "Simulated time per run, e.g. 180s, 500ms, 3m, 2h or 1.5s (default: " + DEFAULT + ").")
   Long durationPs;
 
   /** The duration given, else {@code fallback}'s, else {@link #DEFAULT}; in ps. */

@@ -80,7 +80,7 @@ final class PredictCommand implements Callable<Integer> {
       paramLabel = "ARCH",
       completionCandidates = RunCommand.ArchNames.class,
       description = "Architectures to predict, comma separated: presets"
-          + " (${COMPLETION-CANDIDATES}) or variants such as v3+rx.delivery=batch (default: every"
+          + " (${COMPLETION-CANDIDATES}) or variants, e.g. v3,v3+rx.delivery=batch (default: every"
           + " preset). The baseline also runs, for the ratio, if not named.")
   List<String> archNames;
 

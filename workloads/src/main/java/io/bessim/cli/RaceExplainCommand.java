@@ -48,9 +48,12 @@ final class RaceExplainCommand implements Callable<Integer> {
 
   @Option(names = "--workload", paramLabel = "KIND:SPEC", defaultValue = "tcp:4MB/s",
       converter = Converters.Workload.class,
-      description = "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME,"
-          + " burst[-udp]:SIZE@RATE/PERIOD or replay:FILE.csv, as compare takes it"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = {
+        "Traffic as compare takes it: udp:RATE, tcp:RATE,",
+        "ramp[-tcp]:RATE-RATE@TIME,",
+        "burst[-udp]:SIZE@RATE/PERIOD or replay:FILE.csv",
+        "(default: ${DEFAULT-VALUE})."
+      })
   WorkloadSpec workload;
 
   @Option(names = "--field", paramLabel = "NAME", defaultValue = "hw_bufs_used",

@@ -52,7 +52,7 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   WorkloadSpec workload;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+  @Option(names = {"--seed-base", "--seed"}, paramLabel = "N", defaultValue = "1",
       description = "Seed of that run (default: ${DEFAULT-VALUE}).")
   long seed;
 

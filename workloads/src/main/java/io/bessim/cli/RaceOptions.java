@@ -26,9 +26,12 @@ final class RaceOptions {
       paramLabel = "KIND:SPEC",
       defaultValue = "tcp:4MB/s",
       converter = Converters.Workload.class,
-      description = "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME,"
-          + " burst[-udp]:SIZE@RATE/PERIOD or replay:FILE.csv, as compare takes it"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = {
+        "Traffic as compare takes it: udp:RATE, tcp:RATE,",
+        "ramp[-tcp]:RATE-RATE@TIME,",
+        "burst[-udp]:SIZE@RATE/PERIOD or replay:FILE.csv",
+        "(default: ${DEFAULT-VALUE})."
+      })
   WorkloadSpec workload;
 
   @Mixin PlatformOptions platformOptions;

@@ -53,7 +53,7 @@ final class RaceTableCommand implements Callable<Integer> {
   long durationPs;
 
   @Option(
-      names = "--seed",
+      names = {"--seed-base", "--seed"},
       paramLabel = "N",
       defaultValue = "1",
       description = "Seed of the run (default: ${DEFAULT-VALUE}).")

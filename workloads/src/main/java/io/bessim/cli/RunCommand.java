@@ -132,7 +132,9 @@ final class RunCommand implements Callable<Integer> {
         m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": "
             + Metric.counter((String) k).withUnit(v)));
       } else if (e.getValue() instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": " + v));
+        // checkViolations, by invariant: counts, as lostUpdates is.
+        Metric metric = Metric.find(e.getKey());
+        m.forEach((k, v) -> out.println(e.getKey() + "." + k + ": " + metric.withUnit(v)));
       } else {
         out.println(e.getKey() + ": " + Metric.find(e.getKey()).withUnit(e.getValue()));
       }

@@ -66,10 +66,12 @@ final class SweepCommand implements Callable<Integer> {
       description = {
         "A parameter to vary, repeatable; the grid is the product, in the order given.",
         "NAME is 'workload' or a platform parameter (see 'bessim arch list'); VALUES a comma"
-            + " list (fw.rxPoolFrames=8,11,16; workload=tcp:1MB/s,tcp:4MB/s) or a range"
-            + " FROM..TO:N of N evenly spaced points, ends included"
-            + " (workload=udp:0.5MB/s..8MB/s:16; sdio.clockHz=25000000..50000000:3);"
-            + " a workload range is of udp: or tcp:, other kinds are listed."
+            + " list or a range FROM..TO:N of N evenly spaced points, ends included; a workload"
+            + " range is of udp: or tcp:, other kinds are listed. For example:",
+        "fw.rxPoolFrames=8,11,16",
+        "workload=tcp:1MB/s,tcp:4MB/s",
+        "workload=udp:0.5MB/s..8MB/s:16",
+        "sdio.clockHz=25000000..50000000:3"
       })
   List<String> vary = new ArrayList<>();
 

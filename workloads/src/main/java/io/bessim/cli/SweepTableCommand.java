@@ -91,12 +91,20 @@ final class SweepTableCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code --metrics} defaults to {@link SweepTable#DEFAULT_METRICS}, named by the registry. */
+  /**
+   * {@code --metrics} defaults to {@link SweepTable#DEFAULT_METRICS}, named by the registry; the
+   * counters as a user may type them, without their 'perSecond.' prefix (the same columns), so
+   * that the help does not wrap the default list after a 'perSecond.'.
+   */
   static final class DefaultMetrics implements IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec arg) {
       return arg instanceof OptionSpec o && o.longestName().equals("--metrics")
-          ? String.join(",", SweepTable.DEFAULT_METRICS) : null;
+          ? SweepTable.DEFAULT_METRICS.stream()
+              .map(m -> m.startsWith(Metric.PER_SECOND + ".")
+                  ? m.substring(Metric.PER_SECOND.length() + 1) : m)
+              .collect(java.util.stream.Collectors.joining(","))
+          : null;
     }
   }
 

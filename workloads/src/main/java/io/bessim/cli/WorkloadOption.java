@@ -17,10 +17,12 @@ public final class WorkloadOption {
       paramLabel = "KIND:SPEC",
       descriptionKey = "workload",
       converter = Converters.Workload.class,
-      description =
-          "Traffic: udp:RATE, tcp:RATE, ramp[-tcp]:RATE-RATE@TIME, burst[-udp]:SIZE@RATE/PERIOD"
-              + " or replay:FILE.csv, e.g. tcp:4MB/s, ramp:1MB/s-4MB/s@60s, burst:2MB@8MB/s/2s"
-              + " (default: " + DEFAULT + ").")
+      description = {
+        "Traffic: udp:RATE, tcp:RATE (e.g. tcp:4MB/s),",
+        "ramp[-tcp]:RATE-RATE@TIME (ramp:1MB/s-4MB/s@60s),",
+        "burst[-udp]:SIZE@RATE/PERIOD (burst:2MB@8MB/s/2s)",
+        "or replay:FILE.csv (default: " + DEFAULT + ")."
+      })
   WorkloadSpec workload;
 
   /** Whether {@code --workload} was given. */

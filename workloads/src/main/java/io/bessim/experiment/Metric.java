@@ -229,12 +229,14 @@ public enum Metric {
 
   /**
    * One value as {@code run} prints it: in the shown unit at the declared decimals, with the unit
-   * ({@code 1.296 MB/s}, {@code 0.99 %}, {@code 81.6 /s}, {@code 20.0 s}); counts and labels as
-   * they are, null as {@code none}.
+   * ({@code 1.296 MB/s}, {@code 0.99 %}, {@code 81.6 /s}, {@code 20.0 s}); a count as the whole
+   * run's, saying so ({@code 3 (count, whole run)}: the counters are per second after the warm-up,
+   * a count is not); labels as they are, null as {@code none}.
    */
   public String withUnit(Object v) {
     if (v == null) return "none";
-    if (!(v instanceof Double d) || unit == Unit.NONE || unit == Unit.COUNT) return v.toString();
+    if (unit == Unit.COUNT) return v + " (count, whole run)";
+    if (!(v instanceof Double d) || unit == Unit.NONE) return v.toString();
     String symbol = unit == Unit.FRACTION ? "%" : unit.symbol;
     return fixed(shown(d), decimals) + " " + symbol;
   }

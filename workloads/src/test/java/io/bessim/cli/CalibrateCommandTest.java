@@ -150,6 +150,15 @@ final class CalibrateCommandTest {
   }
 
   @Test
+  void sensitivityWithOneSeedSaysSeedNotSeeds() throws IOException {
+    Cli.Outcome o = calibrate(new LinearModel(), "--seeds", "1");
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().contains("sensitivity (mean across 1 seed; "), o.out());
+    assertFalse(o.out().contains("1 seeds"), o.out());
+  }
+
+  @Test
   void resultDoesNotDependOnTheNumberOfThreads() throws IOException {
     Cli.Outcome one = calibrate(new LinearModel(), "--threads", "1");
     String profileOne = Files.readString(dir.resolve("fit.profile"));

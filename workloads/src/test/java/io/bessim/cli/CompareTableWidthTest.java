@@ -51,4 +51,11 @@ final class CompareTableWidthTest {
     String t = CompareCommand.table(rows(), true);
     assertTrue(t.contains("offered MB/s") && t.contains("lock_contention /s"), t);
   }
+
+  @Test
+  void legendGivesTheLostColumnItsUnit() {
+    // v1 loses 7 updates in each run: the column shows the mean count per run.
+    String t = CompareCommand.table(rows(), false);
+    assertTrue(t.contains("lost: lost updates per run;"), t);
+  }
 }

@@ -26,4 +26,17 @@ final class RunPrintsFullResultTest {
     assertTrue(o.out().contains("simSeconds: 0.5 s\n"), o.out());
     assertTrue(o.out().contains("firstWarnSec: none\n"));
   }
+
+  @Test
+  void countsCarryAUnitAsEveryOtherFigureDoes() {
+    // FakeRunner: v1 on seed 1 loses 3 updates, warns once at 11 s and wedges at 42.5 s.
+    Cli.Outcome o = Cli.run(new FakeRunner(), "run", "--arch", "v1", "--seed", "1",
+        "--duration", "500ms");
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().contains("lostUpdates: 3 (count, whole run)\n"), o.out());
+    assertTrue(o.out().contains("warns: 1 (count, whole run)\n"), o.out());
+    assertTrue(o.out().contains("firstWarnSec: 11.00 s\n"), o.out());
+    assertTrue(o.out().contains("wedgedAtSec: 42.50 s\n"), o.out());
+  }
 }

@@ -17,7 +17,7 @@ final class SharedOptionsKeepEachCommandsHelpTest {
       String help = oneLine(cmd);
       assertTrue(help.contains("--duration=TIME Simulated time per run, e.g. 180s, 500ms, 3m,"),
           help);
-      assertTrue(help.contains("2h (default: " + DurationOption.DEFAULT + ")."), help);
+      assertTrue(help.contains("1.5s (default: " + DurationOption.DEFAULT + ")."), help);
       assertTrue(help.contains("(default: " + WorkloadOption.DEFAULT + ")."), help);
       assertTrue(help.contains("--quiet No progress line on the terminal."), help);
     }
