@@ -83,13 +83,18 @@ public final class SweepCsv {
     int seed = t.header().indexOf("seed");
     List<String> varied = arch < 0 || seed <= arch ? List.of() : t.header().subList(arch + 1, seed);
     List<Map<String, String>> rows = new ArrayList<>(t.rows());
-    rows.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(POINT))));
+    // A cell that is not a number (a file edited by hand or in a spreadsheet) is named with its
+    // file and column; Long.parseLong's and Double.valueOf's own message named neither.
+    for (Map<String, String> row : rows) whole(row, POINT, file);
+    rows.sort(java.util.Comparator.comparingLong(r -> whole(r, POINT, file)));
     List<RunResult> out = new ArrayList<>();
     for (Map<String, String> row : rows) {
       Map<String, Double> perSecond = new LinkedHashMap<>();
       for (Metric m : Metric.counters()) {
         String v = row.get(PER_SECOND + "." + m.counter());
-        if (v != null && !v.isEmpty()) perSecond.put(m.counter(), Double.parseDouble(v));
+        if (v != null && !v.isEmpty()) {
+          perSecond.put(m.counter(), optional(row, PER_SECOND + "." + m.counter(), file));
+        }
       }
       StringBuilder label = new StringBuilder(row.get("arch"));
       for (String name : varied) {
@@ -97,24 +102,50 @@ public final class SweepCsv {
           label.append(' ').append(name).append('=').append(row.get(name));
         }
       }
-      out.add(new RunResult(label.toString(), Map.of(), Long.parseLong(row.get("seed")),
-          row.getOrDefault("workload", ""), number(row, "simSeconds"), number(row, "wallSeconds"),
-          number(row, "offeredMBps"), number(row, "deliveredMBps"),
-          number(row, "cpuUtilization"), perSecond, (long) number(row, "lostUpdates"),
-          (long) number(row, "warns"), optional(row, "firstWarnSec"),
-          optional(row, "wedgedAtSec")));
+      out.add(new RunResult(label.toString(), Map.of(), whole(row, "seed", file),
+          row.getOrDefault("workload", ""), number(row, "simSeconds", file),
+          number(row, "wallSeconds", file), number(row, "offeredMBps", file),
+          number(row, "deliveredMBps", file), number(row, "cpuUtilization", file), perSecond,
+          (long) number(row, "lostUpdates", file), (long) number(row, "warns", file),
+          optional(row, "firstWarnSec", file), optional(row, "wedgedAtSec", file)));
     }
     return out;
   }
 
-  private static double number(Map<String, String> row, String key) {
-    Double d = optional(row, key);
+  private static double number(Map<String, String> row, String key, Path file) {
+    Double d = optional(row, key, file);
     return d == null ? 0 : d;
   }
 
-  private static Double optional(Map<String, String> row, String key) {
+  /** The cell as a finite number, null when empty or absent. */
+  private static Double optional(Map<String, String> row, String key, Path file) {
     String v = row.get(key);
-    return v == null || v.isEmpty() ? null : Double.valueOf(v);
+    if (v == null || v.isEmpty()) return null;
+    double d;
+    try {
+      d = Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw notANumber(file, row, key, v, "a number", e);
+    }
+    // NaN or Infinity reached the charts' axes as "Infinite or NaN" from BigDecimal.
+    if (!Double.isFinite(d)) throw notANumber(file, row, key, v, "a finite number", null);
+    return d;
+  }
+
+  /** The cell as a whole number (a point number, a seed). */
+  private static long whole(Map<String, String> row, String key, Path file) {
+    String v = row.get(key);
+    try {
+      return Long.parseLong(v == null ? "" : v.strip());
+    } catch (NumberFormatException e) {
+      throw notANumber(file, row, key, v == null ? "" : v, "a whole number", e);
+    }
+  }
+
+  private static IllegalArgumentException notANumber(Path file, Map<String, String> row,
+      String key, String value, String what, Throwable cause) {
+    return new IllegalArgumentException(String.format("%s has '%s' in column %s (key %s), not %s",
+        file, value, key, row.get(KEY), what), cause);
   }
 
   /** Reads a results file, ignoring a partial last line; a missing file reads as empty. */
