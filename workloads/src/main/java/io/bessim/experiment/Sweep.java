@@ -188,7 +188,7 @@ public final class Sweep {
           todo.add(p);
         }
       }
-      SweepCsv.Appender appender = new SweepCsv.Appender(results, table.header(), log);
+      SweepCsv.Appender appender = new SweepCsv.Appender(results, table.header());
       return new Sweep(grid, results, List.copyOf(todo), inShard, skipped, appender, lock);
     } catch (IOException e) {
       abandon(lock, lockIsNew, dir);
