@@ -143,9 +143,12 @@ public final class PredictionReport {
     cols.add(Column.left("moved most by", s -> s.mostMovedBy() == null ? "-" : s.mostMovedBy()));
     return String.format(Locale.US,
         "what moves each prediction: Spearman rank correlation with each free parameter across the"
-            + " %d kept profiles (+1: rises with it in lockstep, -1: falls, 0: no monotone"
-            + " relation; - : undefined, the parameter or prediction is constant)%n",
-        n)
+            + " %s (+1: rises with it in lockstep, -1: falls, 0: no monotone relation; - : %s)%n",
+        n == 1 ? "1 kept profile" : n + " kept profiles",
+        // RankCorrelation.spearman needs three profiles: with fewer every cell is '-', though
+        // neither side is constant.
+        n < 3 ? "undefined, fewer than 3 kept profiles"
+            : "undefined, the parameter or prediction is constant")
         + TextTable.plain(cols, o.sensitivity());
   }
 

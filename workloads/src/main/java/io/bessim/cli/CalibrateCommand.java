@@ -169,8 +169,11 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new UncheckedIOException(
           "cannot write --out '" + out + "': " + ExperimentOptions.describe(e), e);
     }
-    o.println("wrote " + out + "; predict the other architectures with: bessim compare --profile "
-        + out + " --workload " + plan.scoring().primary().workload());
+    // '--profile -' reads no standard input: with --out - the hint names a file to save it to.
+    String profileArg = outFile.isStdout() ? "FILE" : out.toString();
+    o.println((outFile.isStdout() ? "wrote the profile to standard output; save it as FILE and"
+        : "wrote " + out + ";") + " predict the other architectures with: bessim compare"
+        + " --profile " + profileArg + " --workload " + plan.scoring().primary().workload());
     o.println();
     o.flush();
     Sensitivity s = Sensitivity.of(plan, fit, ctx.runner());

@@ -247,7 +247,10 @@ public record Scenario(
       throw new IllegalArgumentException("bad profile file name '" + value + "'", e);
     }
     if (!p.isAbsolute()) p = baseDir.resolve(p).normalize();
-    checkArgument(Files.isRegularFile(p), "profile '%s' does not exist", p);
+    // 'profile = .' beside the scenario normalises to the empty path: name it as the folder '.'.
+    String shown = p.toString().isEmpty() ? "." : p.toString();
+    checkArgument(!Files.isDirectory(p), "profile '%s' is a folder, not a profile file", shown);
+    checkArgument(Files.isRegularFile(p), "profile '%s' does not exist", shown);
     return p;
   }
 }

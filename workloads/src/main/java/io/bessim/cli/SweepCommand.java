@@ -131,6 +131,7 @@ final class SweepCommand implements Callable<Integer> {
     inputs.put("--profile", profileFile());
     inputs.put("sweep's results", out.resolve(SweepCsv.FILE));
     inputs.put("sweep's manifest", out.resolve(Sweep.META));
+    inputs.put("sweep's lock", out.resolve(Sweep.LOCK));
     OutputFile.checkNotInputs(outputs, inputs);
     // With --report -, standard output holds the page alone; the summary goes to standard error.
     boolean humanToStderr = OutputFile.anyStdout(outputs);

@@ -47,9 +47,9 @@ final class SweepMergeCommand implements Callable<Integer> {
     });
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
-        "merged %d folder%s into %s: %d rows (%d duplicates dropped); %d of %d grid points%s%n",
+        "merged %d folder%s into %s: %d row%s (%d duplicate%s dropped); %d of %d grid points%s%n",
         dirs.size(), dirs.size() == 1 ? "" : "s", out.resolve(SweepCsv.FILE), o.rows(),
-        o.duplicates(), o.rows(),
+        o.rows() == 1 ? "" : "s", o.duplicates(), o.duplicates() == 1 ? "" : "s", o.rows(),
         o.gridPoints(), o.missing() == 0 ? "" : ", " + o.missing() + " missing");
     w.flush();
     return 0;

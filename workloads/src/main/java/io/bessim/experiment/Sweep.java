@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,6 +47,13 @@ import java.util.regex.Pattern;
 public final class Sweep {
   /** The grid description in a sweep folder. */
   public static final String META = "sweep.json";
+
+  /**
+   * The file a running sweep holds locked in its folder, so that a second sweep into the same
+   * folder (the same command in two terminals, a requeued batch task whose first run still goes)
+   * is refused instead of appending a second header and every point twice.
+   */
+  public static final String LOCK = "sweep.lock";
 
   static final String FORMAT = "bessim-sweep/1";
 
@@ -104,16 +113,18 @@ public final class Sweep {
   private final int shardPoints;
   private final int alreadyDone;
   private final SweepCsv.Appender appender;
+  private final FileChannel lock;
   private volatile ExecutorService pool;
 
   private Sweep(SweepGrid grid, Path results, List<SweepGrid.Point> todo, int shardPoints,
-      int alreadyDone, SweepCsv.Appender appender) {
+      int alreadyDone, SweepCsv.Appender appender, FileChannel lock) {
     this.grid = grid;
     this.results = results;
     this.todo = todo;
     this.shardPoints = shardPoints;
     this.alreadyDone = alreadyDone;
     this.appender = appender;
+    this.lock = lock;
   }
 
   /**
@@ -130,6 +141,13 @@ public final class Sweep {
       checkArgument(!Files.exists(dir) || Files.isDirectory(dir),
           "--out '%s' is a file, not a folder", dir);
       Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot use --out folder '" + dir + "': " + describe(e), e);
+    }
+    boolean lockIsNew = !Files.exists(dir.resolve(LOCK));
+    FileChannel lock = lock(dir);
+    try {
       boolean hasResults = Files.exists(results) && Files.size(results) > 0;
       checkArgument(resume || !hasResults,
           "%s already holds results: use --resume to finish that sweep, or another --out",
@@ -170,11 +188,64 @@ public final class Sweep {
           todo.add(p);
         }
       }
-      SweepCsv.Appender appender = new SweepCsv.Appender(results, table.header(), log);
-      return new Sweep(grid, results, List.copyOf(todo), inShard, skipped, appender);
+      SweepCsv.Appender appender = new SweepCsv.Appender(results, table.header());
+      return new Sweep(grid, results, List.copyOf(todo), inShard, skipped, appender, lock);
+    } catch (IOException e) {
+      abandon(lock, lockIsNew, dir);
+      throw new IllegalArgumentException(
+          "cannot use --out folder '" + dir + "': " + describe(e), e);
+    } catch (RuntimeException e) {
+      abandon(lock, lockIsNew, dir);
+      throw e;
+    }
+  }
+
+  /** A refused sweep leaves the folder as it found it: the lock file goes if it made it. */
+  private static void abandon(FileChannel lock, boolean lockIsNew, Path dir) {
+    try {
+      if (lockIsNew) Files.deleteIfExists(dir.resolve(LOCK));
+    } catch (IOException e) {
+      // An empty file left behind; the refusal's message matters more.
+    } finally {
+      release(lock);
+    }
+  }
+
+  /**
+   * Locks {@code dir}'s {@link #LOCK} file for this sweep; closing the channel releases it. A
+   * file system that has no locks (some network mounts) runs the sweep unguarded, as before.
+   */
+  private static FileChannel lock(Path dir) {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot use --out folder '" + dir + "': " + describe(e), e);
+    }
+    FileLock held;
+    try {
+      held = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null; // another sweep of this JVM holds it
+    } catch (IOException e) {
+      return ch;
+    }
+    if (held == null) {
+      release(ch);
+      throw new IllegalArgumentException(String.format("another bessim sweep is writing to %s"
+          + " now: wait for it to finish (then --resume finishes what is left), or use another"
+          + " --out", dir));
+    }
+    return ch;
+  }
+
+  private static void release(FileChannel lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      // Closing releases the lock; nothing was written through it.
     }
   }
 
@@ -270,6 +341,8 @@ public final class Sweep {
       appender.close();
     } catch (IOException e) {
       // Every row was written with its own write; closing loses nothing.
+    } finally {
+      release(lock);
     }
   }
 

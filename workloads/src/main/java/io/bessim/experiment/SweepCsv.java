@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * A sweep's {@code results.csv}: one header, then one row per finished point. Columns are
@@ -83,13 +82,18 @@ public final class SweepCsv {
     int seed = t.header().indexOf("seed");
     List<String> varied = arch < 0 || seed <= arch ? List.of() : t.header().subList(arch + 1, seed);
     List<Map<String, String>> rows = new ArrayList<>(t.rows());
-    rows.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(r.get(POINT))));
+    // A cell that is not a number (a file edited by hand or in a spreadsheet) is named with its
+    // file and column; Long.parseLong's and Double.valueOf's own message named neither.
+    for (Map<String, String> row : rows) whole(row, POINT, file);
+    rows.sort(java.util.Comparator.comparingLong(r -> whole(r, POINT, file)));
     List<RunResult> out = new ArrayList<>();
     for (Map<String, String> row : rows) {
       Map<String, Double> perSecond = new LinkedHashMap<>();
       for (Metric m : Metric.counters()) {
         String v = row.get(PER_SECOND + "." + m.counter());
-        if (v != null && !v.isEmpty()) perSecond.put(m.counter(), Double.parseDouble(v));
+        if (v != null && !v.isEmpty()) {
+          perSecond.put(m.counter(), optional(row, PER_SECOND + "." + m.counter(), file));
+        }
       }
       StringBuilder label = new StringBuilder(row.get("arch"));
       for (String name : varied) {
@@ -97,24 +101,50 @@ public final class SweepCsv {
           label.append(' ').append(name).append('=').append(row.get(name));
         }
       }
-      out.add(new RunResult(label.toString(), Map.of(), Long.parseLong(row.get("seed")),
-          row.getOrDefault("workload", ""), number(row, "simSeconds"), number(row, "wallSeconds"),
-          number(row, "offeredMBps"), number(row, "deliveredMBps"),
-          number(row, "cpuUtilization"), perSecond, (long) number(row, "lostUpdates"),
-          (long) number(row, "warns"), optional(row, "firstWarnSec"),
-          optional(row, "wedgedAtSec")));
+      out.add(new RunResult(label.toString(), Map.of(), whole(row, "seed", file),
+          row.getOrDefault("workload", ""), number(row, "simSeconds", file),
+          number(row, "wallSeconds", file), number(row, "offeredMBps", file),
+          number(row, "deliveredMBps", file), number(row, "cpuUtilization", file), perSecond,
+          (long) number(row, "lostUpdates", file), (long) number(row, "warns", file),
+          optional(row, "firstWarnSec", file), optional(row, "wedgedAtSec", file)));
     }
     return out;
   }
 
-  private static double number(Map<String, String> row, String key) {
-    Double d = optional(row, key);
+  private static double number(Map<String, String> row, String key, Path file) {
+    Double d = optional(row, key, file);
     return d == null ? 0 : d;
   }
 
-  private static Double optional(Map<String, String> row, String key) {
+  /** The cell as a finite number, null when empty or absent. */
+  private static Double optional(Map<String, String> row, String key, Path file) {
     String v = row.get(key);
-    return v == null || v.isEmpty() ? null : Double.valueOf(v);
+    if (v == null || v.isEmpty()) return null;
+    double d;
+    try {
+      d = Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw notANumber(file, row, key, v, "a number", e);
+    }
+    // NaN or Infinity reached the charts' axes as "Infinite or NaN" from BigDecimal.
+    if (!Double.isFinite(d)) throw notANumber(file, row, key, v, "a finite number", null);
+    return d;
+  }
+
+  /** The cell as a whole number (a point number, a seed). */
+  private static long whole(Map<String, String> row, String key, Path file) {
+    String v = row.get(key);
+    try {
+      return Long.parseLong(v == null ? "" : v.strip());
+    } catch (NumberFormatException e) {
+      throw notANumber(file, row, key, v == null ? "" : v, "a whole number", e);
+    }
+  }
+
+  private static IllegalArgumentException notANumber(Path file, Map<String, String> row,
+      String key, String value, String what, Throwable cause) {
+    return new IllegalArgumentException(String.format("%s has '%s' in column %s (key %s), not %s",
+        file, value, key, row.get(KEY), what), cause);
   }
 
   /** Reads a results file, ignoring a partial last line; a missing file reads as empty. */
@@ -196,50 +226,85 @@ public final class SweepCsv {
   /**
    * Appends rows to a results file, each with a single write under a lock, so concurrent runs
    * never interleave and a crash never leaves half a row. The header is taken from the file if it
-   * has one, else from the first row appended. Once closed, appends are dropped: that is how an
-   * interrupted sweep stops writing before the JVM exits.
+   * has one, else from the first row appended, and widened (the file rewritten atomically) when a
+   * row has a column it lacks. Once closed, appends are dropped: that is how an interrupted sweep
+   * stops writing before the JVM exits.
    */
   static final class Appender implements AutoCloseable {
     private final Path file;
     private List<String> header;
     private OutputStream out;
     private int rows;
-    private boolean warnedExtra;
-    private final Consumer<String> log;
 
     /** Opens {@code file} for appending; {@code header} is its existing header, or empty. */
-    Appender(Path file, List<String> header, Consumer<String> log)
-        throws IOException {
+    Appender(Path file, List<String> header) throws IOException {
       this.file = file;
       this.header = header.isEmpty() ? null : List.copyOf(header);
-      this.log = log;
       // A plain FileOutputStream: unlike a FileChannel it is not closed when a writing thread is
       // interrupted (as ExecutorService.shutdownNow does), and it has no buffer to flush.
       this.out = new FileOutputStream(file.toFile(), true);
     }
 
-    /** Appends one row (with the header first if the file has none); false if closed. */
+    /**
+     * Appends one row (with the header first if the file has none); false if closed. A row with a
+     * column the header lacks (a point with a fault what-if or --check among points without:
+     * their counters are reported only then) widens the header first: the file is rewritten
+     * atomically with the new columns in their place and empty cells in the rows before. The
+     * header was the first finished row's, so those columns were dropped from every row, and
+     * which ones depended on which point finished first.
+     */
     synchronized boolean append(Map<String, String> cells) throws IOException {
       if (out == null) return false;
       StringBuilder text = new StringBuilder();
       if (header == null) {
         header = List.copyOf(cells.keySet());
         text.append(Reports.csvLine(header));
+      } else if (!header.containsAll(cells.keySet())) {
+        widen(cells.keySet());
       }
       List<String> row = new ArrayList<>(header.size());
       for (String col : header) row.add(cells.getOrDefault(col, ""));
-      if (!warnedExtra && !header.containsAll(cells.keySet())) {
-        warnedExtra = true;
-        List<String> extra = new ArrayList<>(cells.keySet());
-        extra.removeAll(header);
-        log.accept(String.format(
-            "results have columns %s that %s's header lacks; they are not written", extra, file));
-      }
       text.append(Reports.csvLine(row));
       out.write(text.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
       rows++;
       return true;
+    }
+
+    /** Rewrites the file with the columns of {@code columns} the header lacks added. */
+    private void widen(Set<String> columns) throws IOException {
+      List<String> wider = widened(header, List.copyOf(columns));
+      out.close();
+      out = null;
+      String old = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      List<List<String>> records = parse(old, file);
+      StringBuilder text = new StringBuilder(Reports.csvLine(wider));
+      for (List<String> r : records.subList(Math.min(1, records.size()), records.size())) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (int j = 0; j < r.size() && j < header.size(); j++) byName.put(header.get(j), r.get(j));
+        List<String> cells = new ArrayList<>(wider.size());
+        for (String col : wider) cells.add(byName.getOrDefault(col, ""));
+        text.append(Reports.csvLine(cells));
+      }
+      Reports.writeAtomically(file, text.toString());
+      header = wider;
+      out = new FileOutputStream(file.toFile(), true);
+    }
+
+    /**
+     * {@code header} with the columns of {@code row} it lacks, each placed right after the
+     * column it follows in {@code row}: both are in the order a row's cells are made, so the
+     * result is in that order too, whichever row came first.
+     */
+    static List<String> widened(List<String> header, List<String> row) {
+      List<String> out = new ArrayList<>(header);
+      for (int i = 0; i < row.size(); i++) {
+        String col = row.get(i);
+        if (out.contains(col)) continue;
+        int at = i == 0 ? 0 : out.indexOf(row.get(i - 1)) + 1;
+        out.add(at, col);
+      }
+      return out;
     }
 
     /** Rows appended so far. */

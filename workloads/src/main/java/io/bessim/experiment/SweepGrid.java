@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The points of a sweep: every architecture × every value of each varied parameter × every seed,
@@ -220,12 +221,33 @@ public record SweepGrid(
       for (String v : values) base.with(name, v);
     }
     Set<String> seen = new HashSet<>();
+    // A list keeps each value as written, but 8 and 08 (or 8.0, 6e1 and 60) are one value: the
+    // same platform ran twice under two keys.
+    Map<BigDecimal, String> numbers = new LinkedHashMap<>();
     for (String v : values) {
       checkArgument(seen.add(v), "--vary '%s' gives the value %s twice", text, v);
+      BigDecimal d = name.equals(WORKLOAD) ? null : plainNumber(v);
+      String earlier = d == null ? null : numbers.putIfAbsent(d, v);
+      checkArgument(earlier == null, "--vary '%s' gives the value %s twice (as %s and %s)", text,
+          d == null ? v : d.toPlainString(), earlier, v);
       checkArgument(!v.contains("|") && !v.contains("="),
           "--vary '%s': a value may not contain '|' or '=' (they separate point keys)", text);
     }
     return new Dimension(name, values);
+  }
+
+  /** A plain decimal number, as a list value may write one: 8, 08, 8.0, +8, 6e1, 1.8E9. */
+  private static final Pattern PLAIN_NUMBER =
+      Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?");
+
+  /** {@code v}'s value when it is a plain number (without trailing zeros), else null. */
+  private static BigDecimal plainNumber(String v) {
+    if (!PLAIN_NUMBER.matcher(v).matches()) return null;
+    try {
+      return new BigDecimal(v).stripTrailingZeros();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   private static List<String> list(String spec, String text) {

@@ -40,7 +40,7 @@ public final class SweepMerge {
     try {
       JsonObject grid = null;
       Path first = null;
-      List<String> header = new ArrayList<>();
+      List<String> header = List.of();
       Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
       int duplicates = 0;
       Set<Path> inputs = new LinkedHashSet<>();
@@ -61,9 +61,9 @@ public final class SweepMerge {
         Path file = dir.resolve(SweepCsv.FILE);
         SweepCsv.Table t = SweepCsv.read(file);
         if (t.partialTail()) log.accept("ignored the partial last row of " + file);
-        for (String col : t.header()) {
-          if (!header.contains(col)) header.add(col);
-        }
+        // Each column in its place, as one sweep's widened header has it (a shard without the
+        // fault points lacks their counters): not at the end, in the order the folders came.
+        header = SweepCsv.Appender.widened(header, t.header());
         for (Map<String, String> row : t.rows()) {
           point(row, file);
           if (byKey.putIfAbsent(row.get(SweepCsv.KEY), row) != null) duplicates++;

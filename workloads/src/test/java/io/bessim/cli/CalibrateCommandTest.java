@@ -101,6 +101,23 @@ final class CalibrateCommandTest {
   }
 
   @Test
+  void calibrateToStandardOutputSuggestsAFileNotProfileDash()
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("calibrate", "--measurements",
+        measurements().toString(), "--duration", "10s", "--max-evals", "3", "--out", "-"));
+    Cli.Outcome o = Cli.run(new LinearModel(), args.toArray(String[]::new));
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().contains("fw.rxPoolFrames"), o.out());
+    // 'compare --profile -' is refused ("no such file -"), so the hint must not suggest it.
+    assertFalse(o.err().contains("--profile -"), o.err());
+    assertTrue(o.err().contains("wrote the profile to standard output; save it as FILE and"
+        + " predict the other architectures with: bessim compare --profile FILE --workload"
+        + " tcp:4MB/s\n"), o.err());
+    assertEquals(2, Cli.run(new LinearModel(), "compare", "--profile", "-").exit());
+  }
+
+  @Test
   void writesAProfileThatCompareReads() throws IOException {
     LinearModel model = new LinearModel();
     assertEquals(0, calibrate(model).exit());

@@ -168,6 +168,22 @@ final class PredictCommandTest {
         && predictions < moves && moves < next, out);
   }
 
+  /**
+   * With fewer than three kept profiles every rank correlation is '-' (Spearman needs three), but
+   * the legend said '-' meant "the parameter or prediction is constant", which neither was.
+   */
+  @Test
+  void withTwoKeptProfilesTheLegendSaysWhyEveryCorrelationIsUndefined() throws IOException {
+    Cli.Outcome o = predict(new Model(), "--arch", "v3", "--profiles", "2");
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().contains("Spearman rank correlation with each free parameter across the"
+        + " 2 kept profiles (+1: rises with it in lockstep, -1: falls, 0: no monotone relation;"
+        + " - : undefined, fewer than 3 kept profiles)\n"), o.out());
+    o = predict(new Model(), "--arch", "v3", "--profiles", "1");
+    assertTrue(o.out().contains("across the 1 kept profile (+1:"), o.out());
+  }
+
   @Test
   void jsonDashPutsOnlyTheJsonOnStandardOutputAndTheReportOnStandardError() throws IOException {
     Cli.Outcome o = Cli.run(new Model(), "predict", "--measurements", file(MEASURED).toString(),

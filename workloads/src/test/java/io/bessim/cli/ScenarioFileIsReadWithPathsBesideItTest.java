@@ -51,7 +51,26 @@ final class ScenarioFileIsReadWithPathsBesideItTest {
     assertEquals(Scenario.NONE, Scenario.load(file));
   }
 
-  @ParameterizedTest
+    /**
+   * A profile line naming a folder said the folder "does not exist", and 'profile = .' beside a
+   * scenario in the working directory named it '' ("profile '' does not exist").
+   */
+  @Test
+  void aProfileLineNamingAFolderSaysItIsAFolder(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("profiles"));
+    Path file = Files.write(dir.resolve("f.scenario"), List.of("profile = profiles"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Scenario.load(file));
+    assertEquals(file + " line 1: profile '" + dir.resolve("profiles")
+        + "' is a folder, not a profile file", e.getMessage());
+
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Scenario.parse(List.of("profile = ."), "g.scenario", Path.of("")));
+    assertEquals("g.scenario line 1: profile '.' is a folder, not a profile file",
+        e.getMessage());
+  }
+
+@ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "colour = blue              | x.scenario line 2: unknown key 'colour' (known: arch, workload",
     "seeds = 3                  | x.scenario line 2: 'seeds' given twice (first on line 1)",

@@ -120,6 +120,25 @@ final class SweepGridTest {
     assertMessage("give architectures with --arch", "arch=v1,v3");
   }
 
+  /**
+   * A list keeps each value as written, so 8 and 08 passed the check for a value given twice and
+   * ran one platform under two keys (arch=v3|fw.rxPoolFrames=8 and ...=08), as did 8.0, 6e1 beside
+   * 60 and 1.8e9 beside 1800000000.
+   */
+  @Test
+  void oneNumberWrittenTwoWaysIsAValueGivenTwice() {
+    assertMessage("gives the value 8 twice (as 8 and 08)", "fw.rxPoolFrames=8,08");
+    assertMessage("gives the value 8 twice (as 8 and 8.0)", "fw.rxPoolFrames=8,11,8.0");
+    assertMessage("gives the value 60 twice (as 60 and 6e1)", "fw.rxProcessingUs=60,6e1");
+    assertMessage("gives the value 1800000000 twice (as 1.8e9 and 1800000000)",
+        "host.cpuHz=1.8e9,1800000000");
+    // Distinct values are kept as written.
+    assertEquals(List.of("8.0", "11"), SweepGrid.parseVary("fw.rxPoolFrames=8.0,11", BASE)
+        .values());
+    assertEquals(List.of("0@0", "500@0.1"),
+        SweepGrid.parseVary("fault.fwStallMs=0@0,500@0.1", BASE).values());
+  }
+
   @Test
   void pointsRunArchOutermostThenDimensionsThenSeed() {
     SweepGrid g = new SweepGrid(
