@@ -74,6 +74,8 @@ final class SweepTableCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format f = Format.parse(format);
+    namesSomething("--metrics", metrics, "metric");
+    namesSomething("--arch", archs, "architecture");
     SweepTable t = SweepTable.load(CliInputs.folder("DIR", dir), metrics, archs);
     PrintWriter err = spec.commandLine().getErr();
     if (t.partialTail()) {
@@ -89,6 +91,17 @@ final class SweepTableCommand implements Callable<Integer> {
     w.print(render(t, f));
     w.flush();
     return 0;
+  }
+
+  /**
+   * A list option given with nothing in it ({@code --metrics ,} or {@code --metrics ''}) is
+   * refused, as compare refuses {@code --arch ,}: an empty list split to no values and quietly
+   * meant the default.
+   */
+  private void namesSomething(String option, List<String> values, String what) {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption(option);
+    checkArgument(!given || values.stream().anyMatch(v -> !v.isBlank()), "%s names no %s", option,
+        what);
   }
 
   /**

@@ -127,6 +127,8 @@ final class BadInputMatrixTest {
     Files.createDirectories(dir.resolve("norows"));
     write("norows/sweep.json", "{\"grid\": {}}\n");
     write("norows/results.csv", "");
+    Files.createDirectories(dir.resolve("rows"));
+    write("rows/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("full"));
     write("full/results.csv", "point,key\n0,a\n");
   }
@@ -400,6 +402,9 @@ final class BadInputMatrixTest {
     add(c, "notsweep has no results.csv", "sweep table @notsweep");
     add(c, "has no rows yet", "sweep table @norows");
     add(c, "results.csv is not", "sweep table @junkrows");
+    add(c, "--metrics names no metric", "sweep table @rows --metrics ,");
+    add(c, "--metrics names no metric", new String[] {"sweep", "table", "@rows", "--metrics", ""});
+    add(c, "--arch names no architecture", "sweep table @rows --arch ,");
     add(c, "already holds results", "sweep --out @full --vary tcp.mss=600,700");
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");

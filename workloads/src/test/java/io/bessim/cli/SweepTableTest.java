@@ -249,6 +249,31 @@ final class SweepTableTest {
     }
   }
 
+  /**
+   * {@code --metrics ,} split to no names and quietly showed the default metrics, while
+   * {@code --metrics ''} was refused; {@code --arch ,} showed every architecture. Both are refused
+   * as compare refuses {@code --arch ,}.
+   */
+  @Test
+  void anEmptyMetricsOrArchListIsRefused() throws IOException {
+    Path dir = fixture("s", ROWS.length);
+    String[][] cases = {
+      {"--metrics", ","}, {"--metrics", ""}, {"--metrics", " , "}, {"--arch", ","}, {"--arch", ""},
+    };
+    String[] expected = {
+      "bessim: --metrics names no metric", "bessim: --metrics names no metric",
+      "bessim: --metrics names no metric", "bessim: --arch names no architecture",
+      "bessim: --arch names no architecture",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      Cli.Outcome o = table(dir.toString(), cases[i][0], cases[i][1]);
+      String what = String.join(" ", cases[i]) + " -> " + o.err();
+      assertEquals(2, o.exit(), what);
+      assertEquals("", o.out(), what);
+      assertEquals(expected[i], o.err().strip(), what);
+    }
+  }
+
   private Cli.Outcome table(String... args) {
     List<String> a = new ArrayList<>(List.of("sweep", "table"));
     a.addAll(List.of(args));
