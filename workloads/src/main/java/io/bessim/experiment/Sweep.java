@@ -353,7 +353,47 @@ public final class Sweep {
     checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
             && e.getAsJsonObject().get("grid").isJsonObject(),
         "%s is not a bessim sweep description (no grid)", meta);
-    return e.getAsJsonObject().getAsJsonObject("grid");
+    JsonObject grid = e.getAsJsonObject().getAsJsonObject("grid");
+    checkGrid(grid, meta);
+    return grid;
+  }
+
+  /**
+   * Checks that a grid read from {@code meta} has the fields its readers use, of their types, so
+   * that a hand-edited {@code sweep.json} (say {@code {"grid": {}}}) is refused naming the field
+   * rather than with a Java NullPointerException's text.
+   */
+  private static void checkGrid(JsonObject grid, Path meta) {
+    String bad = meta + " does not describe a bessim sweep grid: its grid has ";
+    checkArgument(isStrings(grid.get("archs")), "%sno 'archs' (a list of architecture names)", bad);
+    JsonElement vary = grid.get("vary");
+    checkArgument(vary != null && vary.isJsonArray(),
+        "%sno 'vary' (a list of the varied parameters, [] for none)", bad);
+    for (JsonElement d : vary.getAsJsonArray()) {
+      checkArgument(d.isJsonObject() && isString(d.getAsJsonObject().get("name"))
+              && isStrings(d.getAsJsonObject().get("values")),
+          "%sa 'vary' entry without a 'name' and a list of 'values'", bad);
+    }
+    JsonElement workload = grid.get(SweepGrid.WORKLOAD);
+    checkArgument(workload == null || isString(workload), "%sa 'workload' that is not text", bad);
+    for (String count : List.of("seeds", "points")) {
+      JsonElement n = grid.get(count);
+      checkArgument(n != null && n.isJsonPrimitive() && n.getAsJsonPrimitive().isNumber()
+              && n.getAsString().matches("[0-9]{1,9}"),
+          "%sno '%s' (a whole number)", bad, count);
+    }
+  }
+
+  private static boolean isString(JsonElement e) {
+    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+  }
+
+  private static boolean isStrings(JsonElement e) {
+    if (e == null || !e.isJsonArray()) return false;
+    for (JsonElement x : e.getAsJsonArray()) {
+      if (!isString(x)) return false;
+    }
+    return true;
   }
 
   /** The first top-level grid field that differs, e.g. {@code vary}; for error messages. */

@@ -129,6 +129,9 @@ final class BadInputMatrixTest {
     write("norows/results.csv", "");
     Files.createDirectories(dir.resolve("rows"));
     write("rows/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
+    Files.createDirectories(dir.resolve("emptygrid"));
+    write("emptygrid/sweep.json", "{\"grid\":{}}\n");
+    write("emptygrid/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("full"));
     write("full/results.csv", "point,key\n0,a\n");
   }
@@ -405,6 +408,10 @@ final class BadInputMatrixTest {
     add(c, "--metrics names no metric", "sweep table @rows --metrics ,");
     add(c, "--metrics names no metric", new String[] {"sweep", "table", "@rows", "--metrics", ""});
     add(c, "--arch names no architecture", "sweep table @rows --arch ,");
+    add(c, "emptygrid/sweep.json does not describe a bessim sweep grid: its grid has no 'archs'",
+        "sweep table @emptygrid");
+    add(c, "emptygrid/sweep.json does not describe a bessim sweep grid: its grid has no 'archs'",
+        "sweep merge --out OUT/m @emptygrid");
     add(c, "already holds results", "sweep --out @full --vary tcp.mss=600,700");
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
