@@ -169,9 +169,12 @@ public final class Sweep {
         try (FileChannel ch = FileChannel.open(results, StandardOpenOption.WRITE)) {
           ch.truncate(table.completeBytes());
         }
-        log.accept(String.format("dropped the partial last row of %s (%d bytes) left by an"
-            + " interrupted sweep; its point runs again", results,
-            table.fileBytes() - table.completeBytes()));
+        // With no whole line before it, the partial line was the header: no row, no point lost.
+        boolean header = table.completeBytes() == 0;
+        log.accept(String.format("dropped the partial %s of %s (%d bytes) left by an"
+            + " interrupted sweep; %s", header ? "header" : "last row", results,
+            table.fileBytes() - table.completeBytes(),
+            header ? "no row had been written" : "its point runs again"));
       }
       Set<String> done = new HashSet<>();
       for (Map<String, String> row : table.rows()) done.add(row.get(SweepCsv.KEY));

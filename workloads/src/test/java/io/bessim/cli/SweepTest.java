@@ -176,6 +176,26 @@ final class SweepTest {
     assertEquals(POINTS + 1, Files.readAllLines(file).size());
   }
 
+  /**
+   * Killed while writing the header: resume said it 'dropped the partial last row', though no
+   * row had been written and no point was to run again. It names the header.
+   */
+  @Test
+  void aPartialHeaderIsNamedAsTheHeaderWhenDropped() throws IOException {
+    assertEquals(0, sweep(new FakeRunner(), "whole", "--threads", "2").exit());
+    assertEquals(0, sweep(new FakeRunner(), "cut", "--threads", "2").exit());
+    Path file = tmp.resolve("cut/results.csv");
+    Files.writeString(file, Files.readAllLines(file).get(0).substring(0, 20));
+
+    FakeRunner rest = new FakeRunner();
+    Cli.Outcome resumed = sweep(rest, "cut", "--resume");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertEquals("bessim: dropped the partial header of " + file + " (20 bytes) left by an"
+        + " interrupted sweep; no row had been written", resumed.err().strip());
+    assertEquals(POINTS, rest.seen().size());
+    assertEquals(rows(tmp.resolve("whole")), rows(tmp.resolve("cut")));
+  }
+
   @Test
   void oneThreadAndTwoThreadsGiveTheSameRowsFromTheRealSimulator() throws IOException {
     String[] small = {"sweep", "--arch", "baseline,v3", "--vary", "workload=udp:1MB/s,tcp:2MB/s",
