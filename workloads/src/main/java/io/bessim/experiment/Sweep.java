@@ -135,6 +135,12 @@ public final class Sweep {
    */
   public static Sweep open(SweepGrid grid, Path dir, Shard shard, boolean resume,
       List<String> args, Consumer<String> log) {
+    // Shard i gets points i-1, i-1+n, ...: one past the grid's size gets none, and ran nothing
+    // into an empty results.csv with exit 0.
+    checkArgument(shard.index() <= grid.size(),
+        "--shard %s gets no point: the grid has %s, one each for shards 1..%s at most; use"
+            + " at most %s shards", shard, grid.size() == 1 ? "1 point" : grid.size() + " points",
+        grid.size(), grid.size());
     Path results = dir.resolve(SweepCsv.FILE);
     Path meta = dir.resolve(META);
     try {

@@ -445,6 +445,8 @@ final class BadInputMatrixTest {
         "sweep --out OUT/s --vary workload=replay:@none.csv..4MB/s:2");
     add(c, "malformed --shard", "sweep --out OUT/s --vary tcp.mss=600 --shard 3");
     add(c, "--shard 3/2", "sweep --out OUT/s --vary tcp.mss=600 --shard 3/2");
+    add(c, "--shard 5/8 gets no point: the grid has 4 points, one each for shards 1..4 at most;"
+        + " use at most 4 shards", "sweep --out OUT/s --vary tcp.mss=600 --shard 5/8");
     // --- other commands
     add(c, "unknown architecture", "arch describe v9");
     add(c, "parameter tcp.mss must be in", "arch describe v3 --set tcp.mss=0");
