@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +71,9 @@ final class SweepTableCommand implements Callable<Integer> {
       description = "markdown, text (aligned columns) or csv (unrounded; mean, ±95%% and n"
           + " columns) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  /** Accepted so that a script may pass --quiet to every command; there is no progress line. */
+  @Mixin QuietOption quiet;
 
   @Override
   public Integer call() {
