@@ -161,6 +161,7 @@ public final class Sweep {
       JsonObject gridJson = grid.toJson();
       if (resume && Files.exists(meta)) {
         JsonObject old = gridOf(meta);
+        checkSameTraces(old, gridJson, dir);
         checkArgument(old.equals(gridJson),
             "%s holds a different sweep (its grid differs in %s): use another --out, or the same"
                 + " arguments to resume it", dir, firstDifference(old, gridJson));
@@ -206,6 +207,27 @@ public final class Sweep {
     } catch (RuntimeException e) {
       abandon(lock, lockIsNew, dir);
       throw e;
+    }
+  }
+
+  /**
+   * On {@code --resume} of a sweep that replays a trace: refused, with one line, when the folder's
+   * sweep.json records no hash of its traces (an older bessim wrote it), or when a trace the
+   * sweep reads at the same path has changed since (its rows came from other contents).
+   */
+  private static void checkSameTraces(JsonObject old, JsonObject now, Path dir) {
+    JsonElement nowTraces = now.get(SweepGrid.TRACES);
+    if (nowTraces == null) return;
+    JsonElement oldTraces = old.get(SweepGrid.TRACES);
+    checkArgument(oldTraces != null && oldTraces.isJsonObject(),
+        "%s records no SHA-256 of the replay trace its rows came from (an older bessim wrote it),"
+            + " so it cannot be checked to be this sweep's trace: use another --out",
+        dir.resolve(META));
+    for (Map.Entry<String, JsonElement> e : nowTraces.getAsJsonObject().entrySet()) {
+      JsonElement was = oldTraces.getAsJsonObject().get(e.getKey());
+      checkArgument(was == null || was.equals(e.getValue()),
+          "the replay trace %s changed since the sweep in %s began (its SHA-256 is not the one"
+              + " %s records): restore it, or use another --out", e.getKey(), dir, META);
     }
   }
 
