@@ -334,11 +334,14 @@ public record Architecture(
         continue;
       }
       // A variant written with this knob, given another value here, would run the profile's
-      // value in a row labelled with both: refused, as a knob written twice in --arch is.
+      // value in a row labelled with both: refused, as a knob written twice in --arch is. The
+      // platform's settings come from --set, a profile or a scenario's set lines, which this
+      // module does not tell apart, so the message names them all.
       for (String part : parts) {
         checkArgument(!part.startsWith(k.key + "="),
-            "architecture '%s' sets %s itself, and --set or the profile gives %s=%s: give the"
-                + " knob in one place", shorten(label), k.key, k.key, v);
+            "architecture '%s' sets %s itself, and the platform's settings (--set, the profile"
+                + " or a scenario's set lines) give %s=%s: give the knob in one place",
+            shorten(label), k.key, k.key, v);
       }
       a = a.with(k, v);
     }

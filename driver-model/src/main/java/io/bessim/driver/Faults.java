@@ -37,13 +37,16 @@ public record Faults(double sdioCrcRate, double sdioTimeoutRate, double lostIrqR
     checkArgument(at > 0 && at < stall.length() - 1,
         "fault.fwStallMs wants MS@RATE (stall length in ms @ stalls per simulated second, e.g."
             + " 200@0.1), got '%s'", stall);
-    double ms = number(stall.substring(0, at), stall);
-    double rate = number(stall.substring(at + 1), stall);
-    checkArgument(ms <= 60_000, "fault.fwStallMs: a stall of %s ms is over a minute", ms);
-    checkArgument(rate <= 100, "fault.fwStallMs: %s stalls per second is over 100", rate);
+    // The messages name the numbers as written: a double prints 99999999999 as 9.9999999999E10.
+    String msText = stall.substring(0, at).strip();
+    String rateText = stall.substring(at + 1).strip();
+    double ms = number(msText, stall);
+    double rate = number(rateText, stall);
+    checkArgument(ms <= 60_000, "fault.fwStallMs: a stall of %s ms is over a minute", msText);
+    checkArgument(rate <= 100, "fault.fwStallMs: %s stalls per second is over 100", rateText);
     // Below one stall in 1000 s the gaps drawn would overflow the clock; 0 turns stalls off.
     checkArgument(rate == 0 || rate >= 0.001,
-        "fault.fwStallMs: %s stalls per second is under 0.001 (use 0 for none)", rate);
+        "fault.fwStallMs: %s stalls per second is under 0.001 (use 0 for none)", rateText);
     return new Faults(p.number("fault.sdioCrcRate"), p.number("fault.sdioTimeoutRate"),
         p.number("fault.lostIrqRate"), Math.round(ms * Time.MS), rate);
   }

@@ -63,8 +63,9 @@ final class ArchitectureValueTest {
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> batch.under(Platform.defaults().with("rx.delivery", "per-frame")));
-    assertEquals("architecture 'v3+rx.delivery=batch' sets rx.delivery itself, and --set or the"
-        + " profile gives rx.delivery=per-frame: give the knob in one place", e.getMessage());
+    assertEquals("architecture 'v3+rx.delivery=batch' sets rx.delivery itself, and the platform's"
+        + " settings (--set, the profile or a scenario's set lines) give rx.delivery=per-frame:"
+        + " give the knob in one place", e.getMessage());
     // The same value is no conflict, and another knob is added as before.
     assertEquals(batch, batch.under(Platform.defaults().with("rx.delivery", "batch")));
     assertEquals("v3+rx.delivery=batch+arch.counters=atomic",

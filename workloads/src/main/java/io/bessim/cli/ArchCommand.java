@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,9 @@ final class ArchCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE",
         description = "Also list the variants this scenario file defines (variant NAME = ...).")
     Path scenarioFile;
+
+    /** Accepted so that a script may pass --quiet to every command; there is no progress line. */
+    @Mixin QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -113,6 +117,9 @@ final class ArchCommand implements Callable<Integer> {
     @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph as Graphviz"
         + " DOT ('-': standard output, the description then goes to standard error).")
     Path dot;
+
+    /** Accepted so that a script may pass --quiet to every command; there is no progress line. */
+    @Mixin QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {

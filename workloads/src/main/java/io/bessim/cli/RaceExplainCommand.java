@@ -132,7 +132,8 @@ final class RaceExplainCommand implements Callable<Integer> {
         }
         out.printf(Locale.US, "%nTrace: %s (%d events, %.3f ms to %.3f ms simulated: from the"
             + " interrupt behind the racing work%nexecution, or %d us before the lost update, to"
-            + " %d us after); open it in ui.perfetto.dev.%n", trace, r.trace().size(),
+            + " %d us after); open it in ui.perfetto.dev.%n", traceOut.describe(),
+            r.trace().size(),
             r.fromPs() / 1e9, r.toPs() / 1e9, windowUs, windowUs);
       }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,9 @@ final class RaceInterleavingsCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "NAME=VALUE",
       description = "Override one platform parameter; repeatable.")
   Map<String, String> overrides = new LinkedHashMap<>();
+
+  /** Accepted so that a script may pass --quiet to every command; there is no progress line. */
+  @Mixin QuietOption quiet;
 
   @Override
   public Integer call() {

@@ -180,12 +180,12 @@ final class RunCommand implements Callable<Integer> {
       if (sink != null) {
         traceOut.write(sink.toJson(), stdout);
         err.println("trace: " + sink.size() + " events from " + Durations.format(w[0]) + " to "
-            + Durations.format(w[1]) + " written to " + trace);
+            + Durations.format(w[1]) + " written to " + traceOut.describe());
       }
       if (text != null) {
         ftraceOut.write(text.render(), stdout);
         err.println("ftrace: " + text.size() + " events from " + Durations.format(w[0]) + " to "
-            + Durations.format(w[1]) + " written to " + ftrace);
+            + Durations.format(w[1]) + " written to " + ftraceOut.describe());
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write trace: " + CliInputs.describe(e), e);

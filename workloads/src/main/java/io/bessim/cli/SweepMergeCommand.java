@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,9 @@ final class SweepMergeCommand implements Callable<Integer> {
       required = true,
       description = "Folder for the merged results.csv and sweep.json (created if missing).")
   Path out;
+
+  /** Accepted so that a script may pass --quiet to every command; there is no progress line. */
+  @Mixin QuietOption quiet;
 
   @Override
   public Integer call() {

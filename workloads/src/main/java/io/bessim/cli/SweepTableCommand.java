@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -71,9 +72,14 @@ final class SweepTableCommand implements Callable<Integer> {
           + " columns) (default: ${DEFAULT-VALUE}).")
   String format;
 
+  /** Accepted so that a script may pass --quiet to every command; there is no progress line. */
+  @Mixin QuietOption quiet;
+
   @Override
   public Integer call() {
     Format f = Format.parse(format);
+    namesSomething("--metrics", metrics, "metric");
+    namesSomething("--arch", archs, "architecture");
     SweepTable t = SweepTable.load(CliInputs.folder("DIR", dir), metrics, archs);
     PrintWriter err = spec.commandLine().getErr();
     if (t.partialTail()) {
@@ -89,6 +95,17 @@ final class SweepTableCommand implements Callable<Integer> {
     w.print(render(t, f));
     w.flush();
     return 0;
+  }
+
+  /**
+   * A list option given with nothing in it ({@code --metrics ,} or {@code --metrics ''}) is
+   * refused, as compare refuses {@code --arch ,}: an empty list split to no values and quietly
+   * meant the default.
+   */
+  private void namesSomething(String option, List<String> values, String what) {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption(option);
+    checkArgument(!given || values.stream().anyMatch(v -> !v.isBlank()), "%s names no %s", option,
+        what);
   }
 
   /**

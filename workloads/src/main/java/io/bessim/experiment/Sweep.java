@@ -135,6 +135,12 @@ public final class Sweep {
    */
   public static Sweep open(SweepGrid grid, Path dir, Shard shard, boolean resume,
       List<String> args, Consumer<String> log) {
+    // Shard i gets points i-1, i-1+n, ...: one past the grid's size gets none, and ran nothing
+    // into an empty results.csv with exit 0.
+    checkArgument(shard.index() <= grid.size(),
+        "--shard %s gets no point: the grid has %s, one each for shards 1..%s at most; use"
+            + " at most %s shards", shard, grid.size() == 1 ? "1 point" : grid.size() + " points",
+        grid.size(), grid.size());
     Path results = dir.resolve(SweepCsv.FILE);
     Path meta = dir.resolve(META);
     try {
@@ -155,6 +161,7 @@ public final class Sweep {
       JsonObject gridJson = grid.toJson();
       if (resume && Files.exists(meta)) {
         JsonObject old = gridOf(meta);
+        checkSameTraces(old, gridJson, dir);
         checkArgument(old.equals(gridJson),
             "%s holds a different sweep (its grid differs in %s): use another --out, or the same"
                 + " arguments to resume it", dir, firstDifference(old, gridJson));
@@ -169,9 +176,12 @@ public final class Sweep {
         try (FileChannel ch = FileChannel.open(results, StandardOpenOption.WRITE)) {
           ch.truncate(table.completeBytes());
         }
-        log.accept(String.format("dropped the partial last row of %s (%d bytes) left by an"
-            + " interrupted sweep; its point runs again", results,
-            table.fileBytes() - table.completeBytes()));
+        // With no whole line before it, the partial line was the header: no row, no point lost.
+        boolean header = table.completeBytes() == 0;
+        log.accept(String.format("dropped the partial %s of %s (%d bytes) left by an"
+            + " interrupted sweep; %s", header ? "header" : "last row", results,
+            table.fileBytes() - table.completeBytes(),
+            header ? "no row had been written" : "its point runs again"));
       }
       Set<String> done = new HashSet<>();
       for (Map<String, String> row : table.rows()) done.add(row.get(SweepCsv.KEY));
@@ -197,6 +207,27 @@ public final class Sweep {
     } catch (RuntimeException e) {
       abandon(lock, lockIsNew, dir);
       throw e;
+    }
+  }
+
+  /**
+   * On {@code --resume} of a sweep that replays a trace: refused, with one line, when the folder's
+   * sweep.json records no hash of its traces (an older bessim wrote it), or when a trace the
+   * sweep reads at the same path has changed since (its rows came from other contents).
+   */
+  private static void checkSameTraces(JsonObject old, JsonObject now, Path dir) {
+    JsonElement nowTraces = now.get(SweepGrid.TRACES);
+    if (nowTraces == null) return;
+    JsonElement oldTraces = old.get(SweepGrid.TRACES);
+    checkArgument(oldTraces != null && oldTraces.isJsonObject(),
+        "%s records no SHA-256 of the replay trace its rows came from (an older bessim wrote it),"
+            + " so it cannot be checked to be this sweep's trace: use another --out",
+        dir.resolve(META));
+    for (Map.Entry<String, JsonElement> e : nowTraces.getAsJsonObject().entrySet()) {
+      JsonElement was = oldTraces.getAsJsonObject().get(e.getKey());
+      checkArgument(was == null || was.equals(e.getValue()),
+          "the replay trace %s changed since the sweep in %s began (its SHA-256 is not the one"
+              + " %s records): restore it, or use another --out", e.getKey(), dir, META);
     }
   }
 
@@ -353,7 +384,47 @@ public final class Sweep {
     checkArgument(e.isJsonObject() && e.getAsJsonObject().has("grid")
             && e.getAsJsonObject().get("grid").isJsonObject(),
         "%s is not a bessim sweep description (no grid)", meta);
-    return e.getAsJsonObject().getAsJsonObject("grid");
+    JsonObject grid = e.getAsJsonObject().getAsJsonObject("grid");
+    checkGrid(grid, meta);
+    return grid;
+  }
+
+  /**
+   * Checks that a grid read from {@code meta} has the fields its readers use, of their types, so
+   * that a hand-edited {@code sweep.json} (say {@code {"grid": {}}}) is refused naming the field
+   * rather than with a Java NullPointerException's text.
+   */
+  private static void checkGrid(JsonObject grid, Path meta) {
+    String bad = meta + " does not describe a bessim sweep grid: its grid has ";
+    checkArgument(isStrings(grid.get("archs")), "%sno 'archs' (a list of architecture names)", bad);
+    JsonElement vary = grid.get("vary");
+    checkArgument(vary != null && vary.isJsonArray(),
+        "%sno 'vary' (a list of the varied parameters, [] for none)", bad);
+    for (JsonElement d : vary.getAsJsonArray()) {
+      checkArgument(d.isJsonObject() && isString(d.getAsJsonObject().get("name"))
+              && isStrings(d.getAsJsonObject().get("values")),
+          "%sa 'vary' entry without a 'name' and a list of 'values'", bad);
+    }
+    JsonElement workload = grid.get(SweepGrid.WORKLOAD);
+    checkArgument(workload == null || isString(workload), "%sa 'workload' that is not text", bad);
+    for (String count : List.of("seeds", "points")) {
+      JsonElement n = grid.get(count);
+      checkArgument(n != null && n.isJsonPrimitive() && n.getAsJsonPrimitive().isNumber()
+              && n.getAsString().matches("[0-9]{1,9}"),
+          "%sno '%s' (a whole number)", bad, count);
+    }
+  }
+
+  private static boolean isString(JsonElement e) {
+    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+  }
+
+  private static boolean isStrings(JsonElement e) {
+    if (e == null || !e.isJsonArray()) return false;
+    for (JsonElement x : e.getAsJsonArray()) {
+      if (!isString(x)) return false;
+    }
+    return true;
   }
 
   /** The first top-level grid field that differs, e.g. {@code vary}; for error messages. */

@@ -6,9 +6,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.bessim.driver.Architecture;
 import io.bessim.driver.Platform;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +63,9 @@ public record SweepGrid(
   public record Point(int index, Architecture arch, List<String> values, long seed, String key) {}
 
   public SweepGrid {
+    // A replay's trace by its absolute path: the grid (and the points' keys) must not depend on
+    // the directory the command ran in.
+    if (workload != null) workload = workload.absolute();
     archs = List.copyOf(archs);
     dims = List.copyOf(dims);
     checkArgument(!archs.isEmpty(), "a sweep needs at least one architecture");
@@ -192,7 +201,42 @@ public record SweepGrid(
     for (Platform.Param q : platform.params()) p.addProperty(q.name(), q.value());
     o.add("platform", p);
     o.addProperty("points", size());
+    JsonObject traces = traceHashes();
+    if (traces.size() > 0) o.add(TRACES, traces);
     return o;
+  }
+
+  /**
+   * The grid field that records each replay trace's content, {@code {"/abs/t.csv": "<sha-256>"}}:
+   * a trace edited between a sweep and its {@code --resume} would mix rows of two traces.
+   */
+  public static final String TRACES = "traces";
+
+  /** The SHA-256 (hex) of every replay trace the grid's points read, by absolute path. */
+  private JsonObject traceHashes() {
+    Set<Path> files = new java.util.LinkedHashSet<>();
+    if (workload != null && workload.inputFile() != null) files.add(workload.inputFile());
+    for (Dimension d : dims) {
+      if (!d.name().equals(WORKLOAD)) continue;
+      for (String v : d.values()) {
+        if (v.startsWith("replay:")) files.add(Path.of(v.substring("replay:".length())));
+      }
+    }
+    JsonObject o = new JsonObject();
+    for (Path f : files) o.addProperty(f.toString(), sha256(f));
+    return o;
+  }
+
+  private static String sha256(Path file) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+      return HexFormat.of().formatHex(digest);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read replay trace " + file + ": "
+          + Sweep.describe(e), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -271,7 +315,7 @@ public record SweepGrid(
 
   private static List<String> workloadList(String spec, String text) {
     List<String> out = new ArrayList<>();
-    for (String v : list(spec, text)) out.add(WorkloadSpec.parse(v).toString());
+    for (String v : list(spec, text)) out.add(WorkloadSpec.parse(v).absolute().toString());
     return out;
   }
 

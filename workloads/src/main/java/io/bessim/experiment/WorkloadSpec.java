@@ -301,6 +301,17 @@ public record WorkloadSpec(TrafficSpec traffic) {
     return "replay:" + ((TrafficSpec.Replay) traffic).file();
   }
 
+  /**
+   * This workload with a replay's trace named by its absolute, normalised path (the trace already
+   * read is kept); any other workload as it is. A sweep's grid keeps workloads this way, so that
+   * the same sweep resumed from another working directory names the same points.
+   */
+  public WorkloadSpec absolute() {
+    if (!(traffic instanceof TrafficSpec.Replay r)) return this;
+    Path abs = r.file().toAbsolutePath().normalize();
+    return abs.equals(r.file()) ? this : new WorkloadSpec(new TrafficSpec.Replay(abs, r.trace()));
+  }
+
   /** The file this workload reads (a replay's trace), or null. */
   public Path inputFile() {
     return traffic instanceof TrafficSpec.Replay r ? r.file() : null;

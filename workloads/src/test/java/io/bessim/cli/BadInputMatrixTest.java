@@ -127,6 +127,11 @@ final class BadInputMatrixTest {
     Files.createDirectories(dir.resolve("norows"));
     write("norows/sweep.json", "{\"grid\": {}}\n");
     write("norows/results.csv", "");
+    Files.createDirectories(dir.resolve("rows"));
+    write("rows/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
+    Files.createDirectories(dir.resolve("emptygrid"));
+    write("emptygrid/sweep.json", "{\"grid\":{}}\n");
+    write("emptygrid/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("full"));
     write("full/results.csv", "point,key\n0,a\n");
   }
@@ -400,6 +405,13 @@ final class BadInputMatrixTest {
     add(c, "notsweep has no results.csv", "sweep table @notsweep");
     add(c, "has no rows yet", "sweep table @norows");
     add(c, "results.csv is not", "sweep table @junkrows");
+    add(c, "--metrics names no metric", "sweep table @rows --metrics ,");
+    add(c, "--metrics names no metric", new String[] {"sweep", "table", "@rows", "--metrics", ""});
+    add(c, "--arch names no architecture", "sweep table @rows --arch ,");
+    add(c, "emptygrid/sweep.json does not describe a bessim sweep grid: its grid has no 'archs'",
+        "sweep table @emptygrid");
+    add(c, "emptygrid/sweep.json does not describe a bessim sweep grid: its grid has no 'archs'",
+        "sweep merge --out OUT/m @emptygrid");
     add(c, "already holds results", "sweep --out @full --vary tcp.mss=600,700");
     add(c, "parameter tcp.mss must be in", "sweep --out OUT/s --vary tcp.mss=0,700");
     add(c, "wants a whole number", "sweep --out OUT/s --vary fw.rxPoolFrames=11.5");
@@ -433,6 +445,8 @@ final class BadInputMatrixTest {
         "sweep --out OUT/s --vary workload=replay:@none.csv..4MB/s:2");
     add(c, "malformed --shard", "sweep --out OUT/s --vary tcp.mss=600 --shard 3");
     add(c, "--shard 3/2", "sweep --out OUT/s --vary tcp.mss=600 --shard 3/2");
+    add(c, "--shard 5/8 gets no point: the grid has 4 points, one each for shards 1..4 at most;"
+        + " use at most 4 shards", "sweep --out OUT/s --vary tcp.mss=600 --shard 5/8");
     // --- other commands
     add(c, "unknown architecture", "arch describe v9");
     add(c, "parameter tcp.mss must be in", "arch describe v3 --set tcp.mss=0");

@@ -72,6 +72,17 @@ final class RaceCommandLineTest {
     }
   }
 
+  /** {@code race explain --trace -} said {@code Trace: - (...)}: it names standard output. */
+  @Test
+  void explainsTraceToStandardOutputSaysStandardOutput() {
+    Outcome o = run("race", "explain", "--arch", "v1", "--after", "200ms", "--window-us", "300",
+        "--trace", "-");
+
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.err().contains("\nTrace: standard output ("), o.err());
+    assertTrue(JsonParser.parseString(o.out()).getAsJsonObject().has("traceEvents"));
+  }
+
   @Test
   void badInputIsOneLineAndExitTwo() {
     for (String[] args : new String[][] {

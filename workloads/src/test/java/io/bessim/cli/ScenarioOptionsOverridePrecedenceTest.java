@@ -95,4 +95,24 @@ final class ScenarioOptionsOverridePrecedenceTest {
     assertTrue(o.out().contains("all rows share one platform profile: built-in defaults\n"),
         o.out());
   }
+
+  /**
+   * A scenario whose set line gives another value to a knob its arch line's variant writes was
+   * refused with '--set or the profile gives rx.delivery=per-frame', naming neither the scenario
+   * nor its set line; the message now names every place a platform setting comes from.
+   */
+  @Test
+  void aKnobClashFromAScenarioSetLineNamesTheScenariosSetLines(@TempDir Path dir)
+      throws IOException {
+    Path file = Files.write(dir.resolve("k.scenario"),
+        List.of("arch = v3+rx.delivery=batch", "set rx.delivery = per-frame", "duration = 1s"));
+    FakeRunner runner = new FakeRunner();
+    Cli.Outcome o = Cli.run(runner, "compare", "--scenario", file.toString(), "--seeds", "1");
+
+    assertEquals(2, o.exit(), o.err());
+    assertEquals("bessim: architecture 'v3+rx.delivery=batch' sets rx.delivery itself, and the"
+        + " platform's settings (--set, the profile or a scenario's set lines) give"
+        + " rx.delivery=per-frame: give the knob in one place", o.err().strip());
+    assertEquals(0, runner.seen().size());
+  }
 }

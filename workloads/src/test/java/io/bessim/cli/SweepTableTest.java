@@ -249,6 +249,65 @@ final class SweepTableTest {
     }
   }
 
+  /**
+   * {@code --metrics ,} split to no names and quietly showed the default metrics, while
+   * {@code --metrics ''} was refused; {@code --arch ,} showed every architecture. Both are refused
+   * as compare refuses {@code --arch ,}.
+   */
+  @Test
+  void anEmptyMetricsOrArchListIsRefused() throws IOException {
+    Path dir = fixture("s", ROWS.length);
+    String[][] cases = {
+      {"--metrics", ","}, {"--metrics", ""}, {"--metrics", " , "}, {"--arch", ","}, {"--arch", ""},
+    };
+    String[] expected = {
+      "bessim: --metrics names no metric", "bessim: --metrics names no metric",
+      "bessim: --metrics names no metric", "bessim: --arch names no architecture",
+      "bessim: --arch names no architecture",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      Cli.Outcome o = table(dir.toString(), cases[i][0], cases[i][1]);
+      String what = String.join(" ", cases[i]) + " -> " + o.err();
+      assertEquals(2, o.exit(), what);
+      assertEquals("", o.out(), what);
+      assertEquals(expected[i], o.err().strip(), what);
+    }
+  }
+
+  /**
+   * A hand-edited sweep.json of {@code {"grid":{}}} made sweep table print a NullPointerException's
+   * text ({@code Cannot invoke "java.lang.Iterable.iterator()" because "a" is null}) and sweep
+   * merge an internal error (exit 1) after writing its output: each now names the missing field.
+   */
+  @Test
+  void aSweepJsonMissingAFieldIsRefusedNamingTheField() throws IOException {
+    Path dir = fixture("s", ROWS.length);
+    String good = Files.readString(dir.resolve("sweep.json"));
+    String[][] edits = {
+      {"\"archs\": [\"baseline\", \"v3\"],", "", "no 'archs' (a list of architecture names)"},
+      {"\"vary\": [", "\"vari\": [", "no 'vary' (a list of the varied parameters, [] for none)"},
+      {"\"name\": \"workload\", ", "", "a 'vary' entry without a 'name' and a list of 'values'"},
+      {"\"seeds\": 2,", "\"seeds\": \"two\",", "no 'seeds' (a whole number)"},
+      {"\"points\": 12", "\"pointz\": 12", "no 'points' (a whole number)"},
+    };
+    for (String[] e : edits) {
+      Files.writeString(dir.resolve("sweep.json"), good.replace(e[0], e[1]));
+      Cli.Outcome t = table(dir.toString());
+      Cli.Outcome m = Cli.run(new FakeRunner(), "sweep", "merge", dir.toString(), "--out",
+          tmp.resolve("merged").toString());
+      for (Cli.Outcome o : List.of(t, m)) {
+        assertEquals(2, o.exit(), e[2] + " -> " + o.err());
+        assertEquals("bessim: " + dir.resolve("sweep.json")
+            + " does not describe a bessim sweep grid: its grid has " + e[2], o.err().strip());
+      }
+      assertTrue(Files.notExists(tmp.resolve("merged")), "merge wrote its output");
+    }
+    Files.writeString(dir.resolve("sweep.json"), "{\"grid\":{}}");
+    assertEquals("bessim: " + dir.resolve("sweep.json") + " does not describe a bessim sweep grid:"
+        + " its grid has no 'archs' (a list of architecture names)",
+        table(dir.toString()).err().strip());
+  }
+
   private Cli.Outcome table(String... args) {
     List<String> a = new ArrayList<>(List.of("sweep", "table"));
     a.addAll(List.of(args));

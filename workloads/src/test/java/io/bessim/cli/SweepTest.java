@@ -176,6 +176,45 @@ final class SweepTest {
     assertEquals(POINTS + 1, Files.readAllLines(file).size());
   }
 
+  /**
+   * Killed while writing the header: resume said it 'dropped the partial last row', though no
+   * row had been written and no point was to run again. It names the header.
+   */
+  @Test
+  void aPartialHeaderIsNamedAsTheHeaderWhenDropped() throws IOException {
+    assertEquals(0, sweep(new FakeRunner(), "whole", "--threads", "2").exit());
+    assertEquals(0, sweep(new FakeRunner(), "cut", "--threads", "2").exit());
+    Path file = tmp.resolve("cut/results.csv");
+    Files.writeString(file, Files.readAllLines(file).get(0).substring(0, 20));
+
+    FakeRunner rest = new FakeRunner();
+    Cli.Outcome resumed = sweep(rest, "cut", "--resume");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertEquals("bessim: dropped the partial header of " + file + " (20 bytes) left by an"
+        + " interrupted sweep; no row had been written", resumed.err().strip());
+    assertEquals(POINTS, rest.seen().size());
+    assertEquals(rows(tmp.resolve("whole")), rows(tmp.resolve("cut")));
+  }
+
+  /**
+   * {@code --shard 5/10} of a 2-point grid ran nothing, exit 0, leaving an empty results.csv: a
+   * shard that gets no point is refused before --out is made.
+   */
+  @Test
+  void aShardThatGetsNoPointIsRefused() {
+    FakeRunner runner = new FakeRunner();
+    Cli.Outcome o = Cli.run(runner, "sweep", "--arch", "v3", "--seeds", "2", "--duration", "1s",
+        "--shard", "5/10", "--out", dir("empty-shard"));
+    assertOneLineExitTwo("--shard 5/10 gets no point: the grid has 2 points, one each for shards"
+        + " 1..2 at most; use at most 2 shards", o);
+    assertEquals(0, runner.seen().size());
+    assertFalse(Files.exists(tmp.resolve("empty-shard")), "--out was created");
+    // The last shard that gets a point runs it.
+    assertEquals(0, Cli.run(runner, "sweep", "--arch", "v3", "--seeds", "2", "--duration", "1s",
+        "--shard", "2/10", "--out", dir("last-shard")).exit());
+    assertEquals(1, runner.seen().size());
+  }
+
   @Test
   void oneThreadAndTwoThreadsGiveTheSameRowsFromTheRealSimulator() throws IOException {
     String[] small = {"sweep", "--arch", "baseline,v3", "--vary", "workload=udp:1MB/s,tcp:2MB/s",

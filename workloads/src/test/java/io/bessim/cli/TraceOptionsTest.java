@@ -64,4 +64,21 @@ final class TraceOptionsTest {
     assertTrue(text.lines().filter(l -> !l.startsWith("#"))
         .allMatch(l -> l.matches(".*\\] +0\\.[56]\\d{5}: .*")), "every line in 0.5..0.6 s");
   }
+
+  /** {@code run --trace -} said {@code trace: ... written to -}: it names standard output. */
+  @Test
+  void aTraceToStandardOutputSaysStandardOutput() {
+    Cli.Outcome o = Cli.run(Experiment::run, "run", "--arch", "v3", "--duration", "1s",
+        "--trace", "-", "--trace-window", "0.5s..0.51s");
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.err().matches("(?s).*trace: \\d+ events from 0\\.5s to 0\\.51s written to"
+        + " standard output\n.*"), o.err());
+    assertFalse(o.err().contains("written to -"), o.err());
+
+    Cli.Outcome f = Cli.run(Experiment::run, "run", "--arch", "v3", "--duration", "1s",
+        "--ftrace", "-", "--trace-window", "0.5s..0.51s");
+    assertEquals(0, f.exit(), f.err());
+    assertTrue(f.err().matches("(?s).*ftrace: \\d+ events from 0\\.5s to 0\\.51s written to"
+        + " standard output\n.*"), f.err());
+  }
 }

@@ -57,9 +57,11 @@ final class SweepGridTest {
     Files.writeString(traces.resolve("t.csv"), "time_s,bytes,direction\n0.1,100,down\n");
     String up = dir.resolve("runs").resolve("..").resolve("traces").resolve("t.csv").toString();
 
-    assertEquals(List.of("replay:" + up, "udp:1MB/s"),
+    // A value, kept by its absolute, normalised path (the grid's, whatever the directory).
+    String file = traces.resolve("t.csv").toAbsolutePath().normalize().toString();
+    assertEquals(List.of("replay:" + file, "udp:1MB/s"),
         SweepGrid.parseVary("workload=replay:" + up + ",udp:1MB/s", BASE).values());
-    assertEquals(List.of("replay:" + up),
+    assertEquals(List.of("replay:" + file),
         SweepGrid.parseVary("workload=replay:" + up, BASE).values());
   }
 
