@@ -25,6 +25,11 @@ final class DetailRecorder implements AccessLog {
   /** When each context opened its RMW window on each cell: [ctx id * cells + cell id], -1 none. */
   private long[] openedPs = new long[0];
   private int cells;
+  /** Each context's CPU time, and all CPUs' busy time, at the end of the warm-up. */
+  private final Map<Ctx, Long> cpuAtWarmPs = new java.util.HashMap<>();
+  private long busyAtWarmPs;
+  /** The part of CPU time by context that hard IRQs on an otherwise idle CPU took. */
+  static final String IDLE_CPU_IRQS = "hard IRQ on an idle CPU";
 
   DetailRecorder(Experiment.Setup setup, long endPs) {
     this.setup = setup;
@@ -52,6 +57,10 @@ final class DetailRecorder implements AccessLog {
   /** The traffic's counters were zeroed (after the warm-up). */
   void countersReset() {
     lastBytes = setup.traffic().deliveredAppBytes();
+    // CPU time by context is over the measured window, as cpuUtilization is.
+    var kernel = setup.host().kernel();
+    for (Ctx c : kernel.contexts()) cpuAtWarmPs.put(c, c.cpuTimePs(nowPs));
+    busyAtWarmPs = kernel.busyPs(nowPs);
   }
 
   @Override
@@ -86,9 +95,16 @@ final class DetailRecorder implements AccessLog {
       mbps.add(deliveredBytes[i] / 1e6 / seconds);
     }
     Map<String, Double> cpu = new LinkedHashMap<>();
-    for (Ctx c : setup.host().kernel().contexts()) {
-      if (c.cpuTimePs() > 0) cpu.merge(c.name(), Time.toSeconds(c.cpuTimePs()), Double::sum);
+    var kernel = setup.host().kernel();
+    long inContexts = 0;
+    for (Ctx c : kernel.contexts()) {
+      long ps = c.cpuTimePs(endPs) - cpuAtWarmPs.getOrDefault(c, 0L);
+      inContexts += ps;
+      if (ps > 0) cpu.merge(c.name(), Time.toSeconds(ps), Double::sum);
     }
+    // Hard IRQs that found their CPU idle (or a context not yet started) are no context's time.
+    long irqOnly = kernel.busyPs(endPs) - busyAtWarmPs - inContexts;
+    if (irqOnly > 0) cpu.put(IDLE_CPU_IRQS, Time.toSeconds(irqOnly));
     List<Long> hist = new ArrayList<>();
     for (long w : widths) hist.add(w);
     return new RunDetail(mbps, cpu, lostSec, hist);

@@ -259,8 +259,9 @@ public final class HtmlReport {
   }
 
   private void cpuByContext(List<RunResult> runs) {
-    section("CPU time by context", "CPU seconds each context ran over the whole run, mean across"
-        + " seeds; a hard IRQ counts in the context it interrupted");
+    section("CPU time by context", "CPU seconds each context ran after the warm-up, mean across"
+        + " seeds; a hard IRQ counts in the context it interrupted, or apart when its CPU was idle;"
+        + " a bar adds up to CPU % x CPUs x the measured seconds");
     Map<String, Map<String, Double>> byArch = new LinkedHashMap<>();
     Map<String, Integer> seeds = new LinkedHashMap<>();
     Set<String> parts = new LinkedHashSet<>();

@@ -259,6 +259,15 @@ public final class Ctx {
     return runPs;
   }
 
+  /**
+   * CPU time up to {@code nowPs}: {@link #cpuTimePs()} and the slice it is running now, as {@link
+   * Kernel#busyPs} counts it (the two then agree at any time, not only at a context switch).
+   */
+  public long cpuTimePs(long nowPs) {
+    boolean running = state == State.RUNNING && cpu != null && cpu.current == this;
+    return runPs + (running ? Math.max(0, nowPs - sliceStartPs) : 0);
+  }
+
   @Override
   public String toString() {
     return name;

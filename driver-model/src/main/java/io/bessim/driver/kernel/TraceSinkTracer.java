@@ -145,6 +145,20 @@ public final class TraceSinkTracer implements KernelTracer {
     if (queued) flowFrom(w, track, at);
   }
 
+  /**
+   * dw_mmc's BH work runs inside its completion IRQ's time, with no context of its own: its
+   * {@code workqueue_execute_start} is an instant on the CPU track, at the IRQ's last picosecond
+   * (inside its slice), so the trace counts every work execution the JSON's rate counts.
+   */
+  @Override
+  public void tracepoint(long atPs, int cpu, Ctx ctx, String event, String fields) {
+    if (ctx != null || !event.equals("workqueue_execute_start")) return;
+    long at = atPs - 1;
+    if (!inWindow(at, at)) return;
+    int f = fields.indexOf("function ");
+    sink.instant(cpuTrack(cpu), event + (f < 0 ? "" : ": " + fields.substring(f + 9)), at);
+  }
+
   @Override
   public void workStart(long atPs, WorkItem w) {
     if (inWindow(atPs, atPs)) sink.instant(w.worker().name(), "workqueue_execute_start", atPs);

@@ -176,7 +176,8 @@ public final class RaceExplainTrace {
         args.put("value overwritten", a.before());
         if (a.lost()) args.put("note", "this store was based on a stale load: an update is lost");
         if (a == overwritten) args.put("note", "this update is overwritten by the other context");
-        t.complete(PID_RMW, tid, name, "rmw", load.atPs(), a.atPs() - load.atPs() + 1000, args);
+        // Load to store, as `race explain` and `race window` measure the window.
+        t.complete(PID_RMW, tid, name, "rmw", load.atPs(), a.atPs() - load.atPs(), args);
       } else if (a.kind() == 'A') {
         t.complete(PID_RMW, tid, "atomic " + cell.name(), "rmw", a.atPs(), 1000,
             Map.of("before", a.before(), "after", a.after()));

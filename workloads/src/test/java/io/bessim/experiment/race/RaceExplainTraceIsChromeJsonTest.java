@@ -80,4 +80,25 @@ final class RaceExplainTraceIsChromeJsonTest {
     assertTrue(starts.values().stream().allMatch(n -> n == 1));
     assertTrue(ends.values().stream().allMatch(n -> n == 1));
   }
+
+  /**
+   * `race explain` prints the losing read-modify-write window as load to store (84 ns for v1 seed
+   * 3); the trace's slice for it must be as wide, ending at the lost store's instant, not 1 ns
+   * more.
+   */
+  @Test
+  void lostWindowSliceRunsFromTheLoadToTheLostStore() {
+    JsonObject slice = null;
+    JsonObject lostStore = null;
+    for (JsonElement e : events()) {
+      JsonObject o = e.getAsJsonObject();
+      String name = o.get("name").getAsString();
+      if (name.equals("RMW hw_bufs_used (lost)")) slice = o;
+      if (name.equals("lost update of hw_bufs_used")) lostStore = o;
+    }
+    assertTrue(slice != null && lostStore != null, "no lost window or lost-store instant");
+    double end = slice.get("ts").getAsDouble() + slice.get("dur").getAsDouble();
+    assertEquals(lostStore.get("ts").getAsDouble(), end, 1e-6, slice.toString());
+    assertEquals(0.084, slice.get("dur").getAsDouble(), 1e-9, slice.toString());
+  }
 }
