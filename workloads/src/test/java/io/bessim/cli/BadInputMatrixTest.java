@@ -379,7 +379,11 @@ final class BadInputMatrixTest {
     add(c, "first down row is at 600s",
         "race window --arch v1 --seeds 1 --duration 20s --workload replay:@late.csv");
     add(c, "first down row is at 600s",
+        "race explain --duration 20s --workload replay:@late.csv");
+    add(c, "first down row is at 600s",
         "sweep --out OUT/late --duration 20s --workload replay:@late.csv --vary tcp.mss=600");
+    add(c, "first down row is at 600s",
+        "sweep --out OUT/late --duration 20s --vary workload=tcp:1MB/s,replay:@late.csv");
     add(c, "direction must be 'down' or 'up'", S + " --workload replay:@dir.csv");
     add(c, "rows must be in time order", S + " --workload replay:@order.csv");
     add(c, "no 'down' rows", S + " --workload replay:@noDown.csv");
