@@ -131,7 +131,8 @@ final class BadInputMatrixTest {
     write("rows/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("emptygrid"));
     write("emptygrid/sweep.json", "{\"grid\":{}}\n");
-    write("emptygrid/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
+    write("emptygrid/results.csv",
+        "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("full"));
     write("full/results.csv", "point,key\n0,a\n");
   }
