@@ -75,8 +75,8 @@ public final class Cell {
 
   /**
    * The CPU whose store (or atomic) last wrote the field's cache line, or -1 if none yet. Read
-   * inside an {@link AccessLog} callback for a load, it tells whether that load had to fetch the cache line
-   * from another CPU (the kernel charges {@link KernelCosts#cacheLinePs()} for it).
+   * inside an {@link AccessLog} callback for a load, it tells whether that load had to fetch the
+   * cache line from another CPU (the kernel charges {@link KernelCosts#cacheLinePs()} for it).
    */
   public int lastWriterCpu() {
     return lastWriterCpu;
