@@ -89,6 +89,7 @@ final class RaceExplainCommand implements Callable<Integer> {
   public Integer call() {
     Architecture arch = Architecture.fromName(archName);
     Limits.durationPs(searchPs);
+    Limits.offersSomething(workload, searchPs);
     // The run goes on for --after past the lost update: the same ceiling as any run's length.
     checkArgument(afterPs <= Limits.MAX_DURATION_PS, "--after %s is over the limit of %s",
         Durations.format(afterPs), Durations.format(Limits.MAX_DURATION_PS));

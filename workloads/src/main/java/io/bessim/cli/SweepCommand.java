@@ -207,6 +207,11 @@ final class SweepCommand implements Callable<Integer> {
         "the workload is both given (--workload) and varied (--vary workload=...); drop one");
     WorkloadSpec fixed = varied ? null : workload.workload(sc.workload());
     if (fixed != null) Limits.offersSomething(fixed, durationPs);
+    // A varied replay is refused as a fixed one is: its points would report 0 MB/s offered.
+    for (SweepGrid.Dimension d : dims) {
+      if (!d.name().equals(SweepGrid.WORKLOAD)) continue;
+      for (String v : d.values()) Limits.offersSomething(WorkloadSpec.parse(v), durationPs);
+    }
     SweepGrid grid =
         new SweepGrid(archs, dims, seedCount, seedBase.seedBase(), durationPs, fixed, base);
     // As compare checks its one platform: every point's, before --out is touched.

@@ -243,10 +243,11 @@ public final class Sweep {
   }
 
   /**
-   * Locks {@code dir}'s {@link #LOCK} file for this sweep; closing the channel releases it. A
-   * file system that has no locks (some network mounts) runs the sweep unguarded, as before.
+   * Locks {@code dir}'s {@link #LOCK} file for this sweep (or a merge into the folder); closing
+   * the channel releases it. A file system that has no locks (some network mounts) runs the sweep
+   * unguarded, as before.
    */
-  private static FileChannel lock(Path dir) {
+  static FileChannel lock(Path dir) {
     FileChannel ch;
     try {
       ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
@@ -272,7 +273,7 @@ public final class Sweep {
     return ch;
   }
 
-  private static void release(FileChannel lock) {
+  static void release(FileChannel lock) {
     try {
       lock.close();
     } catch (IOException e) {

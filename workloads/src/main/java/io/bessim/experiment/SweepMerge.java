@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +81,15 @@ public final class SweepMerge {
         text.append(Reports.csvLine(cells));
       }
       Files.createDirectories(out);
-      Reports.writeAtomically(out.resolve(SweepCsv.FILE), text.toString());
-      Reports.writeAtomically(out.resolve(Sweep.META), Sweep.metaJson(grid, null, null));
+      // A sweep still running in --out (one of the inputs) would append its next rows to the
+      // results.csv this replaces, and they would be lost: refused, as a second sweep is.
+      FileChannel lock = Sweep.lock(out);
+      try {
+        Reports.writeAtomically(out.resolve(SweepCsv.FILE), text.toString());
+        Reports.writeAtomically(out.resolve(Sweep.META), Sweep.metaJson(grid, null, null));
+      } finally {
+        Sweep.release(lock);
+      }
       return new Outcome(rows.size(), duplicates, grid.get("points").getAsInt());
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot merge: " + Sweep.describe(e), e);

@@ -131,7 +131,8 @@ final class BadInputMatrixTest {
     write("rows/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("emptygrid"));
     write("emptygrid/sweep.json", "{\"grid\":{}}\n");
-    write("emptygrid/results.csv", "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
+    write("emptygrid/results.csv",
+        "point,key,arch,seed,deliveredMBps\n0,arch=v3|seed=1,v3,1,1.5\n");
     Files.createDirectories(dir.resolve("full"));
     write("full/results.csv", "point,key\n0,a\n");
   }
@@ -379,7 +380,11 @@ final class BadInputMatrixTest {
     add(c, "first down row is at 600s",
         "race window --arch v1 --seeds 1 --duration 20s --workload replay:@late.csv");
     add(c, "first down row is at 600s",
+        "race explain --duration 20s --workload replay:@late.csv");
+    add(c, "first down row is at 600s",
         "sweep --out OUT/late --duration 20s --workload replay:@late.csv --vary tcp.mss=600");
+    add(c, "first down row is at 600s",
+        "sweep --out OUT/late --duration 20s --vary workload=tcp:1MB/s,replay:@late.csv");
     add(c, "direction must be 'down' or 'up'", S + " --workload replay:@dir.csv");
     add(c, "rows must be in time order", S + " --workload replay:@order.csv");
     add(c, "no 'down' rows", S + " --workload replay:@noDown.csv");

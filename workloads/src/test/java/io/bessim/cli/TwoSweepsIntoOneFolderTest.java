@@ -61,4 +61,43 @@ final class TwoSweepsIntoOneFolderTest {
     assertEquals(0, again.exit(), again.err());
     assertTrue(again.out().contains("2 already done, 0 ran now"), again.out());
   }
+
+  /**
+   * {@code sweep merge} into the folder of a sweep that still runs replaced its results.csv, and
+   * the sweep's later rows went to the replaced file: lost, with exit 0 from both.
+   */
+  @Test
+  void aMergeIntoAFolderWhoseSweepIsRunningIsRefused() throws Exception {
+    Path dir = tmp.resolve("s");
+    CountDownLatch second = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FakeRunner fake = new FakeRunner();
+    // The first point finishes at once; the second waits, so the folder has a row to merge.
+    Function<RunSpec, RunResult> slow = spec -> {
+      if (spec.seed() == 2) {
+        second.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return fake.apply(spec);
+    };
+    String[] args = {"sweep", "--arch", "v3", "--seeds", "2", "--duration", "1s", "--out",
+        dir.toString(), "--threads", "1", "--quiet"};
+    CompletableFuture<Cli.Outcome> first = CompletableFuture.supplyAsync(() -> Cli.run(slow, args));
+    assertTrue(second.await(10, TimeUnit.SECONDS));
+
+    Cli.Outcome merge = Cli.run(new FakeRunner(), "sweep", "merge", dir.toString(), "--out",
+        dir.toString());
+    release.countDown();
+
+    assertEquals(2, merge.exit(), merge.err());
+    assertEquals("bessim: another bessim sweep is writing to " + dir + " now: wait for it to"
+        + " finish (then --resume finishes what is left), or use another --out\n", merge.err());
+    Cli.Outcome one = first.get(10, TimeUnit.SECONDS);
+    assertEquals(0, one.exit(), one.err());
+    assertEquals(3, Files.readAllLines(dir.resolve("results.csv")).size());
+  }
 }

@@ -1,5 +1,7 @@
 package io.bessim.driver.kernel;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * A shared memory location (a field of {@code struct bes2600_common}). Loads and stores happen at
  * their exact simulated time; each store bumps a version so that a store based on a stale load is
@@ -13,7 +15,7 @@ public final class Cell {
   long version;
   int lastWriterCpu = -1;
   /** The other cells of this one's cache line: fields the C declares side by side. */
-  private Cell[] lineMates = new Cell[0];
+  private Cell[] lineMates = NO_MATES;
   int lastWriterCtx = -1;
   long lostUpdates;
   long firstLostUpdatePs = -1;
@@ -24,14 +26,24 @@ public final class Cell {
   long minValue;
   long maxValue;
 
+  private static final Cell[] NO_MATES = new Cell[0];
+
   Cell(String name, int id, boolean atomicType) {
     this.name = name;
     this.id = id;
     this.atomicType = atomicType;
   }
 
-  /** Puts the cells in one cache line: a store to any of them moves the line to the writer's CPU. */
+  /**
+   * Puts the cells in one cache line: a store to any of them moves the line to the writer's CPU.
+   * A cell already in a line is refused: each cell keeps its own list of line-mates, so a second
+   * call would leave the first line's other cells out of the new one.
+   */
   static void shareLine(Cell... cells) {
+    for (Cell c : cells) {
+      checkArgument(c.lineMates == NO_MATES, "%s already shares a cache line: declare a line's"
+          + " cells in one call", c.name);
+    }
     for (Cell c : cells) {
       c.lineMates = java.util.Arrays.stream(cells).filter(m -> m != c).toArray(Cell[]::new);
     }
@@ -62,9 +74,9 @@ public final class Cell {
   }
 
   /**
-   * The CPU whose store (or atomic) last wrote the field's cache line, or -1 if none yet. Read inside an
-   * {@link AccessLog} callback for a load, it tells whether that load had to fetch the cache line
-   * from another CPU (the kernel charges {@link KernelCosts#cacheLinePs()} for it).
+   * The CPU whose store (or atomic) last wrote the field's cache line, or -1 if none yet. Read
+   * inside an {@link AccessLog} callback for a load, it tells whether that load had to fetch the
+   * cache line from another CPU (the kernel charges {@link KernelCosts#cacheLinePs()} for it).
    */
   public int lastWriterCpu() {
     return lastWriterCpu;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The shared cells and the race model on them. A load, store or atomic takes its cost, plus a
- * cache-line transfer when another CPU wrote the cell last. A {@code loadForUpdate} opens a
+ * cache-line transfer when another CPU wrote the cell's line last. A {@code loadForUpdate} opens a
  * read-modify-write window that the same context's next store to the cell closes; a store whose
  * window saw another store to the cell (its version moved) is a lost update. Every access is told
  * to the {@link AccessLog}, if one is attached.
@@ -45,7 +45,7 @@ final class Memory {
     return lostUpdates;
   }
 
-  /** A cache-line transfer when another CPU wrote the cell last; nothing otherwise. */
+  /** A cache-line transfer when another CPU wrote the cell's line last; nothing otherwise. */
   private long lineTransferPs(Cell cell, Ctx c) {
     return cell.lastWriterCpu >= 0 && cell.lastWriterCpu != c.cpu.id ? costs.cacheLinePs() : 0;
   }

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The locks {@code bes2600_tx} holds where it puts a frame on its TX queue (txrx.c l.1181-1192). */
+/**
+ * The locks {@code bes2600_tx} holds where it puts a frame on its TX queue (txrx.c l.1181-1192).
+ */
 final class Bes2600TxLocksTest {
   @Test
   void queuePutRunsInsidePsStateLock() {
-    assertEquals(List.of("ps_state_lock", "queue->lock"), locksHeldAtQueuePut(Architecture.BASELINE));
+    assertEquals(List.of("ps_state_lock", "queue->lock"),
+        locksHeldAtQueuePut(Architecture.BASELINE));
   }
 
   @Test

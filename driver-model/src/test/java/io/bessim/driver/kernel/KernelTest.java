@@ -163,6 +163,19 @@ final class KernelTest {
     assertEquals(List.of(1000 * Time.NS), loadAfterNeighbourStore(false));
   }
 
+  @Test
+  void aCellIsInOneCacheLineAtMost() {
+    Cell a = kernel.cell("ba_cnt", true);
+    Cell b = kernel.cell("ba_cnt_rx", true);
+    Cell c = kernel.cell("ba_acc", true);
+    kernel.sameCacheLine(a, b);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> kernel.sameCacheLine(b, c));
+    assertEquals("ba_cnt_rx already shares a cache line: declare a line's cells in one call",
+        e.getMessage());
+  }
+
   private List<Long> loadAfterNeighbourStore(boolean oneLine) {
     Simulator s = new Simulator();
     Kernel k = new Kernel(s, new KernelCosts(
