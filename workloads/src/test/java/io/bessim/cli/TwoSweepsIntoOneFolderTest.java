@@ -29,16 +29,7 @@ final class TwoSweepsIntoOneFolderTest {
     Path dir = tmp.resolve("s");
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    FakeRunner fake = new FakeRunner();
-    Function<RunSpec, RunResult> slow = spec -> {
-      started.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return fake.apply(spec);
-    };
+    Function<RunSpec, RunResult> slow = holding(1, started, release);
     String[] args = {"sweep", "--arch", "v3", "--seeds", "2", "--duration", "1s", "--out",
         dir.toString(), "--resume", "--threads", "1", "--quiet"};
     CompletableFuture<Cli.Outcome> first = CompletableFuture.supplyAsync(() -> Cli.run(slow, args));
@@ -71,19 +62,8 @@ final class TwoSweepsIntoOneFolderTest {
     Path dir = tmp.resolve("s");
     CountDownLatch second = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    FakeRunner fake = new FakeRunner();
     // The first point finishes at once; the second waits, so the folder has a row to merge.
-    Function<RunSpec, RunResult> slow = spec -> {
-      if (spec.seed() == 2) {
-        second.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return fake.apply(spec);
-    };
+    Function<RunSpec, RunResult> slow = holding(2, second, release);
     String[] args = {"sweep", "--arch", "v3", "--seeds", "2", "--duration", "1s", "--out",
         dir.toString(), "--threads", "1", "--quiet"};
     CompletableFuture<Cli.Outcome> first = CompletableFuture.supplyAsync(() -> Cli.run(slow, args));
@@ -99,5 +79,25 @@ final class TwoSweepsIntoOneFolderTest {
     Cli.Outcome one = first.get(10, TimeUnit.SECONDS);
     assertEquals(0, one.exit(), one.err());
     assertEquals(3, Files.readAllLines(dir.resolve("results.csv")).size());
+  }
+
+  /**
+   * A fake runner that holds the run of seed {@code seed}: it counts {@code reached} down and
+   * waits (at most 10 s) for {@code release}; every other seed finishes at once.
+   */
+  private static Function<RunSpec, RunResult> holding(long seed, CountDownLatch reached,
+      CountDownLatch release) {
+    FakeRunner fake = new FakeRunner();
+    return spec -> {
+      if (spec.seed() == seed) {
+        reached.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return fake.apply(spec);
+    };
   }
 }
