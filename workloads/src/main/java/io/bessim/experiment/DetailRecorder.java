@@ -5,6 +5,7 @@ import io.bessim.driver.kernel.Cell;
 import io.bessim.driver.kernel.Ctx;
 import io.bessim.sim.Time;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class DetailRecorder implements AccessLog {
   private long[] openedPs = new long[0];
   private int cells;
   /** Each context's CPU time, and all CPUs' busy time, at the end of the warm-up. */
-  private final Map<Ctx, Long> cpuAtWarmPs = new java.util.HashMap<>();
+  private final Map<Ctx, Long> cpuAtWarmPs = new HashMap<>();
   private long busyAtWarmPs;
   /** The part of CPU time by context that hard IRQs on an otherwise idle CPU took. */
   static final String IDLE_CPU_IRQS = "hard IRQ on an idle CPU";

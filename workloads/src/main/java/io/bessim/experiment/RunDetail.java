@@ -10,8 +10,8 @@ import java.util.Map;
  * @param deliveredMBpsBySecond application bytes delivered in each simulated second, 10^6 B/s (a
  *     last part second: its bytes over its length)
  * @param cpuSecondsByContext CPU seconds each context ran (hard IRQs that interrupted it
- *     included), in order of creation, after the warm-up (as {@code cpuUtilization}), then the hard IRQs
- *     that found their CPU idle: together all CPUs' busy time over the measured window
+ *     included), in order of creation, after the warm-up (as {@code cpuUtilization}), then the
+ *     hard IRQs that found their CPU idle: together all CPUs' busy time over the measured window
  * @param lostUpdateSec simulated time of each lost update (a store over another context's update)
  * @param rmwWindowHistogram read-modify-write windows on shared cells by width: {@code <10 ns,
  *     10-100 ns, 0.1-1 us, 1-10 us, 10-100 us, 0.1-1 ms, >= 1 ms}

@@ -2,6 +2,8 @@ package io.bessim.driver.kernel;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
+
 /**
  * A shared memory location (a field of {@code struct bes2600_common}). Loads and stores happen at
  * their exact simulated time; each store bumps a version so that a store based on a stale load is
@@ -45,7 +47,7 @@ public final class Cell {
           + " cells in one call", c.name);
     }
     for (Cell c : cells) {
-      c.lineMates = java.util.Arrays.stream(cells).filter(m -> m != c).toArray(Cell[]::new);
+      c.lineMates = Arrays.stream(cells).filter(m -> m != c).toArray(Cell[]::new);
     }
   }
 
